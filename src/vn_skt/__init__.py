@@ -1,0 +1,84 @@
+"""vn_skt — the domain kernel for Vietnamese science-and-technology administration.
+
+Typed entities, the calculations that reports and regulations ask for, and Vietnamese
+formatting of every number and date they print. The everyday names are importable
+from here; they load on first use, so ``import vn_skt`` stays cheap.
+
+>>> import vn_skt
+>>> vn_skt.format_number(12418), vn_skt.to_words(105)
+('12.418', 'một trăm linh năm')
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+# name -> submodule that defines it (the curated, ★ names of API.md)
+_EXPORTS: dict[str, str] = {
+    "VnSktError": "vn_skt.errors",
+    "ParseError": "vn_skt.errors",
+    "InvalidValue": "vn_skt.errors",
+    "RegulationNotFound": "vn_skt.errors",
+    "format_number": "vn_skt.l10n",
+    "format_count": "vn_skt.l10n",
+    "format_percent": "vn_skt.l10n",
+    "format_money": "vn_skt.l10n",
+    "format_date": "vn_skt.l10n",
+    "parse_number": "vn_skt.l10n",
+    "parse_money": "vn_skt.l10n",
+    "parse_percent": "vn_skt.l10n",
+    "parse_date": "vn_skt.l10n",
+    "to_words": "vn_skt.l10n",
+    "money_in_words": "vn_skt.l10n",
+}
+
+__all__ = [
+    "InvalidValue",
+    "ParseError",
+    "RegulationNotFound",
+    "VnSktError",
+    "__version__",
+    "format_count",
+    "format_date",
+    "format_money",
+    "format_number",
+    "format_percent",
+    "money_in_words",
+    "parse_date",
+    "parse_money",
+    "parse_number",
+    "parse_percent",
+    "to_words",
+]
+
+if TYPE_CHECKING:
+    from vn_skt.errors import InvalidValue, ParseError, RegulationNotFound, VnSktError
+    from vn_skt.l10n import (
+        format_count,
+        format_date,
+        format_money,
+        format_number,
+        format_percent,
+        money_in_words,
+        parse_date,
+        parse_money,
+        parse_number,
+        parse_percent,
+        to_words,
+    )
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'vn_skt' has no attribute {name!r}")
+    value = getattr(import_module(module), name)
+    globals()[name] = value  # cache: later lookups skip __getattr__
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_EXPORTS})

@@ -1,0 +1,127 @@
+"""Lỗi — the one error tree of vn_skt.
+
+Every error the library raises on purpose is a :class:`VnSktError`. The subclasses
+are also the standard exception a caller would expect (``ValueError`` for bad input,
+``LookupError`` for a rule that does not exist), so ``except ValueError`` keeps
+working for code that does not know vn_skt.
+
+>>> from vn_skt.errors import ParseError, ParseReason
+>>> err = ParseError("1.5", reason=ParseReason.AMBIGUOUS_SEPARATOR, position=1,
+...                  expected="12.418 or 1,5")
+>>> err.reason == "ambiguous_separator", err.position
+(True, 1)
+>>> print(err)
+cannot parse '1.5' at position 1 (ambiguous_separator): expected 12.418 or 1,5
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+__all__ = [
+    "InvalidValue",
+    "ParseError",
+    "ParseReason",
+    "RegulationNotFound",
+    "VnSktError",
+]
+
+
+class VnSktError(Exception):
+    """Lỗi vn_skt — the root of every error vn_skt raises on purpose."""
+
+
+class ParseReason(StrEnum):
+    """Lý do lỗi đọc — the closed set of :attr:`ParseError.reason` values.
+
+    Members are strings, so ``err.reason == "empty"`` works; the set only grows (a new
+    reason is a CHANGELOG entry), and an existing reason never changes meaning.
+    """
+
+    EMPTY = "empty"
+    """Nothing to read: empty or blank text."""
+    INVALID_CHARACTER = "invalid_character"
+    """A character that has no place at ``position``."""
+    BAD_GROUPING = "bad_grouping"
+    """Thousands groups that are not of three digits (``"1.23.4"``, ``"12.34"``)."""
+    AMBIGUOUS_SEPARATOR = "ambiguous_separator"
+    """A lone ``.`` that may be an English decimal point (``"1.5"``)."""
+    INCOMPLETE = "incomplete"
+    """The text stops where more was expected (``"1,"``, ``"-"``, ``"quý"``)."""
+    FRACTIONAL_DONG = "fractional_dong"
+    """An amount of money that is not a whole number of đồng."""
+    UNKNOWN_UNIT = "unknown_unit"
+    """A unit or scale word that is not known, or in the wrong order."""
+    MISSING_UNIT = "missing_unit"
+    """A number in a compound amount that has no scale word (``"2 tỷ 500"``)."""
+    OUT_OF_RANGE = "out_of_range"
+    """A number outside the range allowed (a year before 1900, month 13, quý V)."""
+    INVALID_DATE = "invalid_date"
+    """A date that does not exist (31/02) or is not in a known form."""
+    WEEKDAY_MISMATCH = "weekday_mismatch"
+    """A weekday that contradicts the date written beside it."""
+    NOT_STRICT = "not_strict"
+    """A slip that lenient mode mends but ``strict=True`` refuses."""
+    INVALID_PERIOD = "invalid_period"
+    """Text that is not a reporting period, or a period that cannot exist."""
+    INVALID_REFERENCE = "invalid_reference"
+    """Text that is not a document reference in a Decree 30/2020 form."""
+
+
+class ParseError(VnSktError, ValueError):
+    """Lỗi đọc — text that cannot be read as what was asked.
+
+    Attributes:
+        text: the input exactly as received.
+        reason: a :class:`ParseReason` (a ``str``), stable and machine-readable.
+        position: index into ``text`` where the trouble is, or ``None``.
+        expected: what would have been accepted there, in words.
+    """
+
+    text: str
+    reason: ParseReason
+    position: int | None
+    expected: str
+
+    def __init__(
+        self,
+        text: str,
+        *,
+        reason: ParseReason | str,
+        position: int | None = None,
+        expected: str = "",
+    ) -> None:
+        self.text = text
+        self.reason = ParseReason(reason)
+        self.position = position
+        self.expected = expected
+        where = f" at position {position}" if position is not None else ""
+        message = f"cannot parse {text!r}{where} ({self.reason.value})"
+        if expected:
+            message += f": expected {expected}"
+        super().__init__(message)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # Keyword-only __init__: teach pickle (multiprocessing, caches) how to rebuild us.
+        return (_rebuild_parse_error, (self.text, self.reason.value, self.position, self.expected))
+
+
+def _rebuild_parse_error(text: str, reason: str, position: int | None, expected: str) -> ParseError:
+    return ParseError(text, reason=reason, position=position, expected=expected)
+
+
+class InvalidValue(VnSktError, ValueError):
+    """Giá trị không hợp lệ — a value a function cannot take.
+
+    For instance a zero whole in a percentage, NaN, a float where int đồng is required,
+    or a ``bool`` where a number is expected. The message says what was received and
+    what to pass instead.
+    """
+
+
+class RegulationNotFound(VnSktError, LookupError):
+    """Không tìm thấy quy định — no rule table, version or row answers the lookup.
+
+    Raised for an unknown table name, a date outside every version of a table, or a
+    key (an instrument name, a document type) the table in force does not have.
+    """
