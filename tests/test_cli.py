@@ -18,15 +18,24 @@ def run(*argv: str) -> tuple[int, str]:
 
 
 def test_demo_prints_true_figures() -> None:
-    status, text = run("demo", "--on", "01/03/2025")
+    status, text = run("demo", "--on", "03/03/2025")
     assert status == 0
     from datetime import date
 
-    amount = base_salary(date(2025, 3, 1))
+    amount = base_salary(date(2025, 3, 3))
     assert f"Mức lương cơ sở: {format_money(amount)}/tháng" in text
     assert money_in_words(amount) in text
     assert "Nghị định 73/2024/NĐ-CP" in text
-    assert "ngày 01 tháng 3 năm 2025" in text
+    assert "ngày 03 tháng 3 năm 2025" in text
+    assert "Kỳ báo cáo hiện tại: quý I/2025; kỳ trước: quý IV/2024" in text
+    assert "Hôm nay là ngày làm việc." in text
+    assert "Hạn 15 ngày làm việc kể từ hôm nay: Thứ hai, 24/03/2025" in text
+
+
+def test_demo_beyond_the_known_schedule_says_so() -> None:
+    status, text = run("demo", "--on", "04/01/2027")
+    assert status == 0
+    assert "chưa có lịch nghỉ chính thức sau 31/12/2026" in text
 
 
 def test_demo_runs_as_installed_command() -> None:

@@ -33,41 +33,59 @@ _EXPORTS: dict[str, str] = {
     "parse_date": "vn_skt.l10n",
     "to_words": "vn_skt.l10n",
     "money_in_words": "vn_skt.l10n",
+    "Period": "vn_skt.l10n",
+    "DocumentRef": "vn_skt.l10n",
+    "find_document_refs": "vn_skt.l10n",
+    "is_working_day": "vn_skt.l10n",
+    "add_working_days": "vn_skt.l10n",
+    "working_days_between": "vn_skt.l10n",
 }
 
 __all__ = [
+    "DocumentRef",
     "InvalidValue",
     "ParseError",
+    "Period",
     "RegulationNotFound",
     "VnSktError",
     "__version__",
+    "add_working_days",
+    "find_document_refs",
     "format_count",
     "format_date",
     "format_money",
     "format_number",
     "format_percent",
+    "is_working_day",
     "money_in_words",
     "parse_date",
     "parse_money",
     "parse_number",
     "parse_percent",
     "to_words",
+    "working_days_between",
 ]
 
 if TYPE_CHECKING:
     from vn_skt.errors import InvalidValue, ParseError, RegulationNotFound, VnSktError
     from vn_skt.l10n import (
+        DocumentRef,
+        Period,
+        add_working_days,
+        find_document_refs,
         format_count,
         format_date,
         format_money,
         format_number,
         format_percent,
+        is_working_day,
         money_in_words,
         parse_date,
         parse_money,
         parse_number,
         parse_percent,
         to_words,
+        working_days_between,
     )
 
 

@@ -37,11 +37,12 @@ Code(letter='A', number=7)
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, Protocol, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, Self, TypeVar
 
-from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
-from pydantic.json_schema import JsonSchemaValue
-from pydantic_core import core_schema
+if TYPE_CHECKING:  # pydantic loads only when a record first builds its schema
+    from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
+    from pydantic.json_schema import JsonSchemaValue
+    from pydantic_core import CoreSchema
 
 __all__ = ["pydantic_value"]
 
@@ -88,7 +89,9 @@ def pydantic_value(
 
         def get_core_schema(
             _cls: type[Any], _source: Any, _handler: GetCoreSchemaHandler
-        ) -> core_schema.CoreSchema:
+        ) -> CoreSchema:
+            from pydantic_core import core_schema
+
             from_str = core_schema.chain_schema(
                 [
                     core_schema.str_schema(),
@@ -104,7 +107,7 @@ def pydantic_value(
             )
 
         def get_json_schema(
-            _cls: type[Any], schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+            _cls: type[Any], schema: CoreSchema, handler: GetJsonSchemaHandler
         ) -> JsonSchemaValue:
             json_schema = handler(schema)
             json_schema = handler.resolve_ref_schema(json_schema)

@@ -31,7 +31,14 @@ def _date_arg(text: str) -> date:
 
 
 def _demo(args: argparse.Namespace, out: TextIO) -> int:
-    from vn_skt.l10n import format_date, format_money, money_in_words
+    from vn_skt.l10n import (
+        Period,
+        add_working_days,
+        format_date,
+        format_money,
+        is_working_day,
+        money_in_words,
+    )
     from vn_skt.regulations import base_salary, lookup
 
     on: date = args.on or date.today()
@@ -46,6 +53,21 @@ def _demo(args: argparse.Namespace, out: TextIO) -> int:
         f" (mức kiểm chứng {rule.status.value}: {rule.status.label})",
         file=out,
     )
+    print("", file=out)
+    quarter = Period.quarter(on.year, (on.month - 1) // 3 + 1)
+    print(f"Kỳ báo cáo hiện tại: {quarter}; kỳ trước: {quarter.previous()}", file=out)
+    known = lookup("workday_calendar", None).effective_to or on
+    strict = on <= known
+    deadline = add_working_days(on, 15, strict=strict)
+    state = "là" if is_working_day(on, strict=strict) else "không phải là"
+    print(f"Hôm nay {state} ngày làm việc.", file=out)
+    print(f"Hạn 15 ngày làm việc kể từ hôm nay: {format_date(deadline, 'weekday')}", file=out)
+    if not strict:
+        print(
+            f"  (chưa có lịch nghỉ chính thức sau {format_date(known)}: chỉ tính ngày lễ "
+            "theo Bộ luật Lao động)",
+            file=out,
+        )
     return EXIT_OK
 
 

@@ -1,8 +1,10 @@
 """Bản địa hóa — Vietnamese text in and out.
 
 Numbers, money, percentages and counts (:mod:`.formatting`, :mod:`.parsing`), dates
-(:mod:`.dates`), number words (:mod:`.words`) and the text normalisation every
-comparison uses (:mod:`.text`). ``l10n`` knows nothing of the domain.
+(:mod:`.dates`), number words (:mod:`.words`), reporting periods (:mod:`.periods`),
+document references (:mod:`.docrefs`), the working-day calendar (:mod:`.workdays`) and
+the text normalisation every comparison uses (:mod:`.text`). ``l10n`` knows nothing of
+the domain.
 
 >>> from vn_skt.l10n import format_money, parse_money
 >>> parse_money(format_money(18_460_000_000, unit="tỷ"))
@@ -12,6 +14,7 @@ comparison uses (:mod:`.text`). ``l10n`` knows nothing of the domain.
 from __future__ import annotations
 
 from .dates import DATE_STYLES, WEEKDAYS, DateStyle, format_date, parse_date
+from .docrefs import DocumentRef, document_kind, find_document_refs
 from .formatting import (
     MONEY_UNITS,
     MoneyUnit,
@@ -21,8 +24,10 @@ from .formatting import (
     format_percent,
 )
 from .parsing import SCALE_WORDS, parse_money, parse_number, parse_percent
+from .periods import Period, PeriodKind
 from .text import clean_text, fold_text
 from .words import money_in_words, to_words
+from .workdays import add_working_days, day_off_reason, is_working_day, working_days_between
 
 __all__ = [
     "DATE_STYLES",
@@ -30,18 +35,27 @@ __all__ = [
     "SCALE_WORDS",
     "WEEKDAYS",
     "DateStyle",
+    "DocumentRef",
     "MoneyUnit",
+    "Period",
+    "PeriodKind",
+    "add_working_days",
     "clean_text",
+    "day_off_reason",
+    "document_kind",
+    "find_document_refs",
     "fold_text",
     "format_count",
     "format_date",
     "format_money",
     "format_number",
     "format_percent",
+    "is_working_day",
     "money_in_words",
     "parse_date",
     "parse_money",
     "parse_number",
     "parse_percent",
     "to_words",
+    "working_days_between",
 ]

@@ -16,11 +16,15 @@ from decimal import Decimal
 from hypothesis import strategies as st
 
 from vn_skt.l10n.dates import MAX_YEAR, MIN_YEAR
+from vn_skt.l10n.docrefs import DocumentRef, document_kind
+from vn_skt.l10n.periods import Period
 from vn_skt.regulations import Status, Version
 
 __all__ = [
     "amounts",
     "decimals",
+    "document_refs",
+    "periods",
     "register_type_strategies",
     "report_dates",
     "versions",
@@ -71,6 +75,75 @@ def versions(table: str = "demo") -> st.SearchStrategy[Version]:
     )
 
 
+_YEARS = st.integers(min_value=MIN_YEAR, max_value=MAX_YEAR)
+
+
+@st.composite
+def _terms(draw: st.DrawFn) -> Period:
+    first = draw(st.integers(min_value=MIN_YEAR, max_value=MAX_YEAR - 10))
+    last = first + draw(st.integers(min_value=1, max_value=10))
+    if not draw(st.booleans()):
+        return Period.term(first, last)
+    start = draw(st.dates(min_value=date(first, 1, 1), max_value=date(first, 12, 31)))
+    end = draw(st.dates(min_value=date(last, 1, 1), max_value=date(last, 12, 31)))
+    return Period.term(first, last, start=start, end=end)
+
+
+def periods() -> st.SearchStrategy[Period]:
+    """Kỳ báo cáo — periods of every kind, years 1900–2100."""
+    months = st.integers(min_value=1, max_value=12)
+    spans = st.tuples(_YEARS, st.integers(min_value=0, max_value=20)).filter(
+        lambda t: t[0] + t[1] <= MAX_YEAR
+    )
+    return st.one_of(
+        st.builds(Period.year, _YEARS),
+        st.builds(Period.quarter, _YEARS, st.integers(min_value=1, max_value=4)),
+        st.builds(Period.month, _YEARS, months),
+        st.builds(Period.first_months, _YEARS, months),
+        st.builds(Period.last_months, _YEARS, months),
+        spans.map(lambda t: Period.span(t[0], t[0] + t[1])),
+        _terms(),
+    )
+
+
+_STATE_CODES = [
+    "QĐ-UBND",
+    "NQ-HĐND",
+    "KH-SKHCN",
+    "BC-UBND",
+    "TB-SKHCN",
+    "CV-SKHCN",
+    "TTr-SKHCN",
+    "QĐ-BKHCN",
+    "HD-SKHCN",
+    "CTr-UBND",
+    "ĐA-UBND",
+]
+_LEGAL_CODES = ["NĐ-CP", "TT-BKHCN", "TT-BTC", "TTLT-BTC-BKHCN", "NQ-HĐND", "QĐ-TTg", "QH15"]
+_PARTY_CODES = ["CT/TU", "NQ/TW", "KL/TW", "NQ/TU"]
+
+
+@st.composite
+def document_refs(draw: st.DrawFn) -> DocumentRef:
+    """Số, ký hiệu văn bản — references of every form (state, legal, Công văn, Party)."""
+    form = draw(st.sampled_from(["state", "legal", "party", "official_letter"]))
+    number = draw(st.integers(min_value=1, max_value=9999))
+    issued_on = draw(st.none() | report_dates())
+    if form == "party":
+        code = draw(st.sampled_from(_PARTY_CODES))
+        return DocumentRef(document_kind(code), number, None, code, issued_on)
+    if form == "official_letter":
+        return DocumentRef("Công văn", number, None, "BKHCN-CĐSQG", issued_on)
+    code = draw(st.sampled_from(_LEGAL_CODES if form == "legal" else _STATE_CODES))
+    year = draw(_YEARS) if form == "legal" else None
+    kind = document_kind(code)
+    if code == "QH15":
+        kind = draw(st.sampled_from(["Luật", "Nghị quyết"]))
+    return DocumentRef(kind, number, year, code, issued_on)
+
+
 def register_type_strategies() -> None:
     """Đăng ký — make ``st.from_type`` find a strategy for every vn_skt value type."""
     st.register_type_strategy(Version, versions())
+    st.register_type_strategy(Period, periods())
+    st.register_type_strategy(DocumentRef, document_refs())

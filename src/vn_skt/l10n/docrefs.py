@@ -1,0 +1,230 @@
+"""Số, ký hiệu văn bản — document references in the forms of Decree 30/2020/NĐ-CP.
+
+- administrative: ``105/QĐ-UBND`` (number / type-issuer);
+- legal normative: ``06/2022/NQ-HĐND``, ``30/2020/NĐ-CP``, ``55/2015/TTLT-BTC-BKHCN``;
+  laws and National Assembly resolutions ``50/2005/QH11``;
+- Công văn, with no type code: ``4577/BKHCN-CĐSQG``;
+- Party documents, with a hyphen: ``24-CT/TU``, ``52-NQ/TW``.
+
+>>> ref = DocumentRef.parse("Quyết định số 88/QĐ-UBND ngày 09/01/2025")
+>>> ref.kind, ref.number, ref.year, ref.code, ref.issued_on
+('Quyết định', 88, None, 'QĐ-UBND', datetime.date(2025, 1, 9))
+>>> str(DocumentRef.parse("Chỉ thị số 5-CT/TU")), DocumentRef.parse("30/2020/NĐ-CP").kind
+('Chỉ thị số 05-CT/TU', 'Nghị định')
+>>> [r.symbol for r in find_document_refs(
+...     "Căn cứ Nghị quyết số 12/2024/NQ-HĐND; đạt 163/440 hồ sơ (37%) đến 15/01/2024.")]
+['12/2024/NQ-HĐND']
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from datetime import date
+
+import attrs
+
+from vn_skt._pydantic import pydantic_value
+from vn_skt.errors import InvalidValue, ParseError, ParseReason
+from vn_skt.regulations import lookup
+
+from .dates import MAX_YEAR, MIN_YEAR, format_date, parse_date
+from .text import fold_text
+
+__all__ = ["DocumentRef", "document_kind", "find_document_refs"]
+
+_LOOKALIKES = str.maketrans({"\u00d0": "\u0110"})  # Ð → Đ
+
+_LETTER = "A-Za-zĐđ"
+_CODE = rf"(?:[A-ZĐ][{_LETTER}]*(?:\s?-\s?[A-ZĐ][{_LETTER}0-9]*)+|QH[0-9]{{1,2}})"
+_STATE = re.compile(
+    rf"(?<![0-9/.,\-])(?P<number>[0-9]{{1,5}})\s*/+\s*(?:(?P<year>[0-9]{{4}})\s*/+\s*)?"
+    rf"(?P<code>{_CODE})(?![{_LETTER}0-9])"
+)
+_PARTY = re.compile(
+    rf"(?<![0-9/.,\-])(?P<number>[0-9]{{1,5}})\s?-\s?"
+    rf"(?P<code>[A-ZĐ][{_LETTER}]*\s?/\s?[A-ZĐ][{_LETTER}0-9]*)(?![{_LETTER}0-9])"
+)
+_DATE_AFTER = re.compile(
+    r"\s*,?\s*(?:(?i:ban hành)\s+)?(?i:ngày)\s*"
+    r"(?P<date>[0-9]{1,2}\s*/+\s*[0-9]{1,2}\s*/+\s*[0-9]{4}"
+    r"|[0-9]{1,2}\s+(?i:tháng)\s+[0-9]{1,2}\s+(?i:năm)\s+[0-9]{4})"
+)
+_SPACES = re.compile(r"\s+")
+
+
+def _types() -> dict[str, str]:
+    """Abbreviation → full name, from the ``document_types`` regulation table."""
+    version = lookup("document_types")
+    return {key: row["name"] for key, row in version.rows.items()}
+
+
+def _kind_names() -> list[str]:
+    return sorted({*_types().values(), "Công văn", "Luật", "Văn bản"}, key=len, reverse=True)
+
+
+def document_kind(code: str) -> str:
+    """Loại văn bản — the full type name a code implies (``"QĐ-UBND"`` → ``"Quyết định"``).
+
+    ``QH..`` codes give "Luật" (a National Assembly resolution shares them: pass the
+    kind when the text names it); a code with no type abbreviation is a "Công văn";
+    a Party code with an unknown type is a "Văn bản".
+
+    >>> document_kind("NQ-HĐND"), document_kind("CT/TU"), document_kind("BKHCN-CĐSQG")
+    ('Nghị quyết', 'Chỉ thị', 'Công văn')
+    """
+    types = _types()
+    code = code.translate(_LOOKALIKES)
+    if "/" in code:
+        return types.get(code.split("/", 1)[0], "Văn bản")
+    head = code.split("-", 1)[0]
+    if re.fullmatch(r"QH[0-9]{1,2}", code):
+        return types["QH"]
+    if "-" in code and head in types:
+        return types[head]
+    return "Công văn"
+
+
+def _canonical_kind(name: object) -> str:
+    folded = fold_text(str(name))
+    for kind in _kind_names():
+        if fold_text(kind) == folded:
+            return kind
+    return str(name)
+
+
+def _clean_code(code: object) -> str:
+    return _SPACES.sub("", str(code).translate(_LOOKALIKES))
+
+
+@pydantic_value(
+    description="Số, ký hiệu văn bản — a document reference as Decree 30/2020/NĐ-CP writes "
+    "it, e.g. 'Quyết định số 88/QĐ-UBND ngày 09/01/2025'",
+    examples=["Quyết định số 88/QĐ-UBND ngày 09/01/2025", "Chỉ thị số 24-CT/TU"],
+)
+@attrs.frozen(repr=False)
+class DocumentRef:
+    """Số, ký hiệu văn bản — a reference to a document.
+
+    ``kind`` is the full Vietnamese type name ("Quyết định"), ``number`` the number,
+    ``year`` the year in the symbol of a legal normative document (None otherwise),
+    ``code`` the part after the number and year ("QĐ-UBND"; "CT/TU" for a Party
+    document), ``issued_on`` the date when known.
+    """
+
+    kind: str = attrs.field(converter=_canonical_kind)
+    number: int
+    year: int | None = None
+    code: str = attrs.field(default="", converter=_clean_code)
+    issued_on: date | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if type(self.number) is not int or self.number < 1:
+            raise InvalidValue(f"DocumentRef: number {self.number!r}; expected an int >= 1")
+        year = self.year
+        if year is not None and (type(year) is not int or not MIN_YEAR <= year <= MAX_YEAR):
+            raise InvalidValue(
+                f"DocumentRef: year {year!r}; expected None or {MIN_YEAR}..{MAX_YEAR}"
+            )
+        if not self.code:
+            raise InvalidValue("DocumentRef: code is empty; expected e.g. 'QĐ-UBND' or 'CT/TU'")
+        if self.year is not None and "/" in self.code:
+            raise InvalidValue(f"DocumentRef: a Party code ({self.code}) has no year in its symbol")
+        if self.issued_on is not None and not isinstance(self.issued_on, date):
+            raise InvalidValue(f"DocumentRef: issued_on {self.issued_on!r}; expected a date")
+
+    @classmethod
+    def parse(cls, text: str) -> DocumentRef:
+        """Đọc số, ký hiệu — exactly one reference: with or without its kind and "số",
+        with or without "ngày ..." (either date style)."""
+        if not isinstance(text, str):
+            raise InvalidValue(f"DocumentRef.parse: got {text!r}; expected str")
+        body = unicodedata.normalize("NFC", text).translate(_LOOKALIKES).strip()
+        if not body:
+            raise ParseError(text, reason=ParseReason.EMPTY, expected="a document reference")
+        found = list(_scan(body))
+        if len(found) == 1 and found[0][0] == 0 and found[0][1] == len(body):
+            return found[0][2]
+        raise ParseError(
+            text,
+            reason=ParseReason.INVALID_REFERENCE,
+            position=None if not found else found[0][0],
+            expected="one reference such as 'Quyết định số 88/QĐ-UBND ngày 09/01/2025', "
+            "'30/2020/NĐ-CP' or 'Chỉ thị số 24-CT/TU'",
+        )
+
+    @property
+    def symbol(self) -> str:
+        """Số, ký hiệu — ``06/2022/NQ-HĐND``, ``105/QĐ-UBND``, ``24-CT/TU``."""
+        if "/" in self.code:
+            return f"{self.number:02d}-{self.code}"
+        if self.year is not None:
+            return f"{self.number:02d}/{self.year}/{self.code}"
+        return f"{self.number:02d}/{self.code}"
+
+    def __str__(self) -> str:
+        text = f"{self.kind} số {self.symbol}"
+        if self.issued_on is not None:
+            text += f" ngày {format_date(self.issued_on, 'inline')}"
+        return text
+
+    def __repr__(self) -> str:
+        return f"DocumentRef.parse({str(self)!r})"
+
+
+def _scan(text: str) -> Iterator[tuple[int, int, DocumentRef]]:
+    """Every reference in ``text`` (NFC, look-alikes mended) as (start, end, ref)."""
+    kinds = "|".join(re.escape(k) for k in _kind_names())
+    before = re.compile(rf"(?:(?<![{_LETTER}])(?P<kind>(?i:{kinds}))\s*)?(?:(?i:số)\s*)?\Z")
+    hits = sorted(
+        [(m, False) for m in _STATE.finditer(text)] + [(m, True) for m in _PARTY.finditer(text)],
+        key=lambda item: item[0].start(),
+    )
+    last_end = 0
+    for match, party in hits:
+        if match.start() < last_end:
+            continue
+        code = _SPACES.sub("", match["code"])
+        end = match.end()
+        if code.endswith(("ngày", "Ngày")):  # "QĐ-UBNDngày": a missing space
+            code = code[:-4]
+            end -= 4
+        year = None if party or match["year"] is None else int(match["year"])
+        if year is not None and not MIN_YEAR <= year <= MAX_YEAR:
+            continue
+        window_start = max(last_end, match.start() - 40)
+        head = before.search(text, window_start, match.start())
+        start = match.start()
+        kind = None
+        if head is not None and head.group(0):
+            start = head.start() if head["kind"] is None else head.start("kind")
+            kind = head["kind"]
+        issued_on = None
+        tail = _DATE_AFTER.match(text, end)
+        if tail is not None:
+            try:
+                issued_on = parse_date(tail["date"])
+                end = tail.end()
+            except ParseError:
+                issued_on = None
+        number = int(match["number"])
+        if number < 1:
+            continue
+        ref = DocumentRef(kind or document_kind(code), number, year, code, issued_on)
+        last_end = end
+        yield start, end, ref
+
+
+def find_document_refs(text: str) -> list[DocumentRef]:
+    """Tìm số, ký hiệu văn bản — every document reference in ``text``, in reading order.
+
+    Finds references with or without their kind and "số", with the date written
+    either way or absent, and tolerates the slips real text has (a doubled slash, a
+    missing space, NFD Unicode, the look-alike ``Ð``). Never takes a bare fraction
+    ("163/440") or a date ("15/01/2024") for a reference. Linear in the text's length.
+    """
+    if not isinstance(text, str):
+        raise InvalidValue(f"find_document_refs: got {text!r}; expected str")
+    body = unicodedata.normalize("NFC", text).translate(_LOOKALIKES)
+    return [ref for _, _, ref in _scan(body)]

@@ -1,0 +1,228 @@
+from __future__ import annotations
+
+import contextlib
+import time
+import unicodedata
+from datetime import date
+
+import pydantic
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from vn_skt.errors import InvalidValue, ParseError
+from vn_skt.l10n import DocumentRef, document_kind, find_document_refs
+from vn_skt.testing.strategies import document_refs
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "number", "year", "code", "issued_on", "symbol"),
+    [
+        (
+            "Quyết định số 88/QĐ-UBND ngày 09/01/2025",
+            "Quyết định",
+            88,
+            None,
+            "QĐ-UBND",
+            date(2025, 1, 9),
+            "88/QĐ-UBND",
+        ),
+        ("105/QĐ-UBND", "Quyết định", 105, None, "QĐ-UBND", None, "105/QĐ-UBND"),
+        (
+            "Nghị quyết số 12/2024/NQ-HĐND",
+            "Nghị quyết",
+            12,
+            2024,
+            "NQ-HĐND",
+            None,
+            "12/2024/NQ-HĐND",
+        ),
+        ("06/2022/NQ-HĐND", "Nghị quyết", 6, 2022, "NQ-HĐND", None, "06/2022/NQ-HĐND"),
+        ("30/2020/NĐ-CP", "Nghị định", 30, 2020, "NĐ-CP", None, "30/2020/NĐ-CP"),
+        ("23/2013/TT-BKHCN", "Thông tư", 23, 2013, "TT-BKHCN", None, "23/2013/TT-BKHCN"),
+        (
+            "55/2015/TTLT-BTC-BKHCN",
+            "Thông tư liên tịch",
+            55,
+            2015,
+            "TTLT-BTC-BKHCN",
+            None,
+            "55/2015/TTLT-BTC-BKHCN",
+        ),
+        ("50/2005/QH11", "Luật", 50, 2005, "QH11", None, "50/2005/QH11"),
+        ("Nghị quyết số 202/2025/QH15", "Nghị quyết", 202, 2025, "QH15", None, "202/2025/QH15"),
+        ("Chỉ thị số 05-CT/TU", "Chỉ thị", 5, None, "CT/TU", None, "05-CT/TU"),
+        ("24-CT/TU", "Chỉ thị", 24, None, "CT/TU", None, "24-CT/TU"),
+        ("52-NQ/TW", "Nghị quyết", 52, None, "NQ/TW", None, "52-NQ/TW"),
+        ("4577/BKHCN-CĐSQG", "Công văn", 4577, None, "BKHCN-CĐSQG", None, "4577/BKHCN-CĐSQG"),
+        ("02/VBHN-BKHCN", "Văn bản hợp nhất", 2, None, "VBHN-BKHCN", None, "02/VBHN-BKHCN"),
+        (
+            "Kế hoạch số 15/KH-UBND ngày 21 tháng 02 năm 2022",
+            "Kế hoạch",
+            15,
+            None,
+            "KH-UBND",
+            date(2022, 2, 21),
+            "15/KH-UBND",
+        ),
+        ("QUYẾT ĐỊNH SỐ 1/QĐ-UBND", "Quyết định", 1, None, "QĐ-UBND", None, "01/QĐ-UBND"),
+        ("Quyết định số 12/QÐ-UBND", "Quyết định", 12, None, "QĐ-UBND", None, "12/QĐ-UBND"),
+        ("Tờ trình số 7/TTr-SKHCN", "Tờ trình", 7, None, "TTr-SKHCN", None, "07/TTr-SKHCN"),
+    ],
+)
+def test_parse(
+    text: str,
+    kind: str,
+    number: int,
+    year: int | None,
+    code: str,
+    issued_on: date | None,
+    symbol: str,
+) -> None:
+    ref = DocumentRef.parse(text)
+    assert (ref.kind, ref.number, ref.year, ref.code, ref.issued_on) == (
+        kind,
+        number,
+        year,
+        code,
+        issued_on,
+    )
+    assert ref.symbol == symbol
+    assert DocumentRef.parse(str(ref)) == ref
+
+
+def test_str_rebuilds_the_full_reference() -> None:
+    ref = DocumentRef("Chỉ thị", 24, None, "CT/TU", date(2022, 11, 14))
+    assert str(ref) == "Chỉ thị số 24-CT/TU ngày 14/11/2022"
+    assert str(DocumentRef("Quyết định", 88, None, "QĐ-UBND", date(2025, 1, 9))) == (
+        "Quyết định số 88/QĐ-UBND ngày 09/01/2025"
+    )
+    assert str(DocumentRef("Luật", 93, 2025, "QH15", date(2025, 6, 27))) == (
+        "Luật số 93/2025/QH15 ngày 27/6/2025"
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "163/440",
+        "15/01/2024",
+        "",
+        "Quyết định",
+        "số 88",
+        "88/QĐ-UBND và 89/QĐ-UBND",
+        "x 88/QĐ-UBND",
+    ],
+)
+def test_parse_refuses(text: str) -> None:
+    with pytest.raises(ParseError):
+        DocumentRef.parse(text)
+
+
+def test_constructor_refuses() -> None:
+    with pytest.raises(InvalidValue):
+        DocumentRef("Quyết định", 0, None, "QĐ-UBND")
+    with pytest.raises(InvalidValue):
+        DocumentRef("Quyết định", 1, None, "")
+    with pytest.raises(InvalidValue):
+        DocumentRef("Chỉ thị", 1, 2022, "CT/TU")
+    with pytest.raises(InvalidValue):
+        DocumentRef("Thông tư", 1, 1800, "TT-BTC")
+
+
+def test_document_kind() -> None:
+    assert document_kind("QĐ-UBND") == "Quyết định"
+    assert document_kind("QÐ-UBND") == "Quyết định"
+    assert document_kind("CTr-UBND") == "Chương trình"
+    assert document_kind("QH15") == "Luật"
+    assert document_kind("BKHCN-CĐSQG") == "Công văn"
+    assert document_kind("XYZ/TU") == "Văn bản"
+
+
+REPORT = """\
+Căn cứ Luật Khoa học, công nghệ và đổi mới sáng tạo số 93/2025/QH15; Nghị quyết số \
+202/2025/QH15 ngày 12/6/2025 của Quốc hội về sắp xếp đơn vị hành chính cấp tỉnh;
+Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05 tháng 3 năm 2020 của Chính phủ về công tác văn thư;
+Thực hiện Chỉ thị số 24-CT/TU ngày 14/11/2022 của Ban Thường vụ Tỉnh ủy và Kế hoạch \
+số88//KH-UBND ngày 10/12//2022 của UBND tỉnh, Sở KH&CN đã thẩm định 163/440 hồ sơ \
+(đạt 37%), kiểm định 250/600 PTĐ; tính đến ngày 15/01/2024 đã cấp 07/07 giấy chứng nhận.
+Theo Công văn 4577/BKHCN-CĐSQG và Thông tư liên tịch số 55/2015/TTLT-BTC-BKHCN, \
+QĐ số 105/QÐ-UBND (ký hiệu viết bằng chữ Ð) và Nghị quyết 52-NQ/TW.
+"""
+
+EXPECTED = [
+    "Luật số 93/2025/QH15",
+    "Nghị quyết số 202/2025/QH15 ngày 12/6/2025",
+    "Nghị định số 30/2020/NĐ-CP ngày 05/3/2020",
+    "Chỉ thị số 24-CT/TU ngày 14/11/2022",
+    "Kế hoạch số 88/KH-UBND ngày 10/12/2022",
+    "Công văn số 4577/BKHCN-CĐSQG",
+    "Thông tư liên tịch số 55/2015/TTLT-BTC-BKHCN",
+    "Quyết định số 105/QĐ-UBND",
+    "Nghị quyết số 52-NQ/TW",
+]
+
+
+def test_find_in_a_realistic_report() -> None:
+    assert [str(r) for r in find_document_refs(REPORT)] == EXPECTED
+
+
+def test_find_in_nfd_text() -> None:
+    nfd = unicodedata.normalize("NFD", REPORT)
+    assert [str(r) for r in find_document_refs(nfd)] == EXPECTED
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Đã thẩm định 163/440 hồ sơ (đạt 37%).",
+        "Tính đến ngày 15/01/2024, 07/07 nhiệm vụ đã nghiệm thu.",
+        "Tỷ lệ 1.200/5.000 công tơ, năm 2021/2022 và quý III/2025.",
+        "Điện thoại 0203/3852.123; mã số 12/2024.",
+    ],
+)
+def test_fractions_and_dates_are_not_references(text: str) -> None:
+    assert find_document_refs(text) == []
+
+
+def test_linear_time_on_a_large_text() -> None:
+    # Not a timing assertion: a scale check that a 4 MB text finishes at all in CI.
+    text = REPORT * 2000
+    started = time.perf_counter()
+    found = find_document_refs(text)
+    elapsed = time.perf_counter() - started
+    assert len(found) == len(EXPECTED) * 2000
+    assert elapsed < 120
+
+
+class Decision(pydantic.BaseModel):
+    approved_by: DocumentRef
+
+
+def test_pydantic_field() -> None:
+    decision = Decision(approved_by="Quyết định số 88/QĐ-UBND ngày 09/01/2025")
+    assert decision.approved_by.number == 88
+    assert Decision.model_validate_json(decision.model_dump_json()) == decision
+
+
+@given(document_refs())
+def test_round_trip(ref: DocumentRef) -> None:
+    assert DocumentRef.parse(str(ref)) == ref
+    assert find_document_refs(f"Căn cứ {ref}, và các văn bản khác.") == [ref]
+
+
+@given(st.lists(document_refs(), max_size=5))
+def test_find_returns_all_in_order(refs: list[DocumentRef]) -> None:
+    text = "; ".join(f"theo {ref}" for ref in refs) + "."
+    assert find_document_refs(text) == refs
+
+
+@given(
+    st.text(alphabet=st.sampled_from("0123456789/-QĐUBNDHCTKố sngày Ð,."), max_size=40)
+    | st.text(max_size=40)
+)
+def test_junk(text: str) -> None:
+    with contextlib.suppress(ParseError):
+        DocumentRef.parse(text)
+    for ref in find_document_refs(text):
+        assert DocumentRef.parse(str(ref)) == ref
