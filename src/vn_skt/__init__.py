@@ -39,14 +39,20 @@ _EXPORTS: dict[str, str] = {
     "is_working_day": "vn_skt.l10n",
     "add_working_days": "vn_skt.l10n",
     "working_days_between": "vn_skt.l10n",
+    "Task": "vn_skt.tasks",
+    "Funding": "vn_skt.tasks",
+    "Portfolio": "vn_skt.tasks",
 }
 
 __all__ = [
     "DocumentRef",
+    "Funding",
     "InvalidValue",
     "ParseError",
     "Period",
+    "Portfolio",
     "RegulationNotFound",
+    "Task",
     "VnSktError",
     "__version__",
     "add_working_days",
@@ -87,6 +93,7 @@ if TYPE_CHECKING:
         to_words,
         working_days_between,
     )
+    from vn_skt.tasks import Funding, Portfolio, Task
 
 
 def __getattr__(name: str) -> Any:

@@ -66,6 +66,8 @@ class ParseReason(StrEnum):
     """Text that is not a reporting period, or a period that cannot exist."""
     INVALID_REFERENCE = "invalid_reference"
     """Text that is not a document reference in a Decree 30/2020 form."""
+    UNKNOWN_LABEL = "unknown_label"
+    """A name or label that is not one of an enumeration's members."""
 
 
 class ParseError(VnSktError, ValueError):

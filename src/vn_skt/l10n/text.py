@@ -46,13 +46,21 @@ def fold_text(text: str) -> str:
     """Khóa so sánh — a key under which two spellings of the same name are equal.
 
     Folds NFC/NFD, case, whitespace, the look-alike ``Ð``, and old vs new tone
-    placement (each word's tone mark is moved to its end), keeping the letters and
+    placement (each syllable's tone mark is moved after its letters), keeping the letters and
     the tone itself: ``hòa`` and ``hoà`` fold together, ``hòa`` and ``hóa`` do not.
     Not for display.
     """
     decomposed = unicodedata.normalize("NFD", clean_text(text).casefold())
-    words = []
-    for word in decomposed.split(" "):
-        tones = "".join(c for c in word if c in _TONES)
-        words.append("".join(c for c in word if c not in _TONES) + tones if tones else word)
-    return unicodedata.normalize("NFC", " ".join(words))
+    out: list[str] = []
+    tones: list[str] = []
+    for char in decomposed:  # a syllable's tone mark goes to the end of its letters
+        if char in _TONES:
+            tones.append(char)
+        elif char.isalpha() or unicodedata.combining(char):
+            out.append(char)
+        else:
+            out.extend(tones)
+            tones.clear()
+            out.append(char)
+    out.extend(tones)
+    return unicodedata.normalize("NFC", "".join(out))

@@ -10,7 +10,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from hypothesis import strategies as st
@@ -19,14 +19,28 @@ from vn_skt.l10n.dates import MAX_YEAR, MIN_YEAR
 from vn_skt.l10n.docrefs import DocumentRef, document_kind
 from vn_skt.l10n.periods import Period
 from vn_skt.regulations import Status, Version
+from vn_skt.tasks import (
+    Funding,
+    Portfolio,
+    Rating,
+    ResearchField,
+    SelectionMethod,
+    Task,
+    TaskLevel,
+    TaskStatus,
+    TaskType,
+)
 
 __all__ = [
     "amounts",
     "decimals",
     "document_refs",
+    "fundings",
     "periods",
+    "portfolios",
     "register_type_strategies",
     "report_dates",
+    "tasks",
     "versions",
 ]
 
@@ -142,8 +156,91 @@ def document_refs(draw: st.DrawFn) -> DocumentRef:
     return DocumentRef(kind, number, year, code, issued_on)
 
 
+def fundings(*, first_year: int = 2018, last_year: int = 2031) -> st.SearchStrategy[Funding]:
+    """Kinh phí — funding with state budget allocated in years first_year..last_year."""
+    money = st.integers(min_value=0, max_value=50_000_000_000)
+    return st.builds(
+        Funding,
+        state_budget=st.dictionaries(
+            st.integers(min_value=first_year, max_value=last_year), money, max_size=4
+        ),
+        counterpart=money | st.just(0),
+        other=money | st.just(0),
+    )
+
+
+@st.composite
+def tasks(
+    draw: st.DrawFn, *, min_year: int = 2018, max_year: int = 2030, code: str | None = None
+) -> Task:
+    """Nhiệm vụ KH&CN — valid tasks: periods of whole months, sometimes extended,
+    terminated or accepted, with budget years inside what the rules allow."""
+    start = draw(st.dates(min_value=date(min_year, 1, 1), max_value=date(max_year, 12, 1)))
+    start = start.replace(day=1)
+    months = draw(st.integers(min_value=1, max_value=48))
+    end_month = start.month - 1 + months
+    end = date(start.year + end_month // 12, end_month % 12 + 1, 1) - timedelta(days=1)
+    extended_to = None
+    if draw(st.booleans()) and draw(st.booleans()):
+        extended_to = end + timedelta(days=draw(st.integers(min_value=1, max_value=366)))
+    planned_end = extended_to or end
+    terminated_on = None
+    accepted_on = None
+    rating = None
+    status = draw(st.sampled_from(TaskStatus))
+    if status is TaskStatus.TERMINATED:
+        terminated_on = draw(st.dates(min_value=start, max_value=planned_end))
+    elif status is TaskStatus.ACCEPTED:
+        accepted_on = draw(st.dates(min_value=start, max_value=planned_end + timedelta(days=300)))
+        rating = draw(st.sampled_from(Rating))
+    funding = draw(fundings(first_year=start.year, last_year=planned_end.year + 1))
+    return Task(
+        code=code or draw(st.from_regex(r"[A-ZĐ]{2,4}\.[0-9]{2}/[0-9]{2}", fullmatch=True)),
+        title=draw(
+            st.sampled_from(
+                [
+                    "Nghiên cứu giống lúa chịu mặn",
+                    "Ứng dụng IoT trong thủy sản",
+                    "Bảo tồn nguồn gen cây dược liệu",
+                    "Xây dựng mô hình nông thôn mới",
+                ]
+            )
+        ),
+        type=draw(st.sampled_from(TaskType)),
+        level=draw(st.sampled_from(TaskLevel)),
+        field=draw(st.sampled_from(ResearchField)),
+        principal_investigator=draw(
+            st.sampled_from(["TS. Nguyễn Văn An", "ThS. Trần Thị Bình", "PGS.TS. Lê Hoàng Cường"])
+        ),
+        host_organization=draw(
+            st.sampled_from(
+                ["Viện Khoa học Nông nghiệp", "Trường Đại học Y", "Trung tâm Ứng dụng KH&CN"]
+            )
+        ),
+        start=start,
+        end=end,
+        extended_to=extended_to,
+        selection=draw(st.none() | st.sampled_from(SelectionMethod)),
+        funding=funding,
+        status=status,
+        accepted_on=accepted_on,
+        acceptance_rating=rating,
+        terminated_on=terminated_on,
+    )
+
+
+@st.composite
+def portfolios(draw: st.DrawFn, *, max_size: int = 40) -> Portfolio:
+    """Danh mục — portfolios of tasks with distinct codes."""
+    n = draw(st.integers(min_value=0, max_value=max_size))
+    return Portfolio([draw(tasks(code=f"NV.{i:03d}")) for i in range(n)])
+
+
 def register_type_strategies() -> None:
     """Đăng ký — make ``st.from_type`` find a strategy for every vn_skt value type."""
     st.register_type_strategy(Version, versions())
+    st.register_type_strategy(Funding, fundings())
+    st.register_type_strategy(Task, tasks())
+    st.register_type_strategy(Portfolio, portfolios())
     st.register_type_strategy(Period, periods())
     st.register_type_strategy(DocumentRef, document_refs())

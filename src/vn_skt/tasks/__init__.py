@@ -1,0 +1,57 @@
+"""Nhiệm vụ KH&CN — S&T tasks, their funding, and the annual portfolio.
+
+>>> from datetime import date
+>>> from vn_skt.tasks import Portfolio, Task
+>>> def task(code, start, end, field="Khoa học nông nghiệp", budget=None):
+...     return Task(code=code, title="Nhiệm vụ " + code, type="Đề tài", level="Cấp tỉnh",
+...                 field=field, principal_investigator="TS. A", host_organization="Viện B",
+...                 start=start, end=end, funding={"state_budget": budget or {}})
+>>> portfolio = Portfolio([
+...     task("01", date(2024, 1, 1), date(2025, 6, 30),
+...          budget={2024: 500_000_000, 2025: 250_000_000}),
+...     task("02", date(2025, 3, 1), date(2026, 2, 28), "Khoa học y, dược", {2025: 460_000_000}),
+...     task("03", date(2023, 1, 1), date(2024, 12, 31)),
+... ])
+>>> summary = portfolio.year(2025)
+>>> summary.total, len(summary.carried_over), len(summary.new), summary.state_budget
+(2, 1, 1, 710000000)
+>>> print(summary)
+Năm 2025 thực hiện 02 nhiệm vụ KH&CN, trong đó: 01 nhiệm vụ chuyển tiếp từ năm 2024;
+01 nhiệm vụ bắt đầu thực hiện từ năm 2025 (lĩnh vực khoa học y, dược: 01 nhiệm vụ),
+với tổng kinh phí thực hiện 0,710 tỷ đồng.
+"""
+
+from __future__ import annotations
+
+from .enums import Rating, ResearchField, SelectionMethod, TaskLevel, TaskStatus, TaskType
+from .loading import (
+    COLUMN_TITLES,
+    LoadResult,
+    RowError,
+    load_tasks,
+    read_tasks_csv,
+    read_tasks_json,
+)
+from .models import Dong, Funding, Task
+from .portfolio import FieldGrouping, Portfolio, YearSummary
+
+__all__ = [
+    "COLUMN_TITLES",
+    "Dong",
+    "FieldGrouping",
+    "Funding",
+    "LoadResult",
+    "Portfolio",
+    "Rating",
+    "ResearchField",
+    "RowError",
+    "SelectionMethod",
+    "Task",
+    "TaskLevel",
+    "TaskStatus",
+    "TaskType",
+    "YearSummary",
+    "load_tasks",
+    "read_tasks_csv",
+    "read_tasks_json",
+]

@@ -1,0 +1,197 @@
+"""Danh mục nhiệm vụ — the annual portfolio: tasks carried over and new, by field, budget.
+
+A task is *carried over* into year Y (chuyển tiếp) when it started before 1 January of
+Y and is still within its implementation period in Y, extension included and
+termination counted; it is *new* (mở mới) when it starts in Y. Every task of the year
+is one or the other, never both.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping
+from datetime import date
+from typing import Any
+
+import attrs
+
+from vn_skt.errors import InvalidValue
+from vn_skt.l10n import format_count, format_money
+
+from .enums import ResearchField, TaskLevel, TaskStatus, TaskType
+from .models import Task
+
+__all__ = ["FieldGrouping", "Portfolio", "YearSummary"]
+
+FieldGrouping = Mapping[ResearchField, str]
+"""A province's grouping of fields for its plan: field → the group's label."""
+
+
+def _label_of(field: ResearchField, grouping: FieldGrouping | None) -> str:
+    if grouping is None:
+        return field.label[0].lower() + field.label[1:]
+    try:
+        return grouping[field]
+    except KeyError:
+        raise InvalidValue(
+            f"grouping has no label for {field.name} ({field.label}); "
+            f"a grouping must cover every ResearchField"
+        ) from None
+
+
+@attrs.frozen
+class YearSummary:
+    """Tổng hợp năm — the tasks of year ``year`` and their figures.
+
+    ``total == len(carried_over) + len(new)`` always; ``by_field`` (and ``by_group``,
+    ``by_level``, ``by_type``) count all tasks of the year; ``state_budget`` is the state
+    budget allocated for the year over every task of the portfolio (settlement money
+    for a task that ended the year before included).
+    """
+
+    year: int
+    tasks: tuple[Task, ...]
+    carried_over: tuple[Task, ...]
+    new: tuple[Task, ...]
+    completed: tuple[Task, ...]
+    """Hoàn thành — tasks whose period (extension included) ends in the year, or that
+    were accepted in it (which may include a task of the year before)."""
+    state_budget: int
+    grouping: FieldGrouping | None = attrs.field(default=None, eq=False, repr=False)
+
+    @property
+    def total(self) -> int:
+        """Tổng số nhiệm vụ thực hiện trong năm."""
+        return len(self.tasks)
+
+    @property
+    def by_field(self) -> dict[ResearchField, int]:
+        """Theo lĩnh vực — count per research field, over all tasks of the year."""
+        return dict(Counter(task.field for task in self.tasks))
+
+    @property
+    def by_level(self) -> dict[TaskLevel, int]:
+        """Theo cấp — count per level."""
+        return dict(Counter(task.level for task in self.tasks))
+
+    @property
+    def by_type(self) -> dict[TaskType, int]:
+        """Theo loại — count per task type."""
+        return dict(Counter(task.type for task in self.tasks))
+
+    def by_group(self, tasks: Iterable[Task] | None = None) -> dict[str, int]:
+        """Theo nhóm lĩnh vực — count per the grouping's label (or the field's label)."""
+        counts: Counter[str] = Counter()
+        for task in self.tasks if tasks is None else tasks:
+            counts[_label_of(task.field, self.grouping)] += 1
+        return dict(counts)
+
+    def as_dict(self) -> dict[str, Any]:
+        """Số liệu — the figures as a plain dict (names as keys, ints as values)."""
+        return {
+            "year": self.year,
+            "total": self.total,
+            "carried_over": len(self.carried_over),
+            "new": len(self.new),
+            "completed": len(self.completed),
+            "state_budget": self.state_budget,
+            "by_field": {field.name: n for field, n in self.by_field.items()},
+            "by_level": {level.name: n for level, n in self.by_level.items()},
+            "by_type": {kind.name: n for kind, n in self.by_type.items()},
+            "new_by_group": self.by_group(self.new),
+        }
+
+    def __str__(self) -> str:
+        y = self.year
+        groups = "; ".join(
+            f"lĩnh vực {label}: {format_count(n)} nhiệm vụ"
+            for label, n in sorted(self.by_group(self.new).items(), key=lambda kv: (-kv[1], kv[0]))
+        )
+        new = f"{format_count(len(self.new))} nhiệm vụ bắt đầu thực hiện từ năm {y}"
+        if groups:
+            new += f" ({groups})"
+        budget = format_money(self.state_budget, unit="tỷ", decimals=3)
+        return (
+            f"Năm {y} thực hiện {format_count(self.total)} nhiệm vụ KH&CN, trong đó: "
+            f"{format_count(len(self.carried_over))} nhiệm vụ chuyển tiếp từ năm {y - 1}; "
+            f"{new}, với tổng kinh phí thực hiện {budget}."
+        )
+
+
+class Portfolio:
+    """Danh mục nhiệm vụ — a department's tasks, summarised year by year.
+
+    ``grouping`` maps each ResearchField to the label of the province's own field group
+    ("nông nghiệp và phát triển nông thôn"); without it the classification's labels are
+    used.
+    """
+
+    def __init__(self, tasks: Iterable[Task], *, grouping: FieldGrouping | None = None) -> None:
+        self.tasks: tuple[Task, ...] = tuple(tasks)
+        for i, task in enumerate(self.tasks):
+            if not isinstance(task, Task):
+                raise InvalidValue(f"Portfolio: item {i} is {type(task).__name__}; expected Task")
+        codes = Counter(task.code for task in self.tasks)
+        duplicates = sorted(code for code, n in codes.items() if n > 1)
+        if duplicates:
+            raise InvalidValue(f"Portfolio: task codes appear more than once: {duplicates}")
+        if grouping is not None:
+            for field in ResearchField:
+                _label_of(field, grouping)
+        self.grouping = grouping
+
+    def __len__(self) -> int:
+        return len(self.tasks)
+
+    def __repr__(self) -> str:
+        return f"Portfolio({len(self.tasks)} tasks)"
+
+    def year(self, year: int) -> YearSummary:
+        """Năm — the summary of ``year``: carried over, new, completed, budget."""
+        if type(year) is not int:
+            raise InvalidValue(f"Portfolio.year: got {year!r}; expected an int year")
+        first_day = date(year, 1, 1)
+        running: list[Task] = []
+        carried: list[Task] = []
+        new: list[Task] = []
+        completed: list[Task] = []
+        budget = 0
+        for task in self.tasks:
+            budget += task.funding.state_budget.get(year, 0)
+            in_year = task.is_running_in(year)
+            if in_year:
+                running.append(task)
+                (carried if task.start < first_day else new).append(task)
+            accepted_now = task.accepted_on is not None and task.accepted_on.year == year
+            ends_now = in_year and task.terminated_on is None and task.planned_end.year == year
+            if ends_now or accepted_now:
+                completed.append(task)
+        return YearSummary(
+            year,
+            tuple(running),
+            tuple(carried),
+            tuple(new),
+            tuple(completed),
+            budget,
+            self.grouping,
+        )
+
+    def overdue(self, *, on: date) -> list[Task]:
+        """Quá hạn — tasks whose period (extension included) ended before ``on`` and that
+        are neither accepted nor terminated."""
+        return [
+            task
+            for task in self.tasks
+            if task.planned_end < on
+            and not task.status.is_closed
+            and task.accepted_on is None
+            and task.terminated_on is None
+        ]
+
+    def filter(self, predicate: Callable[[Task], bool]) -> Portfolio:
+        """Lọc — a portfolio of the tasks for which ``predicate`` is true."""
+        return Portfolio([t for t in self.tasks if predicate(t)], grouping=self.grouping)
+
+    def status_counts(self) -> dict[TaskStatus, int]:
+        """Theo trạng thái — count per status."""
+        return dict(Counter(task.status for task in self.tasks))
