@@ -42,11 +42,14 @@ _EXPORTS: dict[str, str] = {
     "Task": "vn_skt.tasks",
     "Funding": "vn_skt.tasks",
     "Portfolio": "vn_skt.tasks",
+    "Indicator": "vn_skt.reporting",
+    "audit_text": "vn_skt.reporting",
 }
 
 __all__ = [
     "DocumentRef",
     "Funding",
+    "Indicator",
     "InvalidValue",
     "ParseError",
     "Period",
@@ -56,6 +59,7 @@ __all__ = [
     "VnSktError",
     "__version__",
     "add_working_days",
+    "audit_text",
     "find_document_refs",
     "format_count",
     "format_date",
@@ -93,6 +97,7 @@ if TYPE_CHECKING:
         to_words,
         working_days_between,
     )
+    from vn_skt.reporting import Indicator, audit_text
     from vn_skt.tasks import Funding, Portfolio, Task
 
 

@@ -263,3 +263,10 @@ def test_parse_percent_raises_only_parse_error(text: str) -> None:
         pass
     else:
         assert isinstance(result, Decimal)
+
+
+def test_absurdly_long_numbers_are_parse_errors() -> None:
+    for text in ["1" * 5000, "1," + "1" * 5000]:
+        with pytest.raises(ParseError) as info:
+            parse_number(text)
+        assert info.value.reason == "out_of_range"

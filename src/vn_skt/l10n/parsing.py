@@ -32,6 +32,7 @@ from .text import SPACES
 __all__ = ["SCALE_WORDS", "parse_money", "parse_number", "parse_percent"]
 
 _DIGITS: Final = frozenset("0123456789")
+_MAX_DIGITS: Final = 4000  # below Python's int/str conversion limit (4300)
 _GROUP_SPACES: Final = frozenset(" " + SPACES)
 _SIGNS: Final = {"-": -1, "\u2212": -1, "+": 1}
 
@@ -119,6 +120,13 @@ def _scan_number(text: str, start: int, end: int) -> int | Decimal:
         )
     _check_grouping(text, runs, separators, has_fraction=bool(fraction))
     digits = "".join(text[a:b] for a, b in runs)
+    if len(digits) + len(fraction) > _MAX_DIGITS:
+        raise ParseError(
+            text,
+            reason=ParseReason.OUT_OF_RANGE,
+            position=start,
+            expected=f"at most {_MAX_DIGITS} digits",
+        )
     if fraction:
         return Decimal(f"{'-' if sign < 0 else ''}{digits}.{fraction}")
     return sign * int(digits)

@@ -1,0 +1,223 @@
+"""The report audit: real report language, one-figure-changed copies, properties."""
+
+from __future__ import annotations
+
+import re
+import time
+import unicodedata
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from vn_skt.errors import InvalidValue
+from vn_skt.l10n import format_count, format_number
+from vn_skt.reporting import Finding, FindingKind, audit_text
+
+REPORT = """\
+I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ KH&CN
+Năm 2025 thực hiện 36 nhiệm vụ KH&CN, trong đó: 22 nhiệm vụ chuyển tiếp từ năm 2024; \
+14 nhiệm vụ bắt đầu thực hiện từ năm 2025 (lĩnh vực nông nghiệp: 06 nhiệm vụ; lĩnh vực y tế, \
+công nghệ thông tin: 08 nhiệm vụ), với tổng kinh phí thực hiện 18,460 tỷ đồng.
+Đã tổ chức đánh giá nghiệm thu 07/07 nhiệm vụ theo Quyết định số 88/QĐ-UBND ngày 09/01/2025.
+Trong 9 tháng đầu năm, Sở đã thẩm định 163/440 hồ sơ (đạt 37%) và xử lý 41 hồ sơ đề xuất, \
+bao gồm 29 hồ sơ đặt hàng (chiếm 70,7%), 12 hồ sơ xét tài trợ.
+II. TIÊU CHUẨN ĐO LƯỜNG CHẤT LƯỢNG
+Kiểm định 12.418 phương tiện đo các loại, trong đó đạt yêu cầu 12.105 PTĐ, loại bỏ 313 PTĐ; \
+lĩnh vực khối lượng 250/600 (đạt 42%); công tơ điện 500/3500 (đạt 14,3%).
+Tính đến ngày 15/01/2024, toàn tỉnh có 19.923PTĐ được kiểm định, đạt 19.900 PTĐ, loại bỏ 23 PTĐ.
+Doanh thu dịch vụ tăng 8,5% so với cùng kỳ.
+"""
+
+EXPECTED = [
+    (
+        True,
+        FindingKind.TOTAL,
+        "36 nhiệm vụ KH&CN, trong đó: 22 nhiệm vụ chuyển tiếp từ năm 2024; 14",
+    ),
+    (
+        True,
+        FindingKind.TOTAL,
+        "14 nhiệm vụ bắt đầu thực hiện từ năm 2025 (lĩnh vực nông nghiệp: "
+        "06 nhiệm vụ; lĩnh vực y tế, công nghệ thông tin: 08",
+    ),
+    (True, FindingKind.RATIO, "163/440 hồ sơ (đạt 37%"),
+    (True, FindingKind.TOTAL, "41 hồ sơ đề xuất, bao gồm 29 hồ sơ đặt hàng (chiếm 70,7%), 12"),
+    (True, FindingKind.SHARE, "29 hồ sơ đặt hàng (chiếm 70,7%"),
+    (
+        True,
+        FindingKind.TOTAL,
+        "12.418 phương tiện đo các loại, trong đó đạt yêu cầu 12.105 PTĐ, loại bỏ 313",
+    ),
+    (True, FindingKind.RATIO, "250/600 (đạt 42%"),
+    (True, FindingKind.RATIO, "500/3500 (đạt 14,3%"),
+    (True, FindingKind.TOTAL, "19.923PTĐ được kiểm định, đạt 19.900 PTĐ, loại bỏ 23"),
+    (None, FindingKind.PERCENT, "8,5%"),
+]
+
+
+def summary(text: str, findings: list[Finding]) -> list[tuple[bool | None, FindingKind, str]]:
+    return [(f.ok, f.kind, text[f.span[0] : f.span[1]]) for f in findings]
+
+
+def test_a_true_report() -> None:
+    assert summary(REPORT, audit_text(REPORT)) == EXPECTED
+
+
+def test_percentage_precision_and_values() -> None:
+    findings = {f.kind: f for f in audit_text("Công tơ điện 500/3500 (đạt 14,3%).")}
+    ratio = findings[FindingKind.RATIO]
+    assert ratio.stated == Decimal("14.3") and ratio.computed == Decimal("14.3")
+    assert "14,286%" in ratio.message
+
+
+# Each change alters one figure; exactly that claim's finding must turn False.
+CHANGES = [
+    ("22 nhiệm vụ chuyển tiếp", "23 nhiệm vụ chuyển tiếp", 0),
+    ("lĩnh vực nông nghiệp: 06", "lĩnh vực nông nghiệp: 05", 1),
+    ("(đạt 37%)", "(đạt 38%)", 2),
+    ("163/440", "163/450", 2),
+    ("12 hồ sơ xét tài trợ", "13 hồ sơ xét tài trợ", 3),
+    ("(chiếm 70,7%)", "(chiếm 70,8%)", 4),
+    ("loại bỏ 313 PTĐ", "loại bỏ 314 PTĐ", 5),
+    ("250/600 (đạt 42%)", "250/600 (đạt 41%)", 6),
+    ("(đạt 14,3%)", "(đạt 14,2%)", 7),
+    ("đạt 19.900 PTĐ", "đạt 19.901 PTĐ", 8),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "index"), CHANGES)
+def test_one_figure_changed_yields_exactly_that_finding(old: str, new: str, index: int) -> None:
+    assert REPORT.count(old) == 1
+    changed = REPORT.replace(old, new)
+    got = audit_text(changed)
+    assert len(got) == len(EXPECTED)
+    for i, finding in enumerate(got):
+        if i == index:
+            assert finding.ok is False, finding
+        else:
+            assert finding.ok == EXPECTED[i][0], (i, finding)
+
+
+def test_the_total_changed_fails_its_claim_and_the_share_based_on_it() -> None:
+    changed = REPORT.replace("xử lý 41 hồ sơ", "xử lý 42 hồ sơ")
+    oks = [f.ok for f in audit_text(changed)]
+    assert oks[3] is False and oks[4] is False  # 29/42 is 69,0%, not 70,7%
+    assert oks[:3] == [True, True, True] and oks[5:] == [True] * 4 + [None]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tính đến ngày 15/01/2024, đã nghiệm thu 07/07 nhiệm vụ.",
+        "Thực hiện Quyết định số 88/QĐ-UBND ngày 09/01/2025 và Nghị quyết 12/2024/NQ-HĐND.",
+        "Năm 2025 thực hiện 36 nhiệm vụ KH&CN.",
+        "Tổng kinh phí 18,460 tỷ đồng, trong đó ngân sách tỉnh 12,5 tỷ đồng, vốn khác 5,96 tỷ.",
+        "",
+    ],
+)
+def test_not_claims(text: str) -> None:
+    assert audit_text(text) == []
+
+
+def test_nfd_and_spans_index_the_text_as_given() -> None:
+    nfd = unicodedata.normalize("NFD", REPORT)
+    assert len(nfd) > len(REPORT)
+    got = audit_text(nfd)
+    assert [
+        (ok, kind, unicodedata.normalize("NFC", span)) for ok, kind, span in summary(nfd, got)
+    ] == EXPECTED
+
+
+def test_stray_spaces() -> None:
+    text = "Kiểm  định   12.418  PTĐ ,  trong  đó  đạt  12.105 PTĐ ,  loại  bỏ  313  PTĐ ."
+    (finding,) = audit_text(text)
+    assert finding.ok is True and finding.kind is FindingKind.TOTAL
+
+
+def test_a_percentage_of_nothing_is_undecided() -> None:
+    (finding,) = audit_text("Đã kiểm định 0/0 PTĐ (đạt 0%).")
+    assert finding.ok is None
+
+
+def test_refuses_non_text() -> None:
+    with pytest.raises(InvalidValue):
+        audit_text(b"abc")  # type: ignore[arg-type]
+
+
+def test_megabytes_in_seconds() -> None:
+    # A scale check, not a timing assertion: 3 MB must finish at all in CI.
+    text = REPORT * 4000
+    started = time.perf_counter()
+    findings = audit_text(text)
+    assert len(findings) == len(EXPECTED) * 4000
+    assert time.perf_counter() - started < 300
+
+
+def test_no_catastrophic_backtracking_on_adversarial_input() -> None:
+    for text in [
+        "1" * 200_000,
+        "1." * 100_000,
+        "1/" * 100_000,
+        "trong đó " * 50_000,
+        "(" * 100_000,
+        "1 % " * 50_000,
+    ]:
+        audit_text(text)
+
+
+# -- properties ------------------------------------------------------------------------
+
+NOUNS = st.sampled_from(["nhiệm vụ", "hồ sơ", "PTĐ", "đề tài", "công tơ điện"])
+LABELS = st.sampled_from(["chuyển tiếp", "mở mới", "cấp tỉnh", "cấp cơ sở", "đặt hàng"])
+
+
+@st.composite
+def total_sentences(draw: st.DrawFn) -> tuple[str, list[int]]:
+    parts = draw(st.lists(st.integers(min_value=0, max_value=50_000), min_size=2, max_size=5))
+    noun = draw(NOUNS)
+    anchor = draw(st.sampled_from(["trong đó:", "bao gồm", "gồm", "trong đó"]))
+    sep = draw(st.sampled_from(["; ", ", "]))
+    listed = sep.join(f"{format_count(n)} {noun} {draw(LABELS)}" for n in parts)
+    text = f"Năm 2025 thực hiện {format_number(sum(parts))} {noun}, {anchor} {listed}."
+    return text, parts
+
+
+@given(total_sentences())
+def test_a_true_total_never_fails(case: tuple[str, list[int]]) -> None:
+    text, _ = case
+    findings = audit_text(text)
+    assert [f.ok for f in findings] == [True]
+
+
+@given(total_sentences(), st.data())
+def test_one_part_changed_always_fails(case: tuple[str, list[int]], data: st.DataObject) -> None:
+    text, parts = case
+    which = data.draw(st.integers(min_value=0, max_value=len(parts) - 1))
+    delta = data.draw(st.integers(min_value=1, max_value=9))
+    numbers = list(re.finditer(r"[0-9][0-9.]*", text))
+    target = numbers[2 + which]  # after the year and the total
+    changed = text[: target.start()] + format_count(parts[which] + delta) + text[target.end() :]
+    assert [f.ok for f in audit_text(changed)] == [False]
+
+
+@given(
+    st.integers(min_value=0, max_value=10**6),
+    st.integers(min_value=1, max_value=10**6),
+    st.integers(min_value=0, max_value=2),
+)
+def test_ratio_sentences(part: int, whole: int, places: int) -> None:
+    from vn_skt.l10n import format_percent
+
+    pct = format_percent(part, whole, decimals=places)
+    text = f"Kiểm định {format_number(part)}/{format_number(whole)} PTĐ (đạt {pct})."
+    assert [f.ok for f in audit_text(text)] == [True]
+    wrong = pct.replace(pct[0], str((int(pct[0]) + 1) % 10), 1)
+    assert [f.ok for f in audit_text(text.replace(pct, wrong))] == [False]
+
+
+@given(st.text(max_size=200))
+def test_junk_never_crashes(text: str) -> None:
+    for finding in audit_text(text):
+        assert 0 <= finding.span[0] <= finding.span[1] <= len(text)
