@@ -43,10 +43,15 @@ _EXPORTS: dict[str, str] = {
     "Funding": "vn_skt.tasks",
     "Portfolio": "vn_skt.tasks",
     "Indicator": "vn_skt.reporting",
+    "ProtectionTitle": "vn_skt.ip_titles",
+    "ApplicationNumber": "vn_skt.ip_titles",
+    "TitleType": "vn_skt.ip_titles",
+    "TitleStatus": "vn_skt.ip_titles",
     "audit_text": "vn_skt.reporting",
 }
 
 __all__ = [
+    "ApplicationNumber",
     "DocumentRef",
     "Funding",
     "Indicator",
@@ -54,8 +59,11 @@ __all__ = [
     "ParseError",
     "Period",
     "Portfolio",
+    "ProtectionTitle",
     "RegulationNotFound",
     "Task",
+    "TitleStatus",
+    "TitleType",
     "VnSktError",
     "__version__",
     "add_working_days",
@@ -78,6 +86,7 @@ __all__ = [
 
 if TYPE_CHECKING:
     from vn_skt.errors import InvalidValue, ParseError, RegulationNotFound, VnSktError
+    from vn_skt.ip_titles import ApplicationNumber, ProtectionTitle, TitleStatus, TitleType
     from vn_skt.l10n import (
         DocumentRef,
         Period,

@@ -13,7 +13,16 @@ the domain.
 
 from __future__ import annotations
 
-from .dates import DATE_STYLES, WEEKDAYS, DateStyle, format_date, parse_date
+from .dates import (
+    DATE_STYLES,
+    WEEKDAYS,
+    DateStyle,
+    add_months,
+    add_years,
+    format_date,
+    month_end,
+    parse_date,
+)
 from .docrefs import DocumentRef, document_kind, find_document_refs
 from .formatting import (
     MONEY_UNITS,
@@ -39,7 +48,9 @@ __all__ = [
     "MoneyUnit",
     "Period",
     "PeriodKind",
+    "add_months",
     "add_working_days",
+    "add_years",
     "clean_text",
     "day_off_reason",
     "document_kind",
@@ -52,6 +63,7 @@ __all__ = [
     "format_percent",
     "is_working_day",
     "money_in_words",
+    "month_end",
     "parse_date",
     "parse_money",
     "parse_number",

@@ -16,6 +16,7 @@ convention for dates inside running text).
 
 from __future__ import annotations
 
+import calendar
 import re
 import unicodedata
 from datetime import date, datetime
@@ -25,7 +26,16 @@ from vn_skt.errors import InvalidValue, ParseError, ParseReason
 
 from .text import SPACES
 
-__all__ = ["DATE_STYLES", "WEEKDAYS", "DateStyle", "format_date", "parse_date"]
+__all__ = [
+    "DATE_STYLES",
+    "WEEKDAYS",
+    "DateStyle",
+    "add_months",
+    "add_years",
+    "format_date",
+    "month_end",
+    "parse_date",
+]
 
 DateStyle = Literal["numeric", "document", "inline", "weekday"]
 DATE_STYLES: Final = ("numeric", "document", "inline", "weekday")
@@ -35,6 +45,34 @@ WEEKDAYS: Final = ("Thứ hai", "Thứ ba", "Thứ tư", "Thứ năm", "Thứ s�
 
 MIN_YEAR: Final = 1900
 MAX_YEAR: Final = 2100
+
+
+def month_end(year: int, month: int) -> date:
+    """Ngày cuối tháng — the last day of a month."""
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def add_months(d: date, months: int) -> date:
+    """Cộng tháng — the same day ``months`` later (or earlier); when that month has no
+    such day, its last day (Civil Code 91/2015 Art. 148: 31/08 + 6 months → 28/02).
+
+    >>> add_months(date(2025, 8, 31), 6), add_months(date(2024, 2, 29), -12)
+    (datetime.date(2026, 2, 28), datetime.date(2023, 2, 28))
+    """
+    index = d.year * 12 + d.month - 1 + months
+    year, month = divmod(index, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    return date(year, month + 1, min(d.day, last))
+
+
+def add_years(d: date, years: int) -> date:
+    """Cộng năm — the same day and month ``years`` later; 29 February becomes the 28th
+    in a year without it (Civil Code 91/2015 Art. 148).
+
+    >>> add_years(date(2016, 2, 29), 10), add_years(date(2010, 5, 20), 20)
+    (datetime.date(2026, 2, 28), datetime.date(2030, 5, 20))
+    """
+    return add_months(d, 12 * years)
 
 
 def _decree30(d: date) -> tuple[str, str]:

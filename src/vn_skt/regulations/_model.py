@@ -158,6 +158,7 @@ class Table:
             if version.table != name:
                 raise InvalidValue(f"table {name!r}: got a version of table {version.table!r}")
             check_rows(name, columns, version)
+        ordered = tuple(_with_optional_columns(v, columns) for v in ordered)
         for before, after in itertools.pairwise(ordered):
             check_sequence(name, before, after, contiguous=contiguous)
         return cls(name, description, MappingProxyType(dict(columns)), ordered)
@@ -181,6 +182,15 @@ class Table:
             f"<Table {self.name} {len(self.versions)} versions "
             f"{first.effective_from.isoformat()}..{end}, latest source={last.source!r}>"
         )
+
+
+def _with_optional_columns(version: Version, columns: Mapping[str, str]) -> Version:
+    """The version with every optional column present in every row (None when absent)."""
+    optional = [c for c, kind in columns.items() if kind.endswith("?")]
+    if all(c in row for row in version.rows.values() for c in optional):
+        return version
+    rows = {key: {**dict.fromkeys(optional), **row} for key, row in version.rows.items()}
+    return attrs.evolve(version, rows=rows)
 
 
 def check_rows(table: str, columns: Mapping[str, str], version: Version) -> None:

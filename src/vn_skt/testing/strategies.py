@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from hypothesis import strategies as st
 
+from vn_skt.ip_titles import ApplicationNumber, ProtectionTitle, TitleType
 from vn_skt.l10n.dates import MAX_YEAR, MIN_YEAR
 from vn_skt.l10n.docrefs import DocumentRef, document_kind
 from vn_skt.l10n.periods import Period
@@ -38,6 +39,7 @@ __all__ = [
     "fundings",
     "periods",
     "portfolios",
+    "protection_titles",
     "register_type_strategies",
     "report_dates",
     "tasks",
@@ -236,11 +238,60 @@ def portfolios(draw: st.DrawFn, *, max_size: int = 40) -> Portfolio:
     return Portfolio([draw(tasks(code=f"NV.{i:03d}")) for i in range(n)])
 
 
+_MAX_RENEWALS = {TitleType.INDUSTRIAL_DESIGN: 2, TitleType.TRADEMARK: 5}
+
+
+@st.composite
+def protection_titles(draw: st.DrawFn) -> ProtectionTitle:
+    """Văn bằng bảo hộ — valid titles of every type, pending or granted, with renewals
+    within what the type allows and, for layout designs, consistent dates."""
+    kind = draw(st.sampled_from(TitleType))
+    filed = draw(st.dates(min_value=date(2006, 7, 1), max_value=date(2030, 12, 31)))
+    granted = None
+    if draw(st.integers(min_value=0, max_value=4)):
+        granted = filed + timedelta(days=draw(st.integers(min_value=0, max_value=1500)))
+    renewals = draw(st.integers(min_value=0, max_value=_MAX_RENEWALS.get(kind, 0)))
+    created = exploited = None
+    if kind is TitleType.LAYOUT_DESIGN:
+        if draw(st.booleans()):
+            created = filed - timedelta(days=draw(st.integers(min_value=0, max_value=4000)))
+        if draw(st.booleans()):
+            floor = created or filed - timedelta(days=4000)
+            exploited = draw(st.dates(min_value=floor, max_value=filed + timedelta(days=900)))
+    number = None
+    if draw(st.booleans()):
+        number = ApplicationNumber(
+            draw(st.integers(min_value=1, max_value=4)),
+            filed.year,
+            draw(st.integers(min_value=1, max_value=99_999)),
+        )
+    return ProtectionTitle(
+        type=kind,
+        filing_date=filed,
+        grant_date=granted,
+        renewals=renewals,
+        owner=draw(
+            st.sampled_from(
+                [
+                    "HTX Bưởi Phúc Trạch",
+                    "Công ty TNHH Chè Thái",
+                    "Viện Khoa học Nông nghiệp",
+                    "UBND tỉnh",
+                ]
+            )
+        ),
+        application_number=number,
+        created=created,
+        first_exploited=exploited,
+    )
+
+
 def register_type_strategies() -> None:
     """Đăng ký — make ``st.from_type`` find a strategy for every vn_skt value type."""
     st.register_type_strategy(Version, versions())
     st.register_type_strategy(Funding, fundings())
     st.register_type_strategy(Task, tasks())
     st.register_type_strategy(Portfolio, portfolios())
+    st.register_type_strategy(ProtectionTitle, protection_titles())
     st.register_type_strategy(Period, periods())
     st.register_type_strategy(DocumentRef, document_refs())
