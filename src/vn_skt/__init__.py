@@ -47,14 +47,21 @@ _EXPORTS: dict[str, str] = {
     "ApplicationNumber": "vn_skt.ip_titles",
     "TitleType": "vn_skt.ip_titles",
     "TitleStatus": "vn_skt.ip_titles",
+    "instrument_type": "vn_skt.metrology",
+    "valid_until": "vn_skt.metrology",
+    "Instrument": "vn_skt.metrology",
+    "Verification": "vn_skt.metrology",
+    "CampaignSummary": "vn_skt.metrology",
     "audit_text": "vn_skt.reporting",
 }
 
 __all__ = [
     "ApplicationNumber",
+    "CampaignSummary",
     "DocumentRef",
     "Funding",
     "Indicator",
+    "Instrument",
     "InvalidValue",
     "ParseError",
     "Period",
@@ -64,6 +71,7 @@ __all__ = [
     "Task",
     "TitleStatus",
     "TitleType",
+    "Verification",
     "VnSktError",
     "__version__",
     "add_working_days",
@@ -74,6 +82,7 @@ __all__ = [
     "format_money",
     "format_number",
     "format_percent",
+    "instrument_type",
     "is_working_day",
     "money_in_words",
     "parse_date",
@@ -81,6 +90,7 @@ __all__ = [
     "parse_number",
     "parse_percent",
     "to_words",
+    "valid_until",
     "working_days_between",
 ]
 
@@ -105,6 +115,13 @@ if TYPE_CHECKING:
         parse_percent,
         to_words,
         working_days_between,
+    )
+    from vn_skt.metrology import (
+        CampaignSummary,
+        Instrument,
+        Verification,
+        instrument_type,
+        valid_until,
     )
     from vn_skt.reporting import Indicator, audit_text
     from vn_skt.tasks import Funding, Portfolio, Task

@@ -19,6 +19,7 @@ from vn_skt.ip_titles import ApplicationNumber, ProtectionTitle, TitleType
 from vn_skt.l10n.dates import MAX_YEAR, MIN_YEAR
 from vn_skt.l10n.docrefs import DocumentRef, document_kind
 from vn_skt.l10n.periods import Period
+from vn_skt.metrology import Instrument, Verification, catalogue
 from vn_skt.regulations import Status, Version
 from vn_skt.tasks import (
     Funding,
@@ -37,12 +38,14 @@ __all__ = [
     "decimals",
     "document_refs",
     "fundings",
+    "instruments",
     "periods",
     "portfolios",
     "protection_titles",
     "register_type_strategies",
     "report_dates",
     "tasks",
+    "verifications",
     "versions",
 ]
 
@@ -286,6 +289,41 @@ def protection_titles(draw: st.DrawFn) -> ProtectionTitle:
     )
 
 
+_TYPE_NAMES = [t.name for t in catalogue()]
+
+
+def verifications(
+    *, serial: str | None = None, instrument_type: str | None = None
+) -> st.SearchStrategy[Verification]:
+    """Kiểm định — verifications from 15/10/2024 (the earliest list we ship) to 2030."""
+    return st.builds(
+        Verification,
+        verified_on=st.dates(min_value=date(2024, 10, 15), max_value=date(2030, 12, 31)),
+        passed=st.booleans() | st.just(True),
+        serial=st.just(serial),
+        instrument_type=st.just(instrument_type)
+        if instrument_type
+        else st.sampled_from(_TYPE_NAMES),
+        organization=st.sampled_from(["Trung tâm Kỹ thuật TĐC", "Viện Đo lường Việt Nam"]),
+    )
+
+
+@st.composite
+def instruments(draw: st.DrawFn, *, max_verifications: int = 3) -> Instrument:
+    """Phương tiện đo — instruments of any group-2 type with a few verifications."""
+    kind = draw(st.sampled_from(_TYPE_NAMES))
+    serial = draw(st.from_regex(r"[A-Z]{2}-[0-9]{6}", fullmatch=True))
+    history = draw(
+        st.lists(verifications(serial=serial, instrument_type=kind), max_size=max_verifications)
+    )
+    return Instrument(
+        serial=serial,
+        type=kind,
+        owner=draw(st.sampled_from(["Điện lực tỉnh", "Công ty Cấp nước", "Chợ trung tâm", None])),
+        verifications=tuple(history),
+    )
+
+
 def register_type_strategies() -> None:
     """Đăng ký — make ``st.from_type`` find a strategy for every vn_skt value type."""
     st.register_type_strategy(Version, versions())
@@ -293,5 +331,7 @@ def register_type_strategies() -> None:
     st.register_type_strategy(Task, tasks())
     st.register_type_strategy(Portfolio, portfolios())
     st.register_type_strategy(ProtectionTitle, protection_titles())
+    st.register_type_strategy(Verification, verifications())
+    st.register_type_strategy(Instrument, instruments())
     st.register_type_strategy(Period, periods())
     st.register_type_strategy(DocumentRef, document_refs())

@@ -1,0 +1,92 @@
+"""Đợt kiểm định — a verification campaign's figures, in report style.
+
+>>> from datetime import date
+>>> vs = [Verification(verified_on=date(2025, 5, 2), passed=True, instrument_type="Cân bàn")] * 3
+>>> vs += [Verification(verified_on=date(2025, 5, 2), passed=False, instrument_type="Taximet")]
+>>> summary = CampaignSummary.from_verifications(vs, plan={"khối lượng": 6})
+>>> summary.total, summary.passed, summary.rejected
+(4, 3, 1)
+>>> print(summary)
+kiểm định 04 PTĐ, trong đó đạt yêu cầu 03 PTĐ, loại bỏ 01 PTĐ; lĩnh vực khối lượng 03/06 (đạt 50%)
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping
+
+import attrs
+
+from vn_skt.errors import InvalidValue
+from vn_skt.l10n import fold_text, format_count, format_percent
+
+from .instrument_types import instrument_type
+from .records import Verification
+
+__all__ = ["CampaignSummary"]
+
+
+@attrs.frozen
+class CampaignSummary:
+    """Tổng hợp đợt kiểm định — totals, by field and type, and the plan per field.
+
+    ``by_field`` and ``by_type`` count verifications (passed and rejected); ``plan`` maps
+    a field to its planned count, for the report's "lĩnh vực khối lượng 250/600 (đạt
+    42%)" (reporting turns these into indicators).
+    """
+
+    total: int
+    passed: int
+    rejected: int
+    by_field: Mapping[str, int] = attrs.field(factory=dict)
+    by_type: Mapping[str, int] = attrs.field(factory=dict)
+    plan: Mapping[str, int] = attrs.field(factory=dict)
+
+    @classmethod
+    def from_verifications(
+        cls, verifications: Iterable[Verification], *, plan: Mapping[str, int] | None = None
+    ) -> CampaignSummary:
+        """Tổng hợp — count the verifications; those without a type count in the totals
+        only. ``plan`` keys are field names (any case or spelling of the grouping's)."""
+        total = passed = 0
+        by_field: Counter[str] = Counter()
+        by_type: Counter[str] = Counter()
+        for v in verifications:
+            if not isinstance(v, Verification):
+                raise InvalidValue(
+                    f"CampaignSummary: got {type(v).__name__}; expected Verification"
+                )
+            total += 1
+            passed += v.passed
+            if v.instrument_type is not None:
+                kind = instrument_type(v.instrument_type, v.verified_on)
+                by_field[kind.field] += 1
+                by_type[kind.name] += 1
+        fields = {fold_text(f): f for f in by_field}
+        normalised_plan: dict[str, int] = {}
+        for field, target in (plan or {}).items():
+            if type(target) is not int or target < 0:
+                raise InvalidValue(f"plan[{field!r}] = {target!r}; expected an int >= 0")
+            normalised_plan[fields.get(fold_text(field), field)] = target
+        return cls(total, passed, total - passed, dict(by_field), dict(by_type), normalised_plan)
+
+    def plan_figures(self) -> list[tuple[str, int, int]]:
+        """Theo kế hoạch — (field, done, planned) for every planned field."""
+        return [
+            (field, self.by_field.get(field, 0), planned) for field, planned in self.plan.items()
+        ]
+
+    def __str__(self) -> str:
+        text = (
+            f"kiểm định {format_count(self.total)} PTĐ, trong đó đạt yêu cầu "
+            f"{format_count(self.passed)} PTĐ, loại bỏ {format_count(self.rejected)} PTĐ"
+        )
+        for field, done, planned in self.plan_figures():
+            if planned:
+                text += (
+                    f"; lĩnh vực {field} {format_count(done)}/{format_count(planned)} "
+                    f"(đạt {format_percent(done, planned)})"
+                )
+            else:
+                text += f"; lĩnh vực {field} {format_count(done)} (không giao kế hoạch)"
+        return text
