@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import difflib
 from enum import Enum, auto
-from typing import Any, Self
+from typing import TYPE_CHECKING, Any, Self
 
 from vn_skt.errors import ParseError, ParseReason
 
@@ -35,11 +35,17 @@ class LabeledEnum(Enum):
     def _generate_next_value_(name: str, start: int, count: int, last_values: list[Any]) -> str:
         return name
 
-    def __new__(cls, value: str, label: str) -> Self:
-        member = object.__new__(cls)
-        member._value_ = value
-        member.label = label
-        return member
+    if TYPE_CHECKING:  # to type checkers a member is looked up by one value, as any enum
+
+        def __new__(cls, value: object) -> Self: ...
+
+    else:
+
+        def __new__(cls, value: str, label: str) -> Self:
+            member = object.__new__(cls)
+            member._value_ = value
+            member.label = label
+            return member
 
     def __str__(self) -> str:
         return self.label

@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from hypothesis import strategies as st
 
+from vn_skt.councils import Council, CouncilKind, Member, Role
 from vn_skt.ip_titles import ApplicationNumber, ProtectionTitle, TitleType
 from vn_skt.l10n.dates import MAX_YEAR, MIN_YEAR
 from vn_skt.l10n.docrefs import DocumentRef, document_kind
@@ -35,10 +36,12 @@ from vn_skt.tasks import (
 
 __all__ = [
     "amounts",
+    "councils",
     "decimals",
     "document_refs",
     "fundings",
     "instruments",
+    "members",
     "periods",
     "portfolios",
     "protection_titles",
@@ -324,6 +327,49 @@ def instruments(draw: st.DrawFn, *, max_verifications: int = 3) -> Instrument:
     )
 
 
+_FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Ngô"]
+_MIDDLE = ["Văn", "Thị", "Hữu", "Đức", "Thu", "Minh", "Quang"]
+_GIVEN = ["An", "Anh", "Ánh", "Bình", "Cường", "Dũng", "Đông", "Hà", "Hương", "Lan", "Ơn"]
+
+
+def vietnamese_names() -> st.SearchStrategy[str]:
+    """Họ tên — plausible Vietnamese names (family, middle, given)."""
+    return st.builds(
+        lambda f, m, g: f"{f} {m} {g}",
+        st.sampled_from(_FAMILY),
+        st.sampled_from(_MIDDLE),
+        st.sampled_from(_GIVEN),
+    )
+
+
+def members(*, role: Role | None = None) -> st.SearchStrategy[Member]:
+    """Thành viên hội đồng — members with a name, role, organisation and title."""
+    return st.builds(
+        Member,
+        name=vietnamese_names(),
+        role=st.just(role) if role else st.sampled_from(Role),
+        organization=st.sampled_from(
+            ["Viện Khoa học Nông nghiệp", "Trường Đại học Y", "Sở Khoa học và Công nghệ", None]
+        ),
+        academic_title=st.sampled_from(["GS.TS", "PGS.TS", "TS", "ThS", None]),
+    )
+
+
+@st.composite
+def councils(draw: st.DrawFn, *, kind: CouncilKind = CouncilKind.ACCEPTANCE) -> Council:
+    """Hội đồng — well-formed councils (acceptance: 9 members with the required roles)."""
+    roles = [Role.CHAIR, Role.VICE_CHAIR, Role.REVIEWER, Role.REVIEWER, Role.SECRETARY]
+    roles += [Role.MEMBER] * (9 - len(roles))
+    names = draw(
+        st.lists(vietnamese_names(), min_size=9, max_size=9, unique_by=lambda n: n.casefold())
+    )
+    people = [
+        draw(members(role=r)).model_copy(update={"name": n})
+        for r, n in zip(roles, names, strict=True)
+    ]
+    return Council(kind=kind, members=tuple(draw(st.permutations(people))))
+
+
 def register_type_strategies() -> None:
     """Đăng ký — make ``st.from_type`` find a strategy for every vn_skt value type."""
     st.register_type_strategy(Version, versions())
@@ -333,5 +379,7 @@ def register_type_strategies() -> None:
     st.register_type_strategy(ProtectionTitle, protection_titles())
     st.register_type_strategy(Verification, verifications())
     st.register_type_strategy(Instrument, instruments())
+    st.register_type_strategy(Member, members())
+    st.register_type_strategy(Council, councils())
     st.register_type_strategy(Period, periods())
     st.register_type_strategy(DocumentRef, document_refs())

@@ -1,0 +1,81 @@
+"""Hội đồng — members, councils and meetings (records).
+
+>>> c = Council(kind="Đánh giá nghiệm thu", members=[
+...     Member(name="Trần Văn Bình", role="Chủ tịch", academic_title="PGS.TS"),
+...     Member(name="Nguyễn Thị An", role="Ủy viên phản biện")])
+>>> [m.name for m in c.sorted_members()]
+['Nguyễn Thị An', 'Trần Văn Bình']
+>>> c.members[0].display_name
+'PGS.TS Trần Văn Bình'
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from vn_skt.l10n import DocumentRef, fold_text
+from vn_skt.tasks import Task
+
+from .enums import CouncilKind, Role
+from .names import name_sort_key
+
+__all__ = ["Council", "Member"]
+
+
+class Member(BaseModel):
+    """Thành viên hội đồng — name, role, organisation, academic title, expertise."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+
+    name: str = Field(min_length=1, description="Họ và tên")
+    role: Role = Field(description="Chức danh trong hội đồng")
+    organization: str | None = Field(default=None, description="Cơ quan công tác")
+    academic_title: str | None = Field(default=None, description="Học hàm, học vị: PGS.TS, TS")
+    expertise: str | None = Field(default=None, description="Chuyên ngành")
+
+    @property
+    def display_name(self) -> str:
+        """Tên hiển thị — "PGS.TS Trần Văn Bình"."""
+        return f"{self.academic_title} {self.name}" if self.academic_title else self.name
+
+    @property
+    def key(self) -> str:
+        """Khóa so sánh tên — NFC, whitespace and case folded."""
+        return fold_text(self.name)
+
+
+class Council(BaseModel):
+    """Hội đồng — a council: kind, members, what it rules on, its establishing decision.
+
+    ``task`` is the task it rules on, when known; for a selection council
+    ``applicants`` names the principal investigator and key members of the file and
+    ``applying_organizations`` the applying and partner organisations (conflicts of
+    interest are checked against them and against the task).
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+
+    kind: CouncilKind
+    members: tuple[Member, ...]
+    name: str = Field(default="", description="Tên hội đồng")
+    task: Task | None = None
+    subject: str = Field(default="", description="Nhiệm vụ hoặc hồ sơ được xem xét")
+    applicants: tuple[str, ...] = ()
+    applying_organizations: tuple[str, ...] = ()
+    established_by: DocumentRef | None = Field(default=None, description="Quyết định thành lập")
+    meeting_date: date | None = Field(default=None, description="Ngày họp")
+
+    def sorted_members(self) -> list[Member]:
+        """Danh sách in — members in Vietnamese name order."""
+        return sorted(self.members, key=lambda m: name_sort_key(m.name))
+
+    def member(self, name: str) -> Member | None:
+        """Thành viên theo tên — compared after NFC, whitespace and case folding."""
+        key = fold_text(name)
+        return next((m for m in self.members if m.key == key), None)
+
+    def with_role(self, role: Role) -> list[Member]:
+        """Thành viên theo chức danh."""
+        return [m for m in self.members if m.role is role]
