@@ -1,14 +1,23 @@
 from __future__ import annotations
 
 import io
+import json
+import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 from vn_skt.cli import main
-from vn_skt.l10n import format_money, money_in_words
-from vn_skt.regulations import base_salary
+from vn_skt.data import sample_province
+from vn_skt.ip_titles import TitlePortfolio
+from vn_skt.l10n import Period, format_count, format_money
+from vn_skt.metrology import CampaignSummary
+from vn_skt.reporting import audit_text
+from vn_skt.tasks import Portfolio
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
 
 def run(*argv: str) -> tuple[int, str]:
@@ -17,25 +26,38 @@ def run(*argv: str) -> tuple[int, str]:
     return status, out.getvalue()
 
 
-def test_demo_prints_true_figures() -> None:
-    status, text = run("demo", "--on", "03/03/2025")
+# -- demo: every figure is the library's own -----------------------------------------------
+
+
+def test_demo_figures_are_the_librarys() -> None:
+    status, text = run("demo")
     assert status == 0
-    from datetime import date
+    data = sample_province()
+    year = data.latest_year()
+    assert year == 2025 and f"NĂM {year}" in text
+    summary = Portfolio(data.tasks, grouping=data.field_groups).year(year)
+    assert str(summary) in text
+    assert format_money(summary.state_budget, unit="tỷ", decimals=3) in text
+    period = Period.year(year)
+    granted = TitlePortfolio(data.titles).granted_in(period)
+    assert f"Được cấp {format_count(sum(granted.values()))} văn bằng bảo hộ" in text
+    campaign = CampaignSummary.from_verifications(
+        [v for i in data.instruments for v in i.verifications if period.contains(v.verified_on)],
+        plan=data.plans[year].verifications_by_field,
+    )
+    assert str(campaign) in text
+    assert "tỉnh hư cấu" in text
+    # the report passes its own audit, and says so
+    assert all(f.ok is not False for f in audit_text(text))
+    assert re.search(r"Soát số liệu: \d+ khẳng định, tất cả khớp\.", text)
 
-    amount = base_salary(date(2025, 3, 3))
-    assert f"Mức lương cơ sở: {format_money(amount)}/tháng" in text
-    assert money_in_words(amount) in text
-    assert "Nghị định 73/2024/NĐ-CP" in text
-    assert "ngày 03 tháng 3 năm 2025" in text
-    assert "Kỳ báo cáo hiện tại: quý I/2025; kỳ trước: quý IV/2024" in text
-    assert "Hôm nay là ngày làm việc." in text
-    assert "Hạn 15 ngày làm việc kể từ hôm nay: Thứ hai, 24/03/2025" in text
 
-
-def test_demo_beyond_the_known_schedule_says_so() -> None:
-    status, text = run("demo", "--on", "04/01/2027")
+def test_demo_json_and_another_year() -> None:
+    status, text = run("demo", "--json", "--year", "2024")
     assert status == 0
-    assert "chưa có lịch nghỉ chính thức sau 31/12/2026" in text
+    figures = json.loads(text)
+    assert figures["year"] == 2024
+    assert figures["tasks"]["carried_over"] + figures["tasks"]["new"] == figures["tasks"]["total"]
 
 
 def test_demo_runs_as_installed_command() -> None:
@@ -43,7 +65,83 @@ def test_demo_runs_as_installed_command() -> None:
         [sys.executable, "-m", "vn_skt", "demo"], capture_output=True, text=True, check=False
     )
     assert done.returncode == 0, done.stderr
-    assert "Mức lương cơ sở" in done.stdout
+    assert "BÁO CÁO KẾT QUẢ HOẠT ĐỘNG KHOA HỌC VÀ CÔNG NGHỆ" in done.stdout
+
+
+# -- report ---------------------------------------------------------------------------------
+
+
+def test_report_from_csv_lists_bad_rows_and_exits_1(capsys: pytest.CaptureFixture[str]) -> None:
+    status, text = run(
+        "report",
+        str(EXAMPLES / "data" / "tasks.csv"),
+        "--year",
+        "2025",
+        "--province",
+        "thái nguyên",
+    )
+    assert status == 1
+    assert "Tỉnh Thái Nguyên" in text
+    assert "Năm 2025 thực hiện 06 nhiệm vụ KH&CN" in text
+    err = capsys.readouterr().err
+    assert "dòng 9" in err and "Traceback" not in err
+
+
+def test_report_from_json(tmp_path: Path) -> None:
+    path = tmp_path / "data.json"
+    path.write_text(sample_province().model_dump_json(), encoding="utf-8")
+    status, text = run("report", str(path), "--year", "2025")
+    assert status == 0
+    assert text == run("demo", "--year", "2025")[1]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("{", "không phải JSON hợp lệ"),
+        ('{"province": 5}', "dữ liệu không hợp lệ"),
+        (None, "không tìm thấy tệp"),
+    ],
+)
+def test_report_bad_files_exit_2(
+    tmp_path: Path, content: str | None, message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "data.json"
+    if content is not None:
+        path.write_text(content, encoding="utf-8")
+    status, _ = run("report", str(path))
+    assert status == 2
+    err = capsys.readouterr().err
+    assert message in err and "Traceback" not in err
+
+
+# -- audit ------------------------------------------------------------------------------------
+
+
+def test_audit_text_and_json(tmp_path: Path) -> None:
+    path = tmp_path / "report.txt"
+    path.write_text(
+        "Thẩm định 163/440 hồ sơ (đạt 38%).\nKiểm định 250/600 PTĐ (đạt 42%).\n", encoding="utf-8"
+    )
+    status, text = run("audit", str(path))
+    assert status == 1
+    assert "[SAI ] dòng 1: 163/440 hồ sơ (đạt 38%" in text
+    assert "[ĐÚNG] dòng 2" in text
+    status, text = run("audit", str(path), "--json")
+    rows = json.loads(text)
+    assert status == 1 and [r["ok"] for r in rows] == [False, True]
+    path.write_text("Kiểm định 250/600 PTĐ (đạt 42%), tăng 8,5% so với cùng kỳ.", encoding="utf-8")
+    status, text = run("audit", str(path), "--all")
+    assert status == 0 and "[?   ]" in text
+
+
+def test_audit_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "stdin", io.StringIO("Đạt 07/07 nhiệm vụ."))
+    status, text = run("audit", "-")
+    assert status == 0 and "0 khẳng định" in text
+
+
+# -- quick commands --------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -75,6 +173,7 @@ def test_quick_commands(argv: tuple[str, ...], expected: str) -> None:
         ("format", "money", "1,5"),
         ("format", "date", "31/02/2025"),
         ("format", "count", "-1"),
+        ("audit", "/no/such/file"),
     ],
 )
 def test_user_mistakes_exit_2_without_traceback(
@@ -87,7 +186,7 @@ def test_user_mistakes_exit_2_without_traceback(
     assert "Traceback" not in err
 
 
-def test_bad_date_option_is_a_usage_error() -> None:
+def test_bad_option_is_a_usage_error() -> None:
     with pytest.raises(SystemExit) as info:
-        run("demo", "--on", "hôm qua")
+        run("demo", "--year", "năm ngoái")
     assert info.value.code == 2

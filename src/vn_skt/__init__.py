@@ -58,6 +58,8 @@ _EXPORTS: dict[str, str] = {
     "quorum_met": "vn_skt.councils",
     "acceptance_verdict": "vn_skt.councils",
     "score_selection": "vn_skt.councils",
+    "province": "vn_skt.provinces",
+    "successor": "vn_skt.provinces",
     "valid_until": "vn_skt.metrology",
     "Instrument": "vn_skt.metrology",
     "Verification": "vn_skt.metrology",
@@ -107,8 +109,10 @@ __all__ = [
     "parse_money",
     "parse_number",
     "parse_percent",
+    "province",
     "quorum_met",
     "score_selection",
+    "successor",
     "to_words",
     "valid_until",
     "working_days_between",
@@ -155,6 +159,7 @@ if TYPE_CHECKING:
         instrument_type,
         valid_until,
     )
+    from vn_skt.provinces import province, successor
     from vn_skt.reporting import Indicator, audit_text
     from vn_skt.tasks import Funding, Portfolio, Task
 

@@ -1,16 +1,27 @@
-"""Lệnh vn-skt — the ``vn-skt`` command: the demo, and quick formatting from a shell.
+"""Lệnh vn-skt — the ``vn-skt`` command.
 
-Only this module reads the clock; everything it prints is computed by the library.
-A user's mistake gives a one-line message and exit status 2, never a traceback.
+- ``vn-skt demo [--year Y]`` — the sample (fictional) province's annual report;
+- ``vn-skt report FILE [--year Y] [--province P] [--json]`` — the same for your data (JSON
+  in the :class:`~vn_skt.reporting.annual.AnnualData` form, or a CSV of tasks with
+  Vietnamese headers);
+- ``vn-skt audit FILE [--json]`` — check the arithmetic of a report's text;
+- ``vn-skt words N``, ``vn-skt format KIND VALUE`` — quick formatting.
+
+Exit status: 0 done; 1 the data has a problem (a wrong claim, invalid rows, listed on
+standard error); 2 the command itself could not run (bad arguments, unreadable file).
+A user's mistake gives a message, never a traceback. Only this module reads the clock.
 """
 
 from __future__ import annotations
 
 import argparse
+import io
+import json
 import sys
 from collections.abc import Sequence
 from datetime import date
-from typing import TextIO
+from pathlib import Path
+from typing import Any, TextIO
 
 from vn_skt import __version__
 from vn_skt.errors import VnSktError
@@ -18,7 +29,13 @@ from vn_skt.errors import VnSktError
 __all__ = ["main"]
 
 EXIT_OK = 0
+EXIT_DATA = 1
 EXIT_USAGE = 2
+_BIG = 1_000_000  # characters: above this, say what is going on
+
+
+class _UserError(Exception):
+    """A problem with what the user gave us: reported in one line, exit status 2."""
 
 
 def _date_arg(text: str) -> date:
@@ -30,45 +47,130 @@ def _date_arg(text: str) -> date:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
-def _demo(args: argparse.Namespace, out: TextIO) -> int:
-    from vn_skt.l10n import (
-        Period,
-        add_working_days,
-        format_date,
-        format_money,
-        is_working_day,
-        money_in_words,
-    )
-    from vn_skt.regulations import base_salary, lookup
+def _progress(message: str) -> None:
+    if sys.stderr.isatty():
+        print(f"… {message}", file=sys.stderr, flush=True)
 
-    on: date = args.on or date.today()
-    rule = lookup("base_salary", on)
-    amount = base_salary(on)
-    print(f"vn-skt {__version__} — minh họa, {format_date(on, 'document')}", file=out)
+
+def _read_text(path: str) -> str:
+    if path == "-":
+        return sys.stdin.read()
+    try:
+        return Path(path).read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise _UserError(f"không tìm thấy tệp {path!r}") from None
+    except UnicodeDecodeError:
+        raise _UserError(f"tệp {path!r} không phải văn bản UTF-8") from None
+    except OSError as exc:
+        raise _UserError(f"không đọc được tệp {path!r}: {exc.strerror}") from None
+
+
+def _print_report(data: Any, year: int | None, as_json: bool, out: TextIO) -> None:
+    from vn_skt.reporting.annual import annual_report, audit_summary, report_figures
+
+    year = year or data.latest_year()
+    if as_json:
+        json.dump(report_figures(data, year), out, ensure_ascii=False, indent=2)
+        print(file=out)
+        return
+    text = annual_report(data, year)
+    print(text, file=out)
     print("", file=out)
-    print(f"Mức lương cơ sở: {format_money(amount)}/tháng", file=out)
-    print(f"  Bằng chữ: {money_in_words(amount)}", file=out)
-    print(
-        f"  Căn cứ: {rule.source}, áp dụng từ {format_date(rule.effective_from, 'inline')}"
-        f" (mức kiểm chứng {rule.status.value}: {rule.status.label})",
-        file=out,
-    )
-    print("", file=out)
-    quarter = Period.quarter(on.year, (on.month - 1) // 3 + 1)
-    print(f"Kỳ báo cáo hiện tại: {quarter}; kỳ trước: {quarter.previous()}", file=out)
-    known = lookup("workday_calendar", None).effective_to or on
-    strict = on <= known
-    deadline = add_working_days(on, 15, strict=strict)
-    state = "là" if is_working_day(on, strict=strict) else "không phải là"
-    print(f"Hôm nay {state} ngày làm việc.", file=out)
-    print(f"Hạn 15 ngày làm việc kể từ hôm nay: {format_date(deadline, 'weekday')}", file=out)
-    if not strict:
+    print(audit_summary(text), file=out)
+
+
+def _demo(args: argparse.Namespace, out: TextIO) -> int:
+    from vn_skt.data import sample_province
+
+    _print_report(sample_province(), args.year, args.json, out)
+    return EXIT_OK
+
+
+def _load_data(path: str, province: str | None) -> tuple[Any, list[str]]:
+    from pydantic import ValidationError
+
+    from vn_skt.reporting.annual import AnnualData
+    from vn_skt.tasks import read_tasks_csv
+
+    if path.lower().endswith(".csv"):
+        result = read_tasks_csv(io.StringIO(_read_text(path)))
+        problems = [str(e) for e in result.errors] + list(result.warnings)
+        return AnnualData(province=_province(province), tasks=result.tasks), problems
+    text = _read_text(path)
+    _progress(f"đọc {len(text):,} ký tự từ {path}")
+    try:
+        raw = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise _UserError(
+            f"{path}: không phải JSON hợp lệ (dòng {exc.lineno}, cột {exc.colno}): {exc.msg}"
+        ) from None
+    if isinstance(raw, dict) and province:
+        raw["province"] = _province(province)
+    try:
+        return AnnualData.model_validate(raw), []
+    except ValidationError as exc:
+        lines = [f"  {'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors()[:20]]
+        more = f"\n  … và {exc.error_count() - 20} lỗi khác" if exc.error_count() > 20 else ""
+        raise _UserError(f"{path}: dữ liệu không hợp lệ:\n" + "\n".join(lines) + more) from None
+
+
+def _province(name: str | None) -> str:
+    if not name:
+        return "(chưa ghi tỉnh)"
+    try:
+        from vn_skt.provinces import province
+
+        return province(name).name
+    except VnSktError:
+        return name  # the data package is optional; an unknown name is kept as given
+
+
+def _report(args: argparse.Namespace, out: TextIO) -> int:
+    data, problems = _load_data(args.file, args.province)
+    for problem in problems:
+        print(f"vn-skt report: {problem}", file=sys.stderr)
+    _print_report(data, args.year, args.json, out)
+    return EXIT_DATA if problems else EXIT_OK
+
+
+def _audit(args: argparse.Namespace, out: TextIO) -> int:
+    from vn_skt.reporting import FindingKind, audit_text
+
+    text = _read_text(args.file)
+    if len(text) > _BIG:
+        _progress(f"soát {len(text) / 1e6:.1f} triệu ký tự")
+    findings = audit_text(text)
+    if args.json:
+        rows = [
+            {
+                "ok": f.ok,
+                "kind": f.kind.value,
+                "start": f.span[0],
+                "end": f.span[1],
+                "text": text[f.span[0] : f.span[1]],
+                "stated": str(f.stated),
+                "computed": None if f.computed is None else str(f.computed),
+                "message": f.message,
+            }
+            for f in findings
+        ]
+        json.dump(rows, out, ensure_ascii=False, indent=2)
+        print(file=out)
+    else:
+        for f in findings:
+            if f.kind is FindingKind.PERCENT and not args.all:
+                continue
+            line = text.count("\n", 0, f.span[0]) + 1
+            mark = {True: "ĐÚNG", False: "SAI ", None: "?   "}[f.ok]
+            print(f"[{mark}] dòng {line}: {text[f.span[0] : f.span[1]]} — {f.message}", file=out)
+        wrong = sum(f.ok is False for f in findings)
+        checked = sum(f.ok is not None for f in findings)
         print(
-            f"  (chưa có lịch nghỉ chính thức sau {format_date(known)}: chỉ tính ngày lễ "
-            "theo Bộ luật Lao động)",
+            f"Tổng cộng: {checked} khẳng định đã kiểm tra, {wrong} sai, "
+            f"{len(findings) - checked} không đủ căn cứ.",
             file=out,
         )
-    return EXIT_OK
+    return EXIT_DATA if any(f.ok is False for f in findings) else EXIT_OK
 
 
 def _words(args: argparse.Namespace, out: TextIO) -> int:
@@ -77,8 +179,7 @@ def _words(args: argparse.Namespace, out: TextIO) -> int:
 
     value = parse_number(args.number)
     if not isinstance(value, int):
-        print(f"vn-skt words: {args.number!r} is not a whole number", file=sys.stderr)
-        return EXIT_USAGE
+        raise _UserError(f"{args.number!r} không phải số nguyên")
     variant: Variant = "south" if args.south else "north"
     text = (
         money_in_words(value, variant=variant) if args.money else to_words(value, variant=variant)
@@ -109,8 +210,7 @@ def _format(args: argparse.Namespace, out: TextIO) -> int:
         decimals = 0 if args.decimals is None else args.decimals
         text = l10n.format_percent(value, decimals=decimals)
     elif not isinstance(value, int):
-        print(f"vn-skt format {kind}: {raw!r} is not a whole number", file=sys.stderr)
-        return EXIT_USAGE
+        raise _UserError(f"{raw!r} không phải số nguyên")
     elif kind == "count":
         text = l10n.format_count(value)
     else:
@@ -123,19 +223,28 @@ def build_parser() -> argparse.ArgumentParser:
     """Bộ đọc tham số — the argument parser of ``vn-skt``."""
     parser = argparse.ArgumentParser(
         prog="vn-skt",
-        description="Vietnamese S&T administration: the demo report and quick formatting.",
+        description="Vietnamese S&T administration: annual reports, report audits, formatting.",
     )
     parser.add_argument("--version", action="version", version=f"vn-skt {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    demo = commands.add_parser("demo", help="print the demonstration report")
-    demo.add_argument(
-        "--on",
-        type=_date_arg,
-        default=None,
-        help="the date to report on (default: today), e.g. 01/7/2025",
-    )
+    demo = commands.add_parser("demo", help="the sample (fictional) province's annual report")
+    demo.add_argument("--year", type=int, default=None, help="default: the latest in the data")
+    demo.add_argument("--json", action="store_true", help="the figures as JSON")
     demo.set_defaults(run=_demo)
+
+    report = commands.add_parser("report", help="the annual report of your data (JSON or CSV)")
+    report.add_argument("file", help="JSON (AnnualData) or a CSV of tasks with Vietnamese headers")
+    report.add_argument("--year", type=int, default=None, help="default: the latest in the data")
+    report.add_argument("--province", default=None, help="the province's name or code")
+    report.add_argument("--json", action="store_true", help="the figures as JSON")
+    report.set_defaults(run=_report)
+
+    audit = commands.add_parser("audit", help="check the arithmetic of a report's text")
+    audit.add_argument("file", help="a UTF-8 text file, or - for standard input")
+    audit.add_argument("--json", action="store_true", help="findings as JSON")
+    audit.add_argument("--all", action="store_true", help="also list percentages with no base")
+    audit.set_defaults(run=_audit)
 
     words = commands.add_parser("words", help="a whole number in Vietnamese words")
     words.add_argument("number", help="e.g. 105 or 18.460.000.000")
@@ -161,7 +270,9 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
     args = parser.parse_args(argv)
     try:
         status: int = args.run(args, out or sys.stdout)
-    except VnSktError as exc:
+    except (_UserError, VnSktError) as exc:
         print(f"vn-skt {args.command}: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except KeyboardInterrupt:  # pragma: no cover - interactive only
+        return 130
     return status

@@ -136,6 +136,21 @@ def test_stray_spaces() -> None:
     assert finding.ok is True and finding.kind is FindingKind.TOTAL
 
 
+def test_an_exceeded_target() -> None:
+    (ok,) = audit_text("Cấp 28/25 văn bằng (vượt 12%).")
+    assert ok.ok is True and ok.computed == Decimal("12")
+    (wrong,) = audit_text("Cấp 28/25 văn bằng (vượt 112%).")
+    assert wrong.ok is False
+
+
+def test_indicator_text_passes_the_audit() -> None:
+    from vn_skt.reporting import Indicator
+
+    for target, actual in [(600, 250), (25, 28), (7, 7), (3, 10)]:
+        sentence = f"Kết quả: {Indicator('x', target, actual, unit='PTĐ')}."
+        assert [f.ok for f in audit_text(sentence)] == [True], sentence
+
+
 def test_a_percentage_of_nothing_is_undecided() -> None:
     (finding,) = audit_text("Đã kiểm định 0/0 PTĐ (đạt 0%).")
     assert finding.ok is None

@@ -273,9 +273,7 @@ def score_selection(
     for member, marks in ballots.items():
         if not isinstance(marks, Mapping) or not marks:
             raise InvalidValue(f"score_selection: ballot of {member!r} has no criteria")
-        points[member] = {
-            c: _points(v, f"ballot of {member!r}, {c!r}") for c, v in marks.items()
-        }
+        points[member] = {c: _points(v, f"ballot of {member!r}, {c!r}") for c, v in marks.items()}
         totals[member] = sum(points[member].values(), Fraction(0))
     mean = sum(totals.values(), Fraction(0)) / len(totals)
     reasons: list[str] = []

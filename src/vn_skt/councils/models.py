@@ -15,7 +15,7 @@ from datetime import date
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from vn_skt.l10n import DocumentRef, fold_text
+from vn_skt.l10n import DocumentRef, fold_text, html_table
 from vn_skt.tasks import Task
 
 from .enums import CouncilKind, Role
@@ -66,6 +66,14 @@ class Council(BaseModel):
     applying_organizations: tuple[str, ...] = ()
     established_by: DocumentRef | None = Field(default=None, description="Quyết định thành lập")
     meeting_date: date | None = Field(default=None, description="Ngày họp")
+
+    def _repr_html_(self) -> str:
+        rows = [[m.display_name, m.role, m.organization] for m in self.sorted_members()]
+        return html_table(
+            ["Họ và tên", "Chức danh", "Cơ quan"],
+            rows,
+            caption=f"Hội đồng {self.kind.label} {self.subject}".strip(),
+        )
 
     def sorted_members(self) -> list[Member]:
         """Danh sách in — members in Vietnamese name order."""

@@ -33,7 +33,7 @@ import attrs
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from vn_skt.errors import InvalidValue
-from vn_skt.l10n import add_months, add_years, format_count, format_date
+from vn_skt.l10n import add_months, add_years, format_count, format_date, html_model
 from vn_skt.regulations import Row, lookup
 
 from .enums import TitleStatus, TitleType
@@ -151,6 +151,9 @@ class ProtectionTitle(BaseModel):
                 f"{self.application_number.year}, but filing_date is {self.filing_date}"
             )
         return self
+
+    def _repr_html_(self) -> str:
+        return html_model(self, f"{self.type.label}: {self.subject or self.owner}")
 
     # -- term --------------------------------------------------------------------------
     def _rule(self) -> Row:

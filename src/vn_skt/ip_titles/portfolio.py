@@ -19,9 +19,10 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from datetime import date
+from typing import Any
 
 from vn_skt.errors import InvalidValue
-from vn_skt.l10n import Period, add_months
+from vn_skt.l10n import Period, add_months, frame, html_table
 
 from .enums import TitleStatus, TitleType
 from .models import ProtectionTitle
@@ -84,6 +85,33 @@ class TitlePortfolio:
             if window.opens <= until and on <= window.grace_ends:
                 out.append(title)
         return sorted(out, key=lambda t: (t.expiry_date() or date.max, t.owner))
+
+    def to_frame(self, on: date | None = None) -> Any:
+        """Bảng pandas — one row per title, with its expiry and (given ``on``) status."""
+        return frame(
+            {
+                "Loại": t.type.label,
+                "Đối tượng": t.subject,
+                "Chủ sở hữu": t.owner,
+                "Số đơn": str(t.application_number or ""),
+                "Ngày nộp": t.filing_date,
+                "Ngày cấp": t.grant_date,
+                "Hết hiệu lực": t.expiry_date(),
+                "Tình trạng": t.status_on(on).label if on else None,
+            }
+            for t in self.titles
+        )
+
+    def _repr_html_(self) -> str:
+        rows = [
+            [t.type, t.subject, t.owner, t.filing_date, t.grant_date, t.expiry_date()]
+            for t in self.titles
+        ]
+        return html_table(
+            ["Loại", "Đối tượng", "Chủ sở hữu", "Ngày nộp", "Ngày cấp", "Hết hiệu lực"],
+            rows,
+            caption=f"{len(self.titles)} văn bằng",
+        )
 
     def status_counts(self, on: date) -> dict[TitleStatus, int]:
         """Theo tình trạng — count per status on ``on``."""

@@ -34,6 +34,7 @@ from .formatting import (
 )
 from .parsing import SCALE_WORDS, parse_money, parse_number, parse_percent
 from .periods import Period, PeriodKind
+from .tables import frame, html_model, html_record, html_table
 from .text import clean_text, fold_text
 from .words import money_in_words, to_words
 from .workdays import add_working_days, day_off_reason, is_working_day, working_days_between
@@ -61,6 +62,10 @@ __all__ = [
     "format_money",
     "format_number",
     "format_percent",
+    "frame",
+    "html_model",
+    "html_record",
+    "html_table",
     "is_working_day",
     "money_in_words",
     "month_end",

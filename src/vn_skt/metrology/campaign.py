@@ -14,11 +14,12 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping
+from typing import Any
 
 import attrs
 
 from vn_skt.errors import InvalidValue
-from vn_skt.l10n import fold_text, format_count, format_percent
+from vn_skt.l10n import fold_text, format_count, format_percent, frame, html_table
 
 from .instrument_types import instrument_type
 from .records import Verification
@@ -75,6 +76,24 @@ class CampaignSummary:
         return [
             (field, self.by_field.get(field, 0), planned) for field, planned in self.plan.items()
         ]
+
+    def to_frame(self) -> Any:
+        """Bảng pandas — per field: verified, planned."""
+        fields = sorted({*self.by_field, *self.plan})
+        return frame(
+            {"Lĩnh vực": f, "Đã kiểm định": self.by_field.get(f, 0), "Kế hoạch": self.plan.get(f)}
+            for f in fields
+        )
+
+    def _repr_html_(self) -> str:
+        fields = sorted({*self.by_field, *self.plan})
+        rows = [[f, self.by_field.get(f, 0), self.plan.get(f)] for f in fields]
+        rows.append(["Tổng cộng", self.total, sum(self.plan.values()) if self.plan else None])
+        return html_table(
+            ["Lĩnh vực", "Đã kiểm định", "Kế hoạch"],
+            rows,
+            caption=f"Kiểm định: đạt {self.passed}, loại bỏ {self.rejected}",
+        )
 
     def __str__(self) -> str:
         text = (

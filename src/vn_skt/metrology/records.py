@@ -18,7 +18,7 @@ from datetime import date
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from vn_skt.errors import InvalidValue
-from vn_skt.l10n import Period
+from vn_skt.l10n import Period, html_model
 from vn_skt.l10n.labels import LabeledEnum, auto
 
 from .instrument_types import InstrumentType, instrument_type
@@ -136,6 +136,9 @@ class Instrument(BaseModel):
                     f"instrument {self.serial!r}"
                 )
         return self
+
+    def _repr_html_(self) -> str:
+        return html_model(self, f"Phương tiện đo {self.serial}")
 
     def instrument_type(self, on: date | None = None) -> InstrumentType:
         """Loại — this instrument's type in the list in force on ``on``."""

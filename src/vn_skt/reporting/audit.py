@@ -293,6 +293,9 @@ class _Scanner:
             )
             return
         exact = part / whole * 100
+        if pct > 0 and self.t[pct - 1].kind == "word" and self.t[pct - 1].text == "vượt":
+            exact -= 100  # "(vượt 12%)": the stated figure is the excess over the whole
+            label = f"{label} − 100%"
         computed = round_half_up(exact, places)
         shown = f"{format_number(stated, places)}%"
         precise = format_number(exact, places + 2)

@@ -13,11 +13,12 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
+from typing import Any
 
 import attrs
 
 from vn_skt.errors import InvalidValue
-from vn_skt.l10n import format_count, format_number, format_percent
+from vn_skt.l10n import format_count, format_number, format_percent, frame, html_table
 from vn_skt.l10n.formatting import to_exact
 
 __all__ = ["Indicator", "IndicatorGroup", "compare", "round_half_up"]
@@ -123,6 +124,46 @@ class IndicatorGroup:
         if total is not None and len(self.indicators) > 1:
             out.append(f"{total.name}: {_simplify(total).text(decimals)}")
         return out
+
+    def to_frame(self) -> Any:
+        """Bảng pandas — name, target, actual, progress (%) per indicator."""
+        return frame(
+            {
+                "Chỉ tiêu": i.name,
+                "Kế hoạch": i.target,
+                "Thực hiện": i.actual,
+                "Đơn vị": i.unit,
+                "Tỷ lệ (%)": i.percent(1),
+            }
+            for i in self.indicators
+        )
+
+    def _repr_html_(self) -> str:
+        rows = [[i.name, i.target, i.actual, i.unit, i.text()] for i in self.indicators]
+        return html_table(
+            ["Chỉ tiêu", "Kế hoạch", "Thực hiện", "Đơn vị", "Kết quả"], rows, caption=self.name
+        )
+
+    def plot(self, ax: Any = None) -> Any:
+        """Biểu đồ — a horizontal bar chart of progress (%), the target marked at 100%
+        (matplotlib is the ``notebook`` extra). Returns the Axes."""
+        try:
+            import matplotlib.pyplot as plt
+        except ImportError:
+            raise InvalidValue("plot() needs matplotlib: pip install 'vn-skt[notebook]'") from None
+        if ax is None:
+            _, ax = plt.subplots(figsize=(7, 0.5 + 0.45 * len(self.indicators)))
+        names = [i.name for i in self.indicators]
+        values = [float(i.percent(1) or 0) for i in self.indicators]
+        bars = ax.barh(names, values, color=["#2e7d32" if v >= 100 else "#1565c0" for v in values])
+        ax.axvline(100, color="#555", linestyle="--", linewidth=1)
+        ax.bar_label(
+            bars, labels=[i.text().split("(")[-1].rstrip(")") for i in self.indicators], padding=3
+        )
+        ax.set_xlabel("Tỷ lệ thực hiện so với kế hoạch (%)")
+        ax.set_title(self.name)
+        ax.invert_yaxis()
+        return ax
 
     def __str__(self) -> str:
         return "\n".join(self.lines())

@@ -318,7 +318,10 @@ def read_tasks_csv(
     if isinstance(source, io.TextIOBase):
         text = source.read()
     else:
-        text = Path(source).read_text(encoding="utf-8-sig")
+        try:
+            text = Path(source).read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InvalidValue(f"{source}: cannot read the CSV file: {exc}") from exc
     text = text.removeprefix("\ufeff")
     reader = csv.DictReader(io.StringIO(text), delimiter=delimiter or _sniff_delimiter(text))
     return load_tasks(reader, first_row=2)
@@ -329,6 +332,8 @@ def read_tasks_json(source: str | Path) -> LoadResult:
     ``Task.model_dump_json`` writes them, or with Vietnamese column titles)."""
     try:
         data = json.loads(Path(source).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InvalidValue(f"{source}: cannot read the JSON file: {exc}") from exc
     except json.JSONDecodeError as exc:
         raise InvalidValue(f"{source}: not valid JSON: {exc}") from exc
     if isinstance(data, Mapping) and "tasks" in data:

@@ -29,7 +29,7 @@ from pydantic import (
     model_validator,
 )
 
-from vn_skt.l10n import DocumentRef
+from vn_skt.l10n import DocumentRef, html_model
 
 from .enums import Rating, ResearchField, SelectionMethod, TaskLevel, TaskStatus, TaskType
 
@@ -161,6 +161,27 @@ class Task(BaseModel):
         if self.acceptance_rating is not None and self.accepted_on is None:
             raise ValueError("acceptance_rating is set but accepted_on is missing")
         return self
+
+    def _repr_html_(self) -> str:
+        return html_model(self, f"Nhiệm vụ {self.code}")
+
+    def row(self) -> dict[str, Any]:
+        """Dòng bảng — the task as a flat row (labels, dates, đồng) for tables and pandas."""
+        return {
+            "Mã số": self.code,
+            "Tên nhiệm vụ": self.title,
+            "Loại": self.type.label,
+            "Cấp": self.level.label,
+            "Lĩnh vực": self.field.label,
+            "Chủ nhiệm": self.principal_investigator,
+            "Tổ chức chủ trì": self.host_organization,
+            "Bắt đầu": self.start,
+            "Kết thúc": self.end,
+            "Gia hạn đến": self.extended_to,
+            "Trạng thái": self.status.label,
+            "NSNN (đồng)": self.funding.state_budget_total,
+            "Tổng kinh phí (đồng)": self.funding.total,
+        }
 
     # -- derived -----------------------------------------------------------------------
     @property

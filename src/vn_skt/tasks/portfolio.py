@@ -16,7 +16,7 @@ from typing import Any
 import attrs
 
 from vn_skt.errors import InvalidValue
-from vn_skt.l10n import format_count, format_money
+from vn_skt.l10n import format_count, format_money, frame, html_record, html_table
 
 from .enums import ResearchField, TaskLevel, TaskStatus, TaskType
 from .models import Task
@@ -100,6 +100,22 @@ class YearSummary:
             "by_type": {kind.name: n for kind, n in self.by_type.items()},
             "new_by_group": self.by_group(self.new),
         }
+
+    def to_frame(self) -> Any:
+        """Bảng pandas — the tasks of the year, with whether each is carried over or new."""
+        new = {t.code for t in self.new}
+        return frame({**t.row(), "Năm": self.year, "Mở mới": t.code in new} for t in self.tasks)
+
+    def _repr_html_(self) -> str:
+        figures = {
+            "Tổng số nhiệm vụ": self.total,
+            "Chuyển tiếp": len(self.carried_over),
+            "Mở mới": len(self.new),
+            "Hoàn thành": len(self.completed),
+            "Ngân sách nhà nước (đồng)": self.state_budget,
+            **{f"Lĩnh vực: {k}": v for k, v in self.by_group().items()},
+        }
+        return html_record(f"Năm {self.year}", figures)
 
     def __str__(self) -> str:
         y = self.year
@@ -191,6 +207,16 @@ class Portfolio:
     def filter(self, predicate: Callable[[Task], bool]) -> Portfolio:
         """Lọc — a portfolio of the tasks for which ``predicate`` is true."""
         return Portfolio([t for t in self.tasks if predicate(t)], grouping=self.grouping)
+
+    def to_frame(self) -> Any:
+        """Bảng pandas — one row per task (pandas is the ``notebook`` extra)."""
+        return frame(t.row() for t in self.tasks)
+
+    def _repr_html_(self) -> str:
+        rows = [list(t.row().values()) for t in self.tasks[:50]]
+        headers = list(self.tasks[0].row()) if self.tasks else ["Mã số"]
+        more = f" (50 đầu tiên / {len(self.tasks)})" if len(self.tasks) > 50 else ""
+        return html_table(headers, rows, caption=f"Danh mục {len(self.tasks)} nhiệm vụ{more}")
 
     def status_counts(self) -> dict[TaskStatus, int]:
         """Theo trạng thái — count per status."""

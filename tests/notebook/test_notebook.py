@@ -1,0 +1,68 @@
+"""Records and summaries in Jupyter: HTML tables, pandas frames, a chart."""
+
+from __future__ import annotations
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt
+
+from vn_skt.data import sample_province
+from vn_skt.ip_titles import TitlePortfolio
+from vn_skt.l10n import Period, html_table
+from vn_skt.metrology import CampaignSummary
+from vn_skt.reporting import Indicator, IndicatorGroup
+from vn_skt.tasks import Portfolio
+
+DATA = sample_province()
+
+
+def test_html_escapes() -> None:
+    assert "&lt;script&gt;" in html_table(["<script>"], [["a & b"]])
+    assert "a &amp; b" in html_table(["x"], [["a & b"]])
+
+
+def test_records_and_summaries_render() -> None:
+    task = DATA.tasks[0]
+    assert f"Nhiệm vụ {task.code}" in task._repr_html_()
+    assert "Mã số nhiệm vụ" in task._repr_html_()  # fields under their Vietnamese term
+    portfolio = Portfolio(DATA.tasks)
+    assert "<table>" in portfolio._repr_html_()
+    summary = Portfolio(DATA.tasks, grouping=DATA.field_groups).year(2025)
+    html = summary._repr_html_()
+    assert "Chuyển tiếp" in html and str(len(summary.carried_over)) in html
+    assert "<table>" in DATA.titles[0]._repr_html_()
+    assert "<table>" in DATA.instruments[0]._repr_html_()
+    assert "Chủ tịch" in DATA.meetings[0].council._repr_html_()
+    assert "<table>" in TitlePortfolio(DATA.titles)._repr_html_()
+
+
+def test_frames_match_the_figures() -> None:
+    summary = Portfolio(DATA.tasks).year(2025)
+    df = summary.to_frame()
+    assert len(df) == summary.total and int(df["Mở mới"].sum()) == len(summary.new)
+    assert len(Portfolio(DATA.tasks).to_frame()) == len(DATA.tasks)
+    titles = TitlePortfolio(DATA.titles).to_frame(on=Period.year(2025).end)
+    assert len(titles) == len(DATA.titles) and titles["Tình trạng"].notna().all()
+    campaign = CampaignSummary.from_verifications(
+        [v for i in DATA.instruments for v in i.verifications], plan={"khối lượng": 300}
+    )
+    frame = campaign.to_frame()
+    assert int(frame["Đã kiểm định"].sum()) == campaign.total
+
+
+def test_indicator_group_plots() -> None:
+    group = IndicatorGroup(
+        "Kiểm định theo lĩnh vực",
+        [Indicator("Khối lượng", 600, 250, unit="PTĐ"), Indicator("Điện", 400, 410, unit="PTĐ")],
+    )
+    ax = group.plot()
+    assert [p.get_width() for p in ax.patches] == [41.7, 102.5]
+    assert ax.get_title() == "Kiểm định theo lĩnh vực"
+    plt.close("all")
+    assert list(group.to_frame()["Tỷ lệ (%)"]) == [
+        group.indicators[0].percent(1),
+        group.indicators[1].percent(1),
+    ]
+    assert "250/600 PTĐ (đạt 42%)" in group._repr_html_()
