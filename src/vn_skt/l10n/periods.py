@@ -15,7 +15,6 @@ A :class:`Period` is a frozen value with ``start`` and ``end`` (inclusive dates)
 
 from __future__ import annotations
 
-import calendar
 import re
 import unicodedata
 from datetime import date, timedelta
@@ -27,7 +26,7 @@ import attrs
 from vn_skt._pydantic import pydantic_value
 from vn_skt.errors import InvalidValue, ParseError, ParseReason
 
-from .dates import MAX_YEAR, MIN_YEAR, format_date, parse_date
+from .dates import MAX_YEAR, MIN_YEAR, add_years, format_date, month_end, parse_date
 
 __all__ = ["Period", "PeriodKind"]
 
@@ -65,19 +64,9 @@ _KIND_LABELS: Final = {
 }
 
 
-def _month_end(year: int, month: int) -> date:
-    return date(year, month, calendar.monthrange(year, month)[1])
-
-
 def _check_year(year: int, what: str = "year") -> None:
     if type(year) is not int or not MIN_YEAR <= year <= MAX_YEAR:
         raise InvalidValue(f"{what}: got {year!r}; expected an int from {MIN_YEAR} to {MAX_YEAR}")
-
-
-def _shift_year(d: date, years: int) -> date:
-    """Same day ``years`` later; 29 February becomes the 28th."""
-    day = min(d.day, calendar.monthrange(d.year + years, d.month)[1])
-    return date(d.year + years, d.month, day)
 
 
 @pydantic_value(
@@ -131,7 +120,7 @@ class Period:
         if type(quarter) is not int or not 1 <= quarter <= 4:
             raise InvalidValue(f"Period.quarter: quarter {quarter!r}; expected 1, 2, 3 or 4")
         first = 3 * quarter - 2
-        return cls(date(year, first, 1), _month_end(year, first + 2), PeriodKind.QUARTER)
+        return cls(date(year, first, 1), month_end(year, first + 2), PeriodKind.QUARTER)
 
     @classmethod
     def month(cls, year: int, month: int) -> Period:
@@ -139,7 +128,7 @@ class Period:
         _check_year(year)
         if type(month) is not int or not 1 <= month <= 12:
             raise InvalidValue(f"Period.month: month {month!r}; expected 1..12")
-        return cls(date(year, month, 1), _month_end(year, month), PeriodKind.MONTH)
+        return cls(date(year, month, 1), month_end(year, month), PeriodKind.MONTH)
 
     @classmethod
     def first_months(cls, year: int, n: int) -> Period:
@@ -147,7 +136,7 @@ class Period:
         _check_year(year)
         if type(n) is not int or not 1 <= n <= 12:
             raise InvalidValue(f"Period.first_months: n {n!r}; expected 1..12")
-        return cls(date(year, 1, 1), _month_end(year, n), PeriodKind.FIRST_MONTHS)
+        return cls(date(year, 1, 1), month_end(year, n), PeriodKind.FIRST_MONTHS)
 
     @classmethod
     def last_months(cls, year: int, n: int) -> Period:
@@ -239,7 +228,7 @@ class Period:
 
     def same_period_last_year(self) -> Period:
         """Cùng kỳ năm trước — the same period one year earlier."""
-        start, end = _shift_year(self.start, -1), _shift_year(self.end, -1)
+        start, end = add_years(self.start, -1), add_years(self.end, -1)
         if self.kind is not PeriodKind.TERM:
             end = _canonical_bounds(self.kind, start, end)[1]
         return Period(start, end, self.kind)
@@ -273,14 +262,14 @@ def _canonical_bounds(kind: PeriodKind, start: date, end: date) -> tuple[date, d
     if kind is PeriodKind.YEAR:
         return date(y, 1, 1), date(y, 12, 31)
     if kind is PeriodKind.FIRST_MONTHS:
-        return date(y, 1, 1), _month_end(y, end.month if end.year == y else 12)
+        return date(y, 1, 1), month_end(y, end.month if end.year == y else 12)
     if kind is PeriodKind.LAST_MONTHS:
         return date(y, start.month, 1), date(y, 12, 31)
     if kind is PeriodKind.QUARTER:
         first = (start.month - 1) // 3 * 3 + 1
-        return date(y, first, 1), _month_end(y, first + 2)
+        return date(y, first, 1), month_end(y, first + 2)
     if kind is PeriodKind.MONTH:
-        return date(y, start.month, 1), _month_end(y, start.month)
+        return date(y, start.month, 1), month_end(y, start.month)
     return date(y, 1, 1), date(end.year, 12, 31)  # SPAN
 
 

@@ -339,23 +339,7 @@ class _Scanner:
         if len(parts) < 2 and not (parts and self.value(parts[0]) > self.value(total)):
             return None
         whole = self.value(total)
-        summed = sum((self.value(p) for p in parts), Fraction(0))
-        stated = t[total].value
-        assert stated is not None
-        computed = _plain(summed)
-        terms = " + ".join(t[p].text for p in parts)
-        if len(parts) == 1:
-            ok = False
-            message = f"Phần {terms} lớn hơn tổng số đã nêu {t[total].text}"
-        elif summed == whole:
-            ok = True
-            message = f"Tổng các phần {terms} = {_shown(computed)}, khớp tổng số {t[total].text}"
-        else:
-            ok = False
-            message = (
-                f"Tổng các phần {terms} = {_shown(computed)}, khác tổng số đã nêu {t[total].text}"
-            )
-        self.add(total, last, Finding(ok, FindingKind.TOTAL, (0, 0), stated, computed, message))
+        self.check_sum(total, parts, last)
         for part, pct in shares:
             self.used.add(pct)
             self.check_share(
@@ -432,18 +416,30 @@ class _Scanner:
             k = m + 1
         if len(parts) < 2 or not self.punct(m, ")"):
             return
-        whole = self.value(total)
+        self.check_sum(total, parts, parts[-1])
+
+    def check_sum(self, total: int, parts: list[int], last: int) -> None:
+        """The finding for "``total``, trong đó ``parts``": two or more parts must add up
+        to the total; a single part must not exceed it."""
+        t = self.t
         summed = sum((self.value(p) for p in parts), Fraction(0))
-        terms = " + ".join(t[p].text for p in parts)
         computed = _plain(summed)
-        ok = summed == whole
-        verb = "khớp" if ok else "khác"
-        message = f"Tổng các phần {terms} = {_shown(computed)}, {verb} số đã nêu {t[total].text}"
+        terms = " + ".join(t[p].text for p in parts)
         stated = t[total].value
         assert stated is not None
-        self.add(
-            total, parts[-1], Finding(ok, FindingKind.TOTAL, (0, 0), stated, computed, message)
-        )
+        if len(parts) == 1:
+            ok, message = False, f"Phần {terms} lớn hơn tổng số đã nêu {t[total].text}"
+        elif summed == self.value(total):
+            ok, message = (
+                True,
+                f"Tổng các phần {terms} = {_shown(computed)}, khớp tổng số {t[total].text}",
+            )
+        else:
+            ok = False
+            message = (
+                f"Tổng các phần {terms} = {_shown(computed)}, khác tổng số đã nêu {t[total].text}"
+            )
+        self.add(total, last, Finding(ok, FindingKind.TOTAL, (0, 0), stated, computed, message))
 
     def segment_number(self, k: int, *, stop_at_anchor: bool) -> int | None:
         """The count that opens the list segment starting at ``k``, after a short label

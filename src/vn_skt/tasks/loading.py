@@ -10,7 +10,6 @@ nothing is dropped silently. Row numbers are 1-based: for CSV the line of the fi
 
 from __future__ import annotations
 
-import calendar
 import csv
 import io
 import json
@@ -24,7 +23,7 @@ import attrs
 import pydantic
 
 from vn_skt.errors import InvalidValue, ParseError
-from vn_skt.l10n import fold_text, parse_date, parse_money
+from vn_skt.l10n import fold_text, month_end, parse_date, parse_money
 
 from .models import Task
 from .portfolio import FieldGrouping, Portfolio
@@ -177,7 +176,7 @@ def _date_cell(name: str, text: str) -> date:
         month, year = int(month_year.group(1)), int(month_year.group(2))
         if 1 <= month <= 12 and 1900 <= year <= 2100:
             if name in ("end", "extended_to"):
-                return date(year, month, calendar.monthrange(year, month)[1])
+                return month_end(year, month)
             return date(year, month, 1)
     return parse_date(text)
 
