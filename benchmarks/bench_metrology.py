@@ -86,8 +86,10 @@ def main() -> None:
     scaled = "" if k == n else f" (timed on {k:,} rows, scaled)"
     print(f"due dates and overdue flags in bulk, {n:,} rows")
     print(f"  relativedelta loop  {t_loop:6.2f} s{scaled}")
-    print(f"  vn_skt + polars     {t_bulk:6.2f} s   {t_loop / t_bulk:5.1f}x faster (target >= 40x;"
-          " best of 3 runs)")
+    print(
+        f"  vn_skt + polars     {t_bulk:6.2f} s   {t_loop / t_bulk:5.1f}x faster (target >= 40x;"
+        " best of 3 runs)"
+    )
 
 
 if __name__ == "__main__":

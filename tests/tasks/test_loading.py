@@ -134,3 +134,11 @@ def test_non_mapping_row() -> None:
 def test_json_rows_round_trip(items: list[Task]) -> None:
     rows = [json.loads(t.model_dump_json()) for t in items]
     assert load_tasks(rows).tasks == tuple(items)
+
+
+def test_the_published_template_is_read_without_warnings() -> None:
+    template = Path(__file__).resolve().parents[2] / "examples" / "data" / "tasks-template.csv"
+    result = read_tasks_csv(template)
+    assert result.tasks == () and result.errors == () and result.warnings == ()
+    row = dict.fromkeys(template.read_text(encoding="utf-8").strip().split(";"), "")
+    assert set(COLUMN_TITLES.values()) - {"Kinh phí đối ứng", "Kinh phí nguồn khác"} <= set(row)

@@ -42,9 +42,9 @@ def test_task_ending_31_december_is_not_carried_into_the_next_year() -> None:
 def test_extension_carries_a_task_over() -> None:
     p = Portfolio([task("A", date(2024, 1, 1), date(2024, 12, 31), extended_to=date(2025, 3, 31))])
     y = p.year(2025)
-    assert [t.code for t in y.carried_over] == ["A"] and y.new == ()
+    assert [t.code for t in y.carried_over] == ["A"] and y.new == []
     assert [t.code for t in y.completed] == ["A"]
-    assert p.year(2024).completed == ()
+    assert p.year(2024).completed == []
 
 
 def test_task_starting_in_december_is_new_then_carried() -> None:
@@ -55,7 +55,7 @@ def test_task_starting_in_december_is_new_then_carried() -> None:
 
 def test_task_starting_1_january_is_new_not_carried() -> None:
     p = Portfolio([task("A", date(2025, 1, 1), date(2026, 6, 30))])
-    assert len(p.year(2025).new) == 1 and p.year(2025).carried_over == ()
+    assert len(p.year(2025).new) == 1 and p.year(2025).carried_over == []
 
 
 def test_terminated_before_the_year_is_not_carried() -> None:
@@ -71,7 +71,7 @@ def test_terminated_before_the_year_is_not_carried() -> None:
         ]
     )
     assert p.year(2024).total == 1 and p.year(2025).total == 0
-    assert p.year(2024).completed == ()
+    assert p.year(2024).completed == []
 
 
 def test_terminated_during_the_year_counts_in_it() -> None:

@@ -39,7 +39,7 @@ def _label_of(field: ResearchField, grouping: FieldGrouping | None) -> str:
         ) from None
 
 
-@attrs.frozen
+@attrs.frozen(hash=False)
 class YearSummary:
     """Tổng hợp năm — the tasks of year ``year`` and their figures.
 
@@ -50,10 +50,10 @@ class YearSummary:
     """
 
     year: int
-    tasks: tuple[Task, ...]
-    carried_over: tuple[Task, ...]
-    new: tuple[Task, ...]
-    completed: tuple[Task, ...]
+    tasks: list[Task]
+    carried_over: list[Task]
+    new: list[Task]
+    completed: list[Task]
     """Hoàn thành — tasks whose period (extension included) ends in the year, or that
     were accepted in it (which may include a task of the year before)."""
     state_budget: int
@@ -182,15 +182,7 @@ class Portfolio:
             ends_now = in_year and task.terminated_on is None and task.planned_end.year == year
             if ends_now or accepted_now:
                 completed.append(task)
-        return YearSummary(
-            year,
-            tuple(running),
-            tuple(carried),
-            tuple(new),
-            tuple(completed),
-            budget,
-            self.grouping,
-        )
+        return YearSummary(year, running, carried, new, completed, budget, self.grouping)
 
     def overdue(self, *, on: date) -> list[Task]:
         """Quá hạn — tasks whose period (extension included) ended before ``on`` and that
