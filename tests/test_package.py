@@ -36,6 +36,16 @@ def test_import_is_lazy() -> None:
     assert out.stdout.strip() == "[]"
 
 
+def test_heavy_optional_modules_load_on_first_use_only() -> None:
+    code = (
+        "import sys, vn_skt.l10n, vn_skt.tasks, vn_skt.metrology, vn_skt.reporting; "
+        "heavy = [m for m in ('holidays', 'polars', 'pandas', 'matplotlib', 'hypothesis') "
+        "if m in sys.modules]; print(heavy)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
 def test_version_matches_metadata() -> None:
     assert vn_skt.__version__ == importlib.metadata.version("vn-skt")
 
