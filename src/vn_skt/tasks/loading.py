@@ -322,8 +322,14 @@ def read_tasks_csv(
         except (OSError, UnicodeDecodeError) as exc:
             raise InvalidValue(f"{source}: cannot read the CSV file: {exc}") from exc
     text = text.removeprefix("\ufeff")
-    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter or _sniff_delimiter(text))
-    return load_tasks(reader, first_row=2)
+    reader = csv.DictReader(
+        io.StringIO(text, newline=""), delimiter=delimiter or _sniff_delimiter(text)
+    )
+    try:
+        rows = list(reader)
+    except csv.Error as exc:
+        raise InvalidValue(f"CSV line {reader.line_num}: {exc}") from exc
+    return load_tasks(rows, first_row=2)
 
 
 def read_tasks_json(source: str | Path) -> LoadResult:
