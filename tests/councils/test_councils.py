@@ -431,7 +431,10 @@ def test_member_strategy(m: Member) -> None:
 @given(councils())
 def test_generated_councils_are_well_formed(c: Council) -> None:
     assert check_composition(c) == []
-    assert all(isinstance(v, str) for v in (m.name for m in c.sorted_members()))
+    printed = c.sorted_members()
+    assert sorted(printed, key=lambda m: m.name) == sorted(c.members, key=lambda m: m.name)
+    keys = [name_sort_key(m.name) for m in printed]
+    assert keys == sorted(keys)
 
 
 def test_from_labels_in_json() -> None:

@@ -328,6 +328,13 @@ def test_bulk_refuses_unknown_types_and_columns() -> None:
         due_dates(frame.drop("passed"), on=date(2025, 6, 1))
 
 
-@given(st.from_type(Instrument))
-def test_from_type(item: Instrument) -> None:
-    assert item.status_on(date(2026, 1, 1)) in set(S)
+@given(st.from_type(Instrument), st.dates(min_value=date(2024, 10, 15), max_value=date(2032, 1, 1)))
+def test_from_type_and_status_agree_with_validity(item: Instrument, on: date) -> None:
+    status = item.status_on(on)
+    until = item.valid_until(on)
+    if status in (S.VALID, S.DUE_SOON):
+        assert until is not None and on <= until
+    elif status is S.OVERDUE:
+        assert until is not None and on > until
+    else:
+        assert until is None

@@ -236,6 +236,34 @@ def test_latest_prefers_a_later_user_version() -> None:
     assert reg.lookup("base_salary").row("monthly")["amount"] == 9
 
 
+def test_versions_lists_the_users_first_where_they_overlap_and_clear_user() -> None:
+    reg = Registry()
+    user = Version(
+        "base_salary",
+        date(2024, 7, 1),
+        date(2024, 12, 31),
+        "QĐ",
+        Status.U,
+        {"monthly": {"amount": 1}},
+    )
+    reg.register_version(user)
+    listed = reg.versions("base_salary")
+    assert len(listed) == len(reg.table("base_salary").versions) + 1
+    same_start = [v for v in listed if v.effective_from == date(2024, 7, 1)]
+    assert same_start[0] == user and same_start[1].source == "Nghị định 73/2024/NĐ-CP"
+    reg.register_table(
+        Table.build(
+            "mine",
+            description="",
+            columns={"amount": "int"},
+            versions=[version(date(2020, 1, 1), None, name="mine")],
+        )
+    )
+    reg.clear_user()
+    assert "mine" not in reg.names()
+    assert reg.lookup("base_salary", date(2024, 8, 1)).row("monthly")["amount"] == 2_340_000
+
+
 def test_lookup_refuses_a_non_date() -> None:
     with pytest.raises(InvalidValue, match=r"datetime\.date"):
         Registry().lookup("base_salary", "2025-01-01")  # type: ignore[arg-type]

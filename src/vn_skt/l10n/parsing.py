@@ -276,7 +276,7 @@ def parse_money(text: str, *, unit: str | None = None) -> int:
             expected="a number before the currency",
         )
     try:
-        parts = _money_parts(original, text, folded, start, end)
+        parts = _money_parts(text, folded, start, end)
     except ParseError as exc:  # report against the text as received, not its NFC form
         raise ParseError(
             original, reason=exc.reason, position=exc.position, expected=exc.expected
@@ -322,7 +322,7 @@ def parse_money(text: str, *, unit: str | None = None) -> int:
 
 
 def _money_parts(
-    original: str, text: str, folded: str, start: int, end: int
+    text: str, folded: str, start: int, end: int
 ) -> list[tuple[int, int | Decimal, int | None]]:
     """Split ``text[start:end]`` into (position, number, scale) parts."""
     parts: list[tuple[int, int | Decimal, int | None]] = []
@@ -343,7 +343,7 @@ def _money_parts(
             word = folded[w:i]
             if word not in SCALE_WORDS or SCALE_WORDS[word] == 0:
                 raise ParseError(
-                    original,
+                    text,
                     reason=ParseReason.UNKNOWN_UNIT,
                     position=w,
                     expected="nghìn, ngàn, triệu, tỷ or tỉ, then đồng/đ/VNĐ at the end",
@@ -353,7 +353,7 @@ def _money_parts(
                 i += 1
         if chunk_end == chunk_start:
             raise ParseError(
-                original,
+                text,
                 reason=ParseReason.INCOMPLETE,
                 position=word_start,
                 expected="a number before the scale word",

@@ -6,7 +6,7 @@ The file format (ISO dates are TOML dates)::
     description = "Mức lương cơ sở — ..."
 
     [columns]
-    amount = "int"          # int, str, bool, date, decimal; "int?" for optional
+    amount = "int"          # int, str, bool, date; "int?" for optional
 
     [[versions]]
     effective_from = 2024-07-01

@@ -6,7 +6,6 @@ import difflib
 import itertools
 from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
-from decimal import Decimal
 from enum import StrEnum
 from types import MappingProxyType
 from typing import Any
@@ -49,7 +48,6 @@ COLUMN_TYPES: Mapping[str, tuple[type, ...]] = MappingProxyType(
         "str": (str,),
         "bool": (bool,),
         "date": (date,),
-        "decimal": (Decimal, int, str),
     }
 )
 """Column types a table may declare; append ``?`` (``"int?"``) for an optional column."""

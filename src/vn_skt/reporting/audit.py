@@ -371,6 +371,7 @@ class _Scanner:
             # the rest of the segment, skipping a parenthesised breakdown
             m = found + 1
             depth = 0
+            share_found = False  # a part states at most one share of the total
             while m < len(t):
                 if self.punct(m, "("):
                     if depth == 0:
@@ -382,13 +383,9 @@ class _Scanner:
                     self.is_boundary(m) or self.punct(m, ";,") or t[m].text == "và"
                 ):
                     break
-                elif (
-                    self.is_percent(m)
-                    and m not in self.used
-                    and depth <= 1
-                    and not shares_of(shares, found)
-                ):
+                elif self.is_percent(m) and m not in self.used and depth <= 1 and not share_found:
                     shares.append((found, m))
+                    share_found = True
                     last = m + 1
                 m += 1
             if m >= len(t) or self.is_boundary(m):
@@ -486,10 +483,6 @@ class _Scanner:
                         f"Không xác định được cơ sở để kiểm tra tỷ lệ {tok.text}%",
                     ),
                 )
-
-
-def shares_of(shares: list[tuple[int, int]], part: int) -> bool:
-    return any(p == part for p, _ in shares)
 
 
 def _plain(value: Fraction) -> int | Decimal:
