@@ -1,8 +1,9 @@
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -15,11 +16,23 @@ from vn_skt.regulations import (
     Version,
     base_salary,
     load_table,
+    latest,
     lookup,
     table,
     table_from_dict,
 )
+from vn_skt.regulations.rows import BaseSalary
 from vn_skt.testing.strategies import versions
+
+
+@attrs.frozen
+class Amount:
+    amount: int
+
+
+@attrs.frozen
+class MaybeAmount:
+    amount: int | None = None
 
 
 def version(start: date, end: date | None, amount: int = 1, *, name: str = "t") -> Version:
@@ -49,7 +62,7 @@ def version(start: date, end: date | None, amount: int = 1, *, name: str = "t") 
 )
 def test_base_salary_history(on: date, amount: int, source: str) -> None:
     assert base_salary(on) == amount
-    assert source in lookup("base_salary", on).source
+    assert source in lookup("base_salary", on=on).source
 
 
 def test_statuses_follow_regulations_md() -> None:
@@ -64,36 +77,51 @@ def test_before_the_table_is_not_found() -> None:
         base_salary(date(2013, 6, 30))
 
 
-def test_latest() -> None:
-    assert lookup("base_salary").effective_from == date(2026, 7, 1)
+def test_latest_is_explicit_tooling() -> None:
+    assert latest("base_salary").effective_from == date(2026, 7, 1)
+
+
+@pytest.mark.parametrize("on", [None, "2025-01-01", 20250101, datetime(2025, 1, 1, 8, 0)])
+def test_lookup_needs_a_governing_date(on: object) -> None:
+    with pytest.raises(InvalidValue, match=r"datetime\.date") as caught:
+        lookup("base_salary", on=on)  # type: ignore[arg-type]
+    assert repr(on) in str(caught.value)
+
+
+def test_lookup_takes_the_date_by_keyword_only() -> None:
+    with pytest.raises(TypeError):
+        lookup("base_salary", date(2025, 1, 1))  # type: ignore[misc]
 
 
 def test_unknown_table_names_the_known_ones() -> None:
     with pytest.raises(RegulationNotFound, match="base_salary"):
-        lookup("no_such_table")
+        lookup("no_such_table", on=date(2025, 1, 1))
 
 
 def test_repr_names_the_source() -> None:
-    assert "Nghị định 73/2024/NĐ-CP" in repr(lookup("base_salary", date(2025, 1, 1)))
+    assert "Nghị định 73/2024/NĐ-CP" in repr(lookup("base_salary", on=date(2025, 1, 1)))
     assert "8 versions" in repr(table("base_salary"))
 
 
-def test_rows_are_read_only() -> None:
-    v = lookup("base_salary", date(2025, 1, 1))
+def test_rows_are_typed_and_read_only() -> None:
+    v = lookup("base_salary", on=date(2025, 1, 1))
+    assert v.row("monthly") == BaseSalary(amount=2_340_000)
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        v.row("monthly").amount = 1  # type: ignore[misc]
     with pytest.raises(TypeError):
-        v.row("monthly")["amount"] = 1  # type: ignore[index]
+        v.rows["monthly"] = BaseSalary(1)  # type: ignore[index]
 
 
 def test_missing_row_suggests() -> None:
     with pytest.raises(RegulationNotFound, match="did you mean 'monthly'"):
-        lookup("base_salary").row("montly")
+        lookup("base_salary", on=date(2025, 1, 1)).row("montly")
 
 
 # -- load-time checks ------------------------------------------------------------------
 
 
-def build(*vs: Version, columns: dict[str, str] | None = None) -> Table:
-    return Table.build("t", description="", columns=columns or {"amount": "int"}, versions=vs)
+def build(*vs: Version, row_type: type = Amount) -> Table:
+    return Table.build("t", description="", row_type=row_type, versions=vs)
 
 
 def test_overlap_is_refused() -> None:
@@ -113,7 +141,7 @@ def test_open_version_must_be_last() -> None:
 
 def test_row_shape_is_checked() -> None:
     bad = Version("t", date(2020, 1, 1), None, "QĐ", Status.V, {"r": {"amount": "many"}})
-    with pytest.raises(InvalidValue, match="column 'amount' is 'many'"):
+    with pytest.raises(InvalidValue, match="row 'r', field 'amount': 'many' is not valid"):
         build(bad)
     extra = Version("t", date(2020, 1, 1), None, "QĐ", Status.V, {"r": {"amount": 1, "x": 2}})
     with pytest.raises(InvalidValue, match="unknown column"):
@@ -121,14 +149,13 @@ def test_row_shape_is_checked() -> None:
     with pytest.raises(InvalidValue, match="missing"):
         build(Version("t", date(2020, 1, 1), None, "QĐ", Status.V, {"r": {}}))
     as_bool = Version("t", date(2020, 1, 1), None, "QĐ", Status.V, {"r": {"amount": True}})
-    with pytest.raises(InvalidValue, match="expected int"):
+    with pytest.raises(InvalidValue, match="expected a valid integer"):
         build(as_bool)
 
 
 def test_optional_column() -> None:
     ok = Version("t", date(2020, 1, 1), None, "QĐ", Status.V, {"r": {}})
-    latest = build(ok, columns={"amount": "int?"}).latest
-    assert latest.row("r") == {"amount": None}  # absent optional columns read as None
+    assert build(ok, row_type=MaybeAmount).latest.row("r") == MaybeAmount(None)
 
 
 def test_required_fields() -> None:
@@ -138,7 +165,7 @@ def test_required_fields() -> None:
         version(date(2020, 1, 2), date(2020, 1, 1))
     data = {
         "name": "t",
-        "columns": {"amount": "int"},
+        "row_type": "vn_skt.regulations.rows:BaseSalary",
         "versions": [{"effective_from": "2020-01-01", "status": "V", "rows": {}}],
     }
     with pytest.raises(InvalidValue, match="'source' is missing"):
@@ -161,8 +188,6 @@ def test_bad_file(tmp_path: Path) -> None:
 
 PROVINCE_FILE = """
 name = "base_salary"
-[columns]
-amount = "int"
 [[versions]]
 effective_from = 2025-01-01
 effective_to = 2025-12-31
@@ -177,20 +202,20 @@ def test_province_file_takes_precedence_only_where_it_covers(tmp_path: Path) -> 
     path.write_text(PROVINCE_FILE, encoding="utf-8")
     reg = Registry()
     reg.register_file(path)
-    found = reg.lookup("base_salary", date(2025, 6, 1))
-    assert found.row("monthly")["amount"] == 3_000_000
+    found = reg.lookup("base_salary", on=date(2025, 6, 1))
+    assert found.row("monthly").amount == 3_000_000
     assert found.origin == str(path)
     assert str(path) in repr(found)
-    assert reg.lookup("base_salary", date(2024, 12, 31)).row("monthly")["amount"] == 2_340_000
-    assert reg.lookup("base_salary", date(2026, 1, 1)).row("monthly")["amount"] == 2_340_000
+    assert reg.lookup("base_salary", on=date(2024, 12, 31)).row("monthly").amount == 2_340_000
+    assert reg.lookup("base_salary", on=date(2026, 1, 1)).row("monthly").amount == 2_340_000
     reg.unregister("base_salary")
-    assert reg.lookup("base_salary", date(2025, 6, 1)).row("monthly")["amount"] == 2_340_000
+    assert reg.lookup("base_salary", on=date(2025, 6, 1)).row("monthly").amount == 2_340_000
 
 
 def test_user_table_with_new_name() -> None:
     reg = Registry()
     reg.register_table(build(version(date(2020, 1, 1), None, 5)))
-    assert reg.lookup("t", date(2024, 1, 1)).row("r")["amount"] == 5
+    assert reg.lookup("t", on=date(2024, 1, 1)).row("r").amount == 5
     assert "t" in reg.names()
 
 
@@ -233,7 +258,7 @@ def test_latest_prefers_a_later_user_version() -> None:
     reg.register_version(
         Version("base_salary", date(2030, 1, 1), None, "QĐ", Status.U, {"monthly": {"amount": 9}})
     )
-    assert reg.lookup("base_salary").row("monthly")["amount"] == 9
+    assert reg.latest("base_salary").row("monthly").amount == 9
 
 
 def test_versions_lists_the_users_first_where_they_overlap_and_clear_user() -> None:
@@ -255,25 +280,25 @@ def test_versions_lists_the_users_first_where_they_overlap_and_clear_user() -> N
         Table.build(
             "mine",
             description="",
-            columns={"amount": "int"},
+            row_type=Amount,
             versions=[version(date(2020, 1, 1), None, name="mine")],
         )
     )
     reg.clear_user()
     assert "mine" not in reg.names()
-    assert reg.lookup("base_salary", date(2024, 8, 1)).row("monthly")["amount"] == 2_340_000
+    assert reg.lookup("base_salary", on=date(2024, 8, 1)).row("monthly").amount == 2_340_000
 
 
 def test_lookup_refuses_a_non_date() -> None:
     with pytest.raises(InvalidValue, match=r"datetime\.date"):
-        Registry().lookup("base_salary", "2025-01-01")  # type: ignore[arg-type]
+        Registry().lookup("base_salary", on="2025-01-01")  # type: ignore[arg-type]
 
 
 def test_registry_without_shipped_tables() -> None:
     reg = Registry(shipped=False)
     assert reg.names() == []
     with pytest.raises(RegulationNotFound, match="known tables: none"):
-        reg.lookup("base_salary")
+        reg.lookup("base_salary", on=date(2025, 1, 1))
 
 
 # -- properties ------------------------------------------------------------------------
@@ -316,16 +341,16 @@ def test_before_the_span_finds_nothing(tbl: Table, on: date) -> None:
             v.effective_to,
             v.source,
             v.status,
-            {"monthly": {"amount": v.rows["row"]["amount"]}},
+            {"monthly": v.rows["row"]},
         )
     ),
     st.dates(min_value=date(2013, 7, 1), max_value=date(2100, 12, 31)),
 )
 def test_registering_a_version_never_breaks_lookup_of_others(user: Version, on: date) -> None:
     reg = Registry()
-    shipped = reg.lookup("base_salary", on)
+    shipped = reg.lookup("base_salary", on=on)
     reg.register_version(user)
-    found = reg.lookup("base_salary", on)
+    found = reg.lookup("base_salary", on=on)
     assert found == (user if user.covers(on) else shipped)
 
 

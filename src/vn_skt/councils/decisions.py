@@ -442,8 +442,8 @@ def session_fees(
     for member in council.members:
         if keys is not None and member.key not in keys:
             continue
-        fee = rates["chair"] if member.role is Role.CHAIR else rates["member"]
+        fee = rates.chair if member.role is Role.CHAIR else rates.member
         if member.role is Role.REVIEWER:
-            fee += rates["written_review"]
+            fee += rates.written_review
         fees[member.name] = fee
     return fees

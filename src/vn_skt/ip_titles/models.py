@@ -34,7 +34,8 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from vn_skt.errors import InvalidValue
 from vn_skt.l10n import add_months, add_years, format_count, format_date, html_model
-from vn_skt.regulations import Row, lookup
+from vn_skt.regulations import lookup
+from vn_skt.regulations.rows import IpRenewal, IpTerm
 
 from .enums import TitleStatus, TitleType
 from .numbers import ApplicationNumber
@@ -72,12 +73,14 @@ class MaintenanceTerm:
     grace_ends: date | None
 
 
-def _rule(title_type: TitleType, on: date) -> Row:
-    return lookup("ip_terms", on).row(title_type.name)
+def _rule(title_type: TitleType, on: date) -> IpTerm:
+    rule: IpTerm = lookup("ip_terms", on=on).row(title_type.name)
+    return rule
 
 
-def _renewal_rule(kind: str, on: date) -> Row:
-    return lookup("ip_renewal", on).row(kind)
+def _renewal_rule(kind: str, on: date) -> IpRenewal:
+    rule: IpRenewal = lookup("ip_renewal", on=on).row(kind)
+    return rule
 
 
 class ProtectionTitle(BaseModel):
@@ -114,8 +117,8 @@ class ProtectionTitle(BaseModel):
                 f"grant_date {self.grant_date} is before filing_date {self.filing_date}"
             )
         rule = _rule(self.type, self.filing_date)
-        renewable = rule["renewal_years"] is not None
-        limit = rule["max_renewals"]
+        renewable = rule.renewal_years is not None
+        limit = rule.max_renewals
         if self.renewals and not renewable:
             raise ValueError(
                 f"renewals {self.renewals}: a {self.type.label} title cannot be renewed"
@@ -140,7 +143,7 @@ class ProtectionTitle(BaseModel):
             raise ValueError(
                 f"first_exploited {self.first_exploited} is before created {self.created}"
             )
-        if self.maintenance_paid and not rule["maintenance"]:
+        if self.maintenance_paid and not rule.maintenance:
             raise ValueError(f"maintenance_paid: a {self.type.label} title has no maintenance fees")
         if (
             self.application_number is not None
@@ -156,20 +159,20 @@ class ProtectionTitle(BaseModel):
         return html_model(self, f"{self.type.label}: {self.subject or self.owner}")
 
     # -- term --------------------------------------------------------------------------
-    def _rule(self) -> Row:
+    def _rule(self) -> IpTerm:
         return _rule(self.type, self.filing_date)
 
     def base_expiry(self) -> date | None:
         """Hết hạn lần đầu — the end of the first term (before renewals); None if indefinite."""
         rule = self._rule()
-        if rule["term_years"] is None:
+        if rule.term_years is None:
             return None
-        ends = [add_years(self.filing_date, rule["term_years"])]
+        ends = [add_years(self.filing_date, rule.term_years)]
         if self.type is TitleType.LAYOUT_DESIGN:
             if self.first_exploited is not None:
-                ends.append(add_years(self.first_exploited, rule["exploitation_years"]))
+                ends.append(add_years(self.first_exploited, rule.exploitation_years))
             if self.created is not None:
-                ends.append(add_years(self.created, rule["creation_years"]))
+                ends.append(add_years(self.created, rule.creation_years))
         return min(ends)
 
     def expiry_date(self) -> date | None:
@@ -180,7 +183,7 @@ class ProtectionTitle(BaseModel):
         expiry = self.base_expiry()
         if expiry is None:
             return None
-        years = self._rule()["renewal_years"] or 0
+        years = self._rule().renewal_years or 0
         for _ in range(self.renewals):
             expiry = add_years(expiry, years)
         return expiry
@@ -188,9 +191,9 @@ class ProtectionTitle(BaseModel):
     def can_be_renewed(self) -> bool:
         """Còn được gia hạn — the type is renewable and the renewals are not exhausted."""
         rule = self._rule()
-        if rule["renewal_years"] is None or rule["term_years"] is None:
+        if rule.renewal_years is None or rule.term_years is None:
             return False
-        return rule["max_renewals"] is None or self.renewals < rule["max_renewals"]
+        return rule.max_renewals is None or self.renewals < rule.max_renewals
 
     def renewal_window(self) -> RenewalWindow | None:
         """Thời hạn nộp yêu cầu gia hạn — None when the title cannot be renewed."""
@@ -199,9 +202,9 @@ class ProtectionTitle(BaseModel):
             return None
         rule = _renewal_rule("renewal", expiry)
         return RenewalWindow(
-            add_months(expiry, -rule["window_months"]),
+            add_months(expiry, -rule.window_months),
             expiry,
-            add_months(expiry, rule["grace_months"]),
+            add_months(expiry, rule.grace_months),
         )
 
     def late_surcharge_months(self, filed_on: date) -> int:
@@ -224,7 +227,7 @@ class ProtectionTitle(BaseModel):
     def maintenance_terms(self) -> list[MaintenanceTerm]:
         """Các năm hiệu lực — yearly terms from grant to expiry (patents, utility solutions)."""
         expiry = self.expiry_date()
-        if self.grant_date is None or expiry is None or not self._rule()["maintenance"]:
+        if self.grant_date is None or expiry is None or not self._rule().maintenance:
             return []
         terms: list[MaintenanceTerm] = []
         start = self.grant_date
@@ -241,9 +244,9 @@ class ProtectionTitle(BaseModel):
                         number,
                         start,
                         end,
-                        add_months(previous_end, -rule["window_months"]),
+                        add_months(previous_end, -rule.window_months),
                         previous_end,
-                        add_months(previous_end, rule["grace_months"]),
+                        add_months(previous_end, rule.grace_months),
                     )
                 )
             start = end + timedelta(days=1)

@@ -7,6 +7,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import re
 import unicodedata
 
@@ -82,9 +84,9 @@ class ApplicationNumber:
     def title_type(self) -> TitleType:
         """Loại đơn — the title type the digit stands for, from the
         ``ip_application_types`` table (only 4 = trademark is verified)."""
-        version = lookup("ip_application_types")
+        version = lookup("ip_application_types", on=date(self.year, 12, 31))
         try:
-            name = version.row(str(self.type_digit))["title_type"]
+            name = version.row(str(self.type_digit)).title_type
         except RegulationNotFound:
             raise RegulationNotFound(
                 f"application number {self}: type digit {self.type_digit} is not in the "

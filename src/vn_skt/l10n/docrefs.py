@@ -57,7 +57,7 @@ _SPACES = re.compile(r"\s+")
 def _types() -> dict[str, str]:
     """Abbreviation → full name, from the ``document_types`` regulation table."""
     version = lookup("document_types")
-    return {key: row["name"] for key, row in version.rows.items()}
+    return {key: row.name for key, row in version.rows.items()}
 
 
 def _kind_names() -> list[str]:

@@ -76,7 +76,7 @@ def day_off_reason(d: date, *, strict: bool = True) -> str | None:
     if version is not None:
         row = version.rows.get(d.isoformat())
         if row is not None:
-            return None if row["change"] == "work" else str(row["note"])
+            return None if row.change == "work" else str(row.note)
     days_off, workdays = _statutory(d.year)
     if d in days_off:
         return days_off[d]

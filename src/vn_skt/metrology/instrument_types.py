@@ -22,7 +22,7 @@ import attrs
 
 from vn_skt.errors import RegulationNotFound
 from vn_skt.l10n import fold_text
-from vn_skt.regulations import Version, lookup
+from vn_skt.regulations import Version, lookup, table
 
 __all__ = ["TABLE", "InstrumentType", "catalogue", "instrument_type"]
 
@@ -72,13 +72,13 @@ def _index(version: Version) -> tuple[dict[str, InstrumentType], dict[str, list[
     for name, row in version.rows.items():
         kind = InstrumentType(
             name,
-            row["item"],
-            row["cycle_months"],
-            row["pattern_approval"],
-            row["initial"],
-            row["periodic"],
-            row["after_repair"],
-            row["field"],
+            row.item,
+            row.cycle_months,
+            row.pattern_approval,
+            row.initial,
+            row.periodic,
+            row.after_repair,
+            row.field,
             version.source,
         )
         full[fold_text(name)] = kind
@@ -88,9 +88,9 @@ def _index(version: Version) -> tuple[dict[str, InstrumentType], dict[str, list[
 
 def _version(on: date | None) -> Version:
     try:
-        return lookup(TABLE, on)
+        return lookup(TABLE, on=on)
     except RegulationNotFound:
-        first = lookup(TABLE, None)
+        first = table(TABLE).versions[0]
         raise RegulationNotFound(
             f"no group-2 list known for {on}; the earliest vn-skt knows is in force from "
             f"{first.effective_from.isoformat()} ({first.source}); earlier lists are not "

@@ -9,8 +9,15 @@ they take precedence on the dates they cover.
 >>> from datetime import date
 >>> from vn_skt.regulations import lookup
 >>> version = lookup("base_salary", on=date(2025, 3, 1))
->>> version.source, version.status.value, version.row("monthly")["amount"]
+>>> version.source, version.status.value, version.row("monthly").amount
 ('Nghị định 73/2024/NĐ-CP', 'V2', 2340000)
+
+Every lookup needs its governing date: there is no "latest" default.
+
+>>> lookup("base_salary", on=None)
+Traceback (most recent call last):
+...
+vn_skt.errors.InvalidValue: lookup('base_salary', on=...)=None (NoneType); expected a datetime.date: the day whose rules apply (rules are never taken 'as of the latest' by default)
 """
 
 from __future__ import annotations
@@ -18,25 +25,28 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from typing import Any
+
+from ._dates import require_date
 from ._loader import load_table, table_from_dict
-from ._model import COLUMN_TYPES, Row, Status, Table, Version
+from ._model import Status, Table, Version
 from ._registry import Registry, default_registry
 from .salary import base_salary
 
 __all__ = [
-    "COLUMN_TYPES",
     "Registry",
-    "Row",
     "Status",
     "Table",
     "Version",
     "base_salary",
     "default_registry",
+    "latest",
     "load_table",
     "lookup",
     "register_file",
     "register_table",
     "register_version",
+    "require_date",
     "table",
     "table_from_dict",
     "tables",
@@ -44,12 +54,18 @@ __all__ = [
 ]
 
 
-def lookup(name: str, on: date | None = None) -> Version:
-    """Tra cứu quy định — the version of table ``name`` in force on ``on`` (None: latest)."""
-    return default_registry.lookup(name, on)
+def lookup(name: str, *, on: date) -> Version[Any]:
+    """Tra cứu quy định — the version of table ``name`` in force on ``on`` (required)."""
+    return default_registry.lookup(name, on=on)
 
 
-def table(name: str) -> Table:
+def latest(name: str) -> Version[Any]:
+    """Phiên bản mới nhất — the newest version of ``name`` (tooling only; a calculation
+    passes its own date to :func:`lookup`)."""
+    return default_registry.latest(name)
+
+
+def table(name: str) -> Table[Any]:
     """Bảng quy định — the table ``name`` (a user's own, else the shipped one)."""
     return default_registry.table(name)
 
@@ -59,17 +75,17 @@ def tables() -> list[str]:
     return default_registry.names()
 
 
-def register_version(version: Version) -> None:
+def register_version(version: Version[Any]) -> None:
     """Đăng ký phiên bản — see :meth:`Registry.register_version`."""
     default_registry.register_version(version)
 
 
-def register_table(table: Table) -> None:
+def register_table(table: Table[Any]) -> None:
     """Đăng ký bảng — see :meth:`Registry.register_table`."""
     default_registry.register_table(table)
 
 
-def register_file(path: str | Path) -> Table:
+def register_file(path: str | Path) -> Table[Any]:
     """Đăng ký từ tệp — see :meth:`Registry.register_file`."""
     return default_registry.register_file(path)
 

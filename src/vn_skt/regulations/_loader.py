@@ -4,9 +4,7 @@ The file format (ISO dates are TOML dates)::
 
     name = "base_salary"
     description = "Mức lương cơ sở — ..."
-
-    [columns]
-    amount = "int"          # int, str, bool, date; "int?" for optional
+    row_type = "vn_skt.regulations.rows:BaseSalary"   # the schema of every row
 
     [[versions]]
     effective_from = 2024-07-01
@@ -14,11 +12,16 @@ The file format (ISO dates are TOML dates)::
     source = "Nghị định 73/2024/NĐ-CP"
     status = "V2"               # V, V2 or U
     note = ""                   # optional
+    patch = false               # optional: true replaces only the rows it names
     rows = { monthly = { amount = 2_340_000 } }
+
+A province's file for a shipped table may leave ``row_type`` out (the shipped table's
+is used). Every error names the file, the version, the row and the field.
 """
 
 from __future__ import annotations
 
+import importlib
 import tomllib
 from collections.abc import Mapping
 from datetime import date, datetime
@@ -29,16 +32,24 @@ from vn_skt.errors import InvalidValue
 
 from ._model import Status, Table, Version
 
-__all__ = ["load_table", "table_from_dict"]
+__all__ = ["load_table", "resolve_row_type", "table_from_dict"]
 
 _REQUIRED_VERSION_FIELDS = ("effective_from", "source", "status", "rows")
+_OPTIONAL_VERSION_FIELDS = ("effective_to", "note", "patch")
 
 
-def load_table(path: str | Path, *, origin: str | None = None, contiguous: bool = True) -> Table:
+def load_table(
+    path: str | Path,
+    *,
+    origin: str | None = None,
+    contiguous: bool = True,
+    row_type: type[Any] | None = None,
+) -> Table[Any]:
     """Đọc bảng từ tệp — load and check a table from a TOML file.
 
-    Raises InvalidValue naming the file and the problem (bad TOML, missing field,
-    a row of the wrong shape, overlapping or gapped versions).
+    ``row_type`` types the rows when the file does not name one (a province's file for a
+    shipped table). Raises InvalidValue naming the file and the place (bad TOML, a
+    missing field, a row of the wrong shape, overlapping or gapped versions).
     """
     path = Path(path)
     try:
@@ -46,20 +57,43 @@ def load_table(path: str | Path, *, origin: str | None = None, contiguous: bool 
             data = tomllib.load(handle)
     except tomllib.TOMLDecodeError as exc:
         raise InvalidValue(f"{path}: not valid TOML: {exc}") from exc
-    except OSError as exc:
+    except (OSError, UnicodeDecodeError) as exc:
         raise InvalidValue(f"{path}: cannot read the file: {exc}") from exc
     try:
-        return table_from_dict(data, origin=origin or str(path), contiguous=contiguous)
+        return table_from_dict(
+            data, origin=origin or str(path), contiguous=contiguous, row_type=row_type
+        )
     except InvalidValue as exc:
         raise InvalidValue(f"{path}: {exc}") from exc
 
 
 def table_from_dict(
-    data: Mapping[str, Any], *, origin: str = "vn-skt", contiguous: bool = True
-) -> Table:
+    data: Mapping[str, Any],
+    *,
+    origin: str = "vn-skt",
+    contiguous: bool = True,
+    row_type: type[Any] | None = None,
+) -> Table[Any]:
     """Lập bảng từ dữ liệu — build a checked table from parsed TOML/JSON-like data."""
+    if not isinstance(data, Mapping):
+        raise InvalidValue(f"expected a table of fields, got {type(data).__name__}")
     name = _required(data, "name", str, "the table")
-    columns = _required(data, "columns", dict, f"table {name!r}")
+    if "columns" in data:
+        raise InvalidValue(
+            f"table {name!r}: a [columns] list is no longer read; the row type "
+            f"(row_type = 'module:Class') is the schema"
+        )
+    named = data.get("row_type")
+    if named is not None:
+        declared = resolve_row_type(_required(data, "row_type", str, f"table {name!r}"))
+        if row_type is not None and declared is not row_type:
+            raise InvalidValue(
+                f"table {name!r}: row_type {named!r} differs from this table's "
+                f"{row_type.__module__}:{row_type.__qualname__}"
+            )
+        row_type = declared
+    if row_type is None:
+        raise InvalidValue(f"table {name!r}: no row_type; expected row_type = 'module:Class'")
     raw_versions = _required(data, "versions", list, f"table {name!r}")
     versions = [
         _version(name, index, raw, origin) for index, raw in enumerate(raw_versions, start=1)
@@ -67,28 +101,47 @@ def table_from_dict(
     return Table.build(
         name,
         description=str(data.get("description", "")),
-        columns=columns,
+        row_type=row_type,
         versions=versions,
         contiguous=contiguous,
     )
 
 
-def _version(table: str, index: int, raw: Any, origin: str) -> Version:
+def resolve_row_type(spec: str) -> type[Any]:
+    """Kiểu dòng — the class named ``"package.module:Class"``."""
+    module_name, _, qualname = spec.partition(":")
+    if not module_name or not qualname:
+        raise InvalidValue(f"row_type {spec!r}: expected 'package.module:Class'")
+    try:
+        found: Any = importlib.import_module(module_name)
+        for part in qualname.split("."):
+            found = getattr(found, part)
+    except (ImportError, AttributeError) as exc:
+        raise InvalidValue(f"row_type {spec!r} cannot be imported: {exc}") from None
+    if not isinstance(found, type):
+        raise InvalidValue(f"row_type {spec!r} is not a class")
+    return found
+
+
+def _version(table: str, index: int, raw: Any, origin: str) -> Version[Any]:
     where = f"table {table!r}, version #{index}"
     if not isinstance(raw, Mapping):
         raise InvalidValue(f"{where}: expected a table of fields, got {raw!r}")
     for field in _REQUIRED_VERSION_FIELDS:
         if field not in raw:
             raise InvalidValue(f"{where}: required field {field!r} is missing")
-    unknown = set(raw) - {*_REQUIRED_VERSION_FIELDS, "effective_to", "note"}
+    unknown = set(raw) - {*_REQUIRED_VERSION_FIELDS, *_OPTIONAL_VERSION_FIELDS}
     if unknown:
         raise InvalidValue(f"{where}: unknown field(s) {sorted(unknown)}")
     status = raw["status"]
-    if status not in Status.__members__:
+    if not isinstance(status, str) or status not in Status.__members__:
         raise InvalidValue(f"{where}: status {status!r}; expected one of V, V2, U")
     rows = raw["rows"]
-    if not isinstance(rows, Mapping) or not all(isinstance(r, Mapping) for r in rows.values()):
-        raise InvalidValue(f"{where}: rows must map a key to a table of columns")
+    if not isinstance(rows, Mapping):
+        raise InvalidValue(f"{where}: rows must map a key to a table of columns, got {rows!r}")
+    patch = raw.get("patch", False)
+    if not isinstance(patch, bool):
+        raise InvalidValue(f"{where}: patch is {patch!r}; expected true or false")
     return Version(
         table,
         _date(raw["effective_from"], f"{where}, effective_from"),
@@ -98,6 +151,7 @@ def _version(table: str, index: int, raw: Any, origin: str) -> Version:
         rows,
         origin=origin,
         note=str(raw.get("note", "")),
+        patch=patch,
     )
 
 

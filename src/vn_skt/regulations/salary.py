@@ -13,7 +13,7 @@ def base_salary(on: date) -> int:
     """Mức lương cơ sở — the base salary in force on ``on``, in đồng per month.
 
     The version (and so the decree) it came from is
-    ``lookup("base_salary", on)``; a province or a test can register its own.
+    ``lookup("base_salary", on=on)``; a province or a test can register its own.
 
     >>> from datetime import date
     >>> base_salary(date(2024, 7, 1))
@@ -21,5 +21,5 @@ def base_salary(on: date) -> int:
     >>> base_salary(date(2024, 6, 30))
     1800000
     """
-    amount: int = default_registry.lookup("base_salary", on).row("monthly")["amount"]
+    amount: int = default_registry.lookup("base_salary", on=on).row("monthly").amount
     return amount

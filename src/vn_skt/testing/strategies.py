@@ -22,6 +22,7 @@ from vn_skt.l10n.docrefs import DocumentRef, document_kind
 from vn_skt.l10n.periods import Period
 from vn_skt.metrology import Instrument, Verification, catalogue
 from vn_skt.regulations import Status, Version
+from vn_skt.regulations.rows import BaseSalary
 from vn_skt.tasks import (
     Funding,
     Portfolio,
@@ -75,7 +76,8 @@ def report_dates(
 
 
 def versions(table: str = "demo") -> st.SearchStrategy[Version]:
-    """Phiên bản quy định — a valid one-row version of a table with an int column."""
+    """Phiên bản quy định — a valid one-row version (row ``"row"``, a
+    :class:`~vn_skt.regulations.rows.BaseSalary`)."""
 
     def build(start: date, days: int | None, status: Status, amount: int) -> Version:
         end = None if days is None else date.fromordinal(start.toordinal() + days)
@@ -85,7 +87,7 @@ def versions(table: str = "demo") -> st.SearchStrategy[Version]:
             end,
             f"Quyết định số {amount % 100 + 1:02d}/QĐ-UBND",
             status,
-            {"row": {"amount": amount}},
+            {"row": BaseSalary(amount)},
         )
 
     return st.builds(
@@ -292,7 +294,7 @@ def protection_titles(draw: st.DrawFn) -> ProtectionTitle:
     )
 
 
-_TYPE_NAMES = [t.name for t in catalogue()]
+_TYPE_NAMES = [t.name for t in catalogue(date(2025, 1, 1))]
 
 
 def verifications(

@@ -1,0 +1,108 @@
+"""Kiểu dòng quy định — the row types of the tables vn-skt ships.
+
+Each shipped data file names its row type (``row_type = "vn_skt.regulations.rows:…"``);
+the row type's annotations are the table's schema, checked when the file loads. A
+province's file for the same table uses the same row type. The council rules and the
+group-2 metrology list have their own modules (:mod:`vn_skt.regulations.council_rules`,
+:mod:`vn_skt.regulations.metrology_list`).
+
+>>> from datetime import date
+>>> from vn_skt.regulations import lookup
+>>> lookup("ip_terms", on=date(2025, 1, 1)).row("TRADEMARK")
+IpTerm(term_years=10, renewal_years=10, max_renewals=None, maintenance=False, exploitation_years=None, creation_years=None)
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+import attrs
+
+__all__ = [
+    "BaseSalary",
+    "CouncilFee",
+    "DayChange",
+    "DocumentType",
+    "IpApplicationType",
+    "IpRenewal",
+    "IpTerm",
+    "WorkdayChange",
+]
+
+
+@attrs.frozen
+class BaseSalary:
+    """Mức lương cơ sở — the base salary, đồng per month (key ``monthly``)."""
+
+    amount: int
+
+
+@attrs.frozen
+class CouncilFee:
+    """Mức chi họp hội đồng — the most a council session pays per role, in đồng."""
+
+    chair: int
+    member: int
+    written_review: int
+
+
+@attrs.frozen
+class DocumentType:
+    """Loại văn bản — the full name behind an abbreviation (key: ``QĐ``, ``TT``, …)."""
+
+    name: str
+    legal: bool
+    """A legal normative document: its symbol carries the year (``03/2023/TT-BTC``)."""
+    party: bool = False
+    """Used by Party bodies only."""
+
+
+class DayChange(StrEnum):
+    """Thay đổi ngày làm việc — a day off that would be worked, or the reverse."""
+
+    OFF = "off"
+    """Ngày nghỉ — a swapped bridge day or a holiday the statutory list lacks."""
+    WORK = "work"
+    """Ngày làm bù — a Saturday (or other day) worked in exchange."""
+
+
+@attrs.frozen
+class WorkdayChange:
+    """Hoán đổi ngày làm việc — one day's change to the working calendar (key: ISO date)."""
+
+    change: DayChange
+    note: str
+
+
+@attrs.frozen
+class IpApplicationType:
+    """Chữ số loại đơn — the title type (a ``TitleType`` name) behind a digit."""
+
+    title_type: str
+    verified: bool
+
+
+@attrs.frozen
+class IpRenewal:
+    """Gia hạn, duy trì — request window, grace and late surcharge (keys ``renewal``,
+    ``maintenance``)."""
+
+    window_months: int
+    grace_months: int
+    surcharge_percent_per_month: int
+
+
+@attrs.frozen
+class IpTerm:
+    """Thời hạn bảo hộ — term and renewals of a title type (key: a ``TitleType`` name).
+
+    ``term_years`` None: indefinite; ``renewal_years`` None: not renewable;
+    ``max_renewals`` None with ``renewal_years`` set: unlimited.
+    """
+
+    term_years: int | None = None
+    renewal_years: int | None = None
+    max_renewals: int | None = None
+    maintenance: bool = False
+    exploitation_years: int | None = None
+    creation_years: int | None = None
