@@ -67,3 +67,50 @@ def test_sources_are_utf8_nfc() -> None:
     ]:
         text = path.read_text(encoding="utf-8")
         assert unicodedata.is_normalized("NFC", text), path
+
+
+def _top_level_imports(lazy: bool) -> set[str]:
+    """Third-party top-level modules src/ imports at module level (lazy=False) or inside
+    functions (lazy=True)."""
+    import ast
+
+    found: set[str] = set()
+    for path in (ROOT / "src" / "vn_skt").rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        module_level = {id(node) for node in tree.body}
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Import | ast.ImportFrom):
+                continue
+            if (id(node) not in module_level) != lazy:
+                continue
+            if isinstance(node, ast.ImportFrom):
+                names = [node.module] if node.module and node.level == 0 else []
+            else:
+                names = [alias.name for alias in node.names]
+            found |= {n.split(".")[0] for n in names}
+    found = {"pydantic" if n == "pydantic_core" else n for n in found}  # one distribution
+    return {n for n in found if n not in sys.stdlib_module_names and n != "vn_skt"}
+
+
+def _requirement_modules(requirements: list[str]) -> set[str]:
+    import re
+
+    aliases = {"python-dateutil": "dateutil", "vietnamadminunits": "vietnamadminunits"}
+    names = {re.split(r"[<>=~!\[; ]", r, maxsplit=1)[0].strip() for r in requirements}
+    return {aliases.get(n, n).replace("-", "_") for n in names}
+
+
+def test_runtime_dependencies_are_exactly_what_the_library_imports() -> None:
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    runtime = _requirement_modules(project["dependencies"])
+    imported = _top_level_imports(lazy=False)
+    # vn_skt.testing is for users who have Hypothesis (the "testing" extra)
+    assert imported - {"hypothesis"} <= runtime, "a module-level import is not a dependency"
+    used = imported | _top_level_imports(lazy=True)
+    assert runtime <= used, f"declared but never imported: {sorted(runtime - used)}"
+    optional = set().union(
+        *(_requirement_modules(reqs) for reqs in project["optional-dependencies"].values())
+    )
+    assert _top_level_imports(lazy=True) <= runtime | optional
