@@ -114,3 +114,16 @@ def test_runtime_dependencies_are_exactly_what_the_library_imports() -> None:
         *(_requirement_modules(reqs) for reqs in project["optional-dependencies"].values())
     )
     assert _top_level_imports(lazy=True) <= runtime | optional
+
+
+def test_hypothesis_plugin_loads_vn_skt_only_when_vn_skt_is_used() -> None:
+    code = (
+        "import sys, hypothesis; "
+        "print(sorted(m for m in sys.modules if m.startswith('vn_skt.') "
+        "and not m.startswith('vn_skt.testing')))\n"
+        "from hypothesis import strategies as st\n"
+        "from vn_skt.tasks import Task\n"
+        "print(type(st.from_type(Task).example()).__name__)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["[]", "Task"]
