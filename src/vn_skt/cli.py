@@ -279,9 +279,8 @@ def _row_text(row: Any) -> str:
     for field, value in values.items():
         if value is None or value == () or field in {"status"}:
             continue
-        if isinstance(value, tuple):
-            value = ", ".join(str(v) for v in value)
-        parts.append(f"{field}={value}")
+        shown = ", ".join(str(v) for v in value) if isinstance(value, tuple) else value
+        parts.append(f"{field}={shown}")
     return "; ".join(parts)
 
 

@@ -240,7 +240,9 @@ class Table(Generic[R]):
         )
 
 
-def check_sequence(table: str, before: Version[Any], after: Version[Any], *, contiguous: bool) -> None:
+def check_sequence(
+    table: str, before: Version[Any], after: Version[Any], *, contiguous: bool
+) -> None:
     """Kiểm tra nối tiếp — two consecutive versions neither overlap nor (if asked) gap."""
     if before.effective_to is None:
         raise InvalidValue(
