@@ -127,3 +127,40 @@ def test_hypothesis_plugin_loads_vn_skt_only_when_vn_skt_is_used() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["[]", "Task"]
+
+
+def test_the_top_level_export_lists_agree() -> None:
+    """_EXPORTS (what loads lazily), __all__ and the TYPE_CHECKING imports (what type
+    checkers see) name the same things, each from the same module."""
+    import ast
+
+    tree = ast.parse((ROOT / "src" / "vn_skt" / "__init__.py").read_text(encoding="utf-8"))
+    typed: dict[str, str] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and ast.unparse(node.test) == "TYPE_CHECKING":
+            for stmt in node.body:
+                assert isinstance(stmt, ast.ImportFrom) and stmt.module
+                typed |= {alias.name: stmt.module for alias in stmt.names}
+    exports = vn_skt._EXPORTS  # type: ignore[attr-defined]
+    assert typed == exports
+    assert sorted(vn_skt.__all__) == sorted([*exports, "__version__"])
+
+
+@pytest.mark.parametrize(
+    "package",
+    ["errors", "regulations", "l10n", "tasks", "councils", "ip_titles", "metrology", "reporting"],
+)
+def test_every_package_has_one_export_list_that_resolves(package: str) -> None:
+    module = importlib.import_module(f"vn_skt.{package}")
+    names = module.__all__
+    assert len(names) == len(set(names)), "duplicates in __all__"
+    for name in names:
+        assert getattr(module, name, None) is not None, f"vn_skt.{package}.{name}"
+    public = {
+        n
+        for n, v in vars(module).items()
+        if not n.startswith("_")
+        and getattr(v, "__module__", "").startswith("vn_skt")
+        and not isinstance(v, type(sys))
+    }
+    assert public <= set(names), f"public but not in __all__: {sorted(public - set(names))}"
