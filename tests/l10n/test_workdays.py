@@ -193,6 +193,16 @@ def test_the_holidays_package_swaps_are_not_used_on_their_own() -> None:
 # -- version boundaries ------------------------------------------------------------------
 
 
+@pytest.mark.parametrize("year", [2020, 2021, 2022, 2023, 2024, 2025])
+def test_each_year_boundary(year: int) -> None:
+    last, first = date(year, 12, 31), date(year + 1, 1, 1)
+    assert lookup("workday_calendar", on=last).effective_to == last
+    assert lookup("workday_calendar", on=first).effective_from == first
+    assert not is_working_day(first, strict=True)  # Tết Dương lịch
+    expected = add_working_days(last, 1, strict=True)
+    assert working_days_between(last, expected, strict=True) == 1 and expected.year == year + 1
+
+
 def test_boundary_2025_2026() -> None:
     assert lookup("workday_calendar", on=date(2025, 12, 31)).effective_from == date(2025, 1, 1)
     assert lookup("workday_calendar", on=date(2026, 1, 1)).effective_from == date(2026, 1, 1)
