@@ -1,10 +1,19 @@
 from __future__ import annotations
 
 import pickle
+import warnings
 
 import pytest
 
-from vn_skt.errors import InvalidValue, ParseError, ParseReason, RegulationNotFound, VnSktError
+import vn_skt.errors
+from vn_skt.errors import (
+    InvalidValue,
+    ParseError,
+    ParseReason,
+    RegulationNotFound,
+    VnSktError,
+    VnSktWarning,
+)
 
 
 def test_tree() -> None:
@@ -47,3 +56,20 @@ def test_reasons_are_a_closed_documented_set() -> None:
     assert all(v == v.lower() and " " not in v for v in values)
     for reason in ParseReason:
         assert reason.__doc__, reason
+
+
+def test_the_warning_is_a_user_warning_not_an_error() -> None:
+    assert issubclass(VnSktWarning, UserWarning)
+    assert not issubclass(VnSktWarning, VnSktError)
+    assert "VnSktWarning" in vn_skt.errors.__all__
+    assert VnSktWarning.__doc__ and VnSktWarning.__doc__.startswith("Cảnh báo vn_skt")
+    assert "strict=True" in VnSktWarning.__doc__
+
+
+def test_the_warning_can_be_caught_and_made_an_error() -> None:
+    with pytest.warns(VnSktWarning, match="2027"):
+        warnings.warn("working days in 2027: ...", VnSktWarning, stacklevel=1)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", VnSktWarning)
+        with pytest.raises(VnSktWarning):
+            warnings.warn("x", VnSktWarning, stacklevel=1)

@@ -123,7 +123,7 @@ def _province(name: str | None) -> str:
     try:
         from vn_skt.provinces import province
 
-        return province(name).name
+        return province(name, on=date.today()).name  # today's units: the CLI reads the clock
     except VnSktError:
         return name  # the data package is optional; an unknown name is kept as given
 

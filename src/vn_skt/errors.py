@@ -3,7 +3,9 @@
 Every error the library raises on purpose is a :class:`VnSktError`. The subclasses
 are also the standard exception a caller would expect (``ValueError`` for bad input,
 ``LookupError`` for a rule that does not exist), so ``except ValueError`` keeps
-working for code that does not know vn_skt.
+working for code that does not know vn_skt. An answer that vn_skt can give but that
+rests on missing data (a year whose swapped working days are not known yet) comes with a
+:class:`VnSktWarning` instead of an error.
 
 >>> from vn_skt.errors import ParseError, ParseReason
 >>> err = ParseError("1.5", reason=ParseReason.AMBIGUOUS_SEPARATOR, position=1,
@@ -25,6 +27,7 @@ __all__ = [
     "ParseReason",
     "RegulationNotFound",
     "VnSktError",
+    "VnSktWarning",
 ]
 
 
@@ -152,3 +155,16 @@ class MissingExtra(VnSktError, ImportError):
             f'pip install "vn-skt[{extra}]" (from a checkout: pip install -e ".[{extra}]")',
             name=package,
         )
+
+
+class VnSktWarning(UserWarning):
+    """Cảnh báo vn_skt — an answer given on incomplete rules, said out loud.
+
+    Emitted (never raised) when vn_skt can answer but the answer rests on data it lacks,
+    e.g. working days in a year whose swaps the Government has not announced yet (the
+    statutory days off are used). The message names what is missing and how to add it.
+    Python's warning filters decide what happens: shown once per message by default,
+    ``warnings.simplefilter("error", VnSktWarning)`` makes it an exception,
+    ``"ignore"`` silences it. Functions that emit it take ``strict=True`` to raise
+    :class:`RegulationNotFound` instead.
+    """

@@ -8,13 +8,19 @@ the ``provinces`` extra), read from its data files without importing its geocodi
 stack. Figures from before and after the merger can be combined through
 :func:`successor`.
 
+Every lookup takes the governing date ``on`` (keyword-only, required): the units, and
+what a code means, depend on it — code 24 is Bắc Giang up to 30/06/2025 and Bắc Ninh
+from 01/07/2025. There is no "today" default (only the CLI reads the clock).
+
 >>> from datetime import date
 >>> province("bắc kạn", on=date(2025, 6, 30)).name
 'Tỉnh Bắc Kạn'
 >>> successor("Tỉnh Bắc Kạn", on=date(2025, 7, 1)).name
 'Tỉnh Thái Nguyên'
->>> province("24").short_name, len(provinces(on=date(2025, 1, 1))), len(provinces())
-('Bắc Ninh', 63, 34)
+>>> province("24", on=date(2025, 6, 30)).short_name, province("24", on=date(2025, 7, 1)).short_name
+('Bắc Giang', 'Bắc Ninh')
+>>> len(provinces(on=date(2025, 6, 30))), len(provinces(on=date(2025, 7, 1)))
+(63, 34)
 """
 
 from __future__ import annotations
@@ -30,6 +36,7 @@ import attrs
 
 from vn_skt.errors import InvalidValue, RegulationNotFound
 from vn_skt.l10n import fold_text
+from vn_skt.regulations import require_date
 
 __all__ = ["MERGER_DATE", "Province", "province", "provinces", "successor"]
 
@@ -111,10 +118,12 @@ def _load() -> tuple[tuple[Province, ...], tuple[Province, ...], dict[str, str]]
     )
 
 
-def provinces(on: date | None = None) -> list[Province]:
-    """Danh sách tỉnh — the units in force on ``on`` (None: today's 34)."""
+def provinces(*, on: date) -> list[Province]:
+    """Danh sách tỉnh — the units in force on ``on`` (required): the 63 provinces up to
+    30/06/2025, the 34 from 01/07/2025."""
+    on = require_date(on, what="provinces(on=...)")
     legacy, new, _ = _load()
-    return list(legacy if on is not None and on < MERGER_DATE else new)
+    return list(legacy if on < MERGER_DATE else new)
 
 
 def _key(text: str) -> str:
@@ -133,39 +142,55 @@ def _find(query: str, units: tuple[Province, ...]) -> Province | None:
     return next((p for p in units if _key(p.short_name) == key or _key(p.name) == key), None)
 
 
-def province(query: str | int, on: date | None = None) -> Province:
+def _query(query: object, where: str) -> str:
+    if isinstance(query, bool) or not isinstance(query, str | int):
+        msg = f"{where}: query {query!r} ({type(query).__name__}); expected a name or a code"
+        raise InvalidValue(msg)
+    return str(query)
+
+
+def province(query: str | int, *, on: date) -> Province:
     """Tra cứu tỉnh — by code ("19", 19) or name (any case, with or without "tỉnh" /
-    "thành phố"), among the units in force on ``on`` (None: today's). An old
-    province's name after the merger is not found here: use :func:`successor`."""
+    "thành phố"), among the units in force on ``on`` (required). An old province's
+    name after the merger is not found here: use :func:`successor`."""
+    on = require_date(on, what="province(on=...)")
+    text = _query(query, "province")
     legacy, new, _ = _load()
-    units = legacy if on is not None and on < MERGER_DATE else new
-    found = _find(str(query), units)
+    units = legacy if on < MERGER_DATE else new
+    found = _find(text, units)
     if found is None:
-        other = _find(str(query), new if units is legacy else legacy)
+        other = _find(text, new if units is legacy else legacy)
         hint = ""
         if other is not None:
             hint = (
                 f"; {other.name} existed {'before' if units is new else 'from'} "
                 f"{MERGER_DATE.isoformat()} (use successor() to map it)"
             )
-        when = f"on {on.isoformat()}" if on is not None else "among the 34 units since 2025-07-01"
-        raise RegulationNotFound(f"no province {query!r} {when}{hint}")
+        count = "63 units before" if units is legacy else "34 units since"
+        raise RegulationNotFound(
+            f"no province {query!r} on {on.isoformat()} (among the {count} "
+            f"{MERGER_DATE.isoformat()}){hint}"
+        )
     return found
 
 
-def successor(query: str | int, on: date | None = None) -> Province:
-    """Tỉnh kế thừa — the unit in force on ``on`` that covers province ``query`` (old or
-    new): itself before the merger, the merged province from 01/07/2025."""
+def successor(query: str | int, *, on: date) -> Province:
+    """Tỉnh kế thừa — the unit in force on ``on`` (required) that covers province
+    ``query`` (old or new): itself before the merger, the merged province from
+    01/07/2025."""
+    on = require_date(on, what="successor(on=...)")
+    text = _query(query, "successor")
     legacy, new, successors = _load()
-    on = on or date.max
-    old = _find(str(query), legacy)
+    old = _find(text, legacy)
     if on < MERGER_DATE:
         if old is None:
-            raise RegulationNotFound(f"no province {query!r} before {MERGER_DATE.isoformat()}")
+            raise RegulationNotFound(
+                f"no province {query!r} on {on.isoformat()} (before {MERGER_DATE.isoformat()})"
+            )
         return old
     if old is not None:
         return next(p for p in new if p.code == successors[old.code])
-    found = _find(str(query), new)
+    found = _find(text, new)
     if found is None:
         raise RegulationNotFound(f"no province {query!r}, old or new")
     return found

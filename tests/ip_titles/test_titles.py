@@ -1,7 +1,8 @@
 from __future__ import annotations
 
 import contextlib
-from datetime import date, timedelta
+from collections.abc import Iterator
+from datetime import date, datetime, timedelta
 from typing import Any
 
 import pydantic
@@ -9,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from vn_skt.errors import InvalidValue, ParseError
+from vn_skt.errors import InvalidValue, ParseError, RegulationNotFound
 from vn_skt.ip_titles import (
     ApplicationNumber,
     ProtectionTitle,
@@ -19,6 +20,7 @@ from vn_skt.ip_titles import (
     TitleType,
 )
 from vn_skt.l10n import Period
+from vn_skt.regulations import Status, Version, lookup, register_version, unregister
 from vn_skt.testing.strategies import protection_titles
 
 S = TitleStatus
@@ -342,3 +344,162 @@ def test_a_filing_before_the_ip_law_is_not_guessed() -> None:
 
     with pytest.raises(RegulationNotFound, match="2006-07-01"):
         title("Nhãn hiệu", D(2005, 1, 1), D(2006, 1, 1))
+
+
+# -- versions by the title's own dates ------------------------------------------------------
+
+
+def test_terms_follow_the_filing_date() -> None:
+    assert lookup("ip_terms", on=D(2026, 3, 31)).status is Status.V2
+    assert lookup("ip_terms", on=D(2026, 4, 1)).status is Status.U  # Law 131/2025: unchecked
+    assert "131/2025/QH15" in lookup("ip_terms", on=D(2026, 4, 1)).source
+    # the shipped rows agree on both sides of 01/04/2026
+    assert title("Nhãn hiệu", D(2026, 3, 31)).expiry_date() == D(2036, 3, 31)
+    assert title("Nhãn hiệu", D(2026, 4, 1)).expiry_date() == D(2036, 4, 1)
+
+
+@pytest.fixture
+def shorter_marks() -> Iterator[None]:
+    """A (fictional) change of the trademark term for filings from 01/04/2026."""
+    register_version(
+        Version(
+            "ip_terms",
+            D(2026, 4, 1),
+            None,
+            "Luật thử nghiệm",
+            Status.U,
+            {"TRADEMARK": {"term_years": 7, "renewal_years": 7}},
+            patch=True,
+        )
+    )
+    try:
+        yield
+    finally:
+        unregister("ip_terms")
+
+
+@pytest.mark.usefixtures("shorter_marks")
+def test_a_changed_term_applies_from_its_filing_date() -> None:
+    before = title("Nhãn hiệu", D(2026, 3, 31), D(2026, 12, 1))
+    after = title("Nhãn hiệu", D(2026, 4, 1), D(2026, 12, 1))
+    assert before.expiry_date() == D(2036, 3, 31)
+    assert after.expiry_date() == D(2033, 4, 1)
+    # the grant date and the day asked about do not choose the rules: the filing does
+    assert after.status_on(D(2040, 1, 1)) is S.EXPIRED
+    assert before.status_on(D(2036, 3, 31)) is S.IN_FORCE
+
+
+def test_renewal_rules_follow_the_expiry_date() -> None:
+    old = title("Nhãn hiệu", D(2013, 8, 22), D(2014, 9, 1)).renewal_window()
+    new = title("Nhãn hiệu", D(2013, 8, 23), D(2014, 9, 1)).renewal_window()
+    assert old is not None and new is not None
+    assert old.closes == D(2023, 8, 22) and new.closes == D(2023, 8, 23)
+    assert "103/2006/NĐ-CP" in old.source and "65/2023/NĐ-CP" in new.source
+    assert (old.opens, old.grace_ends) == (D(2023, 2, 22), D(2024, 2, 22))
+    assert lookup("ip_renewal", on=D(2023, 8, 22)).status is Status.U
+    assert lookup("ip_renewal", on=D(2023, 8, 23)).status is Status.V2
+
+
+@pytest.fixture
+def shorter_windows() -> Iterator[None]:
+    """A (fictional) 3-month window and grace, with 20% a month, from 23/08/2023."""
+    rows = {"window_months": 3, "grace_months": 3, "surcharge_percent_per_month": 20}
+    register_version(
+        Version(
+            "ip_renewal",
+            D(2023, 8, 23),
+            None,
+            "Nghị định thử nghiệm",
+            Status.U,
+            {"renewal": rows, "maintenance": rows},
+        )
+    )
+    try:
+        yield
+    finally:
+        unregister("ip_renewal")
+
+
+@pytest.mark.usefixtures("shorter_windows")
+def test_a_changed_window_applies_from_the_expiry_date() -> None:
+    old = title("Nhãn hiệu", D(2013, 8, 22), D(2014, 9, 1))
+    new = title("Nhãn hiệu", D(2013, 8, 23), D(2014, 9, 1))
+    assert old.renewal_window() == RenewalWindow(D(2023, 2, 22), D(2023, 8, 22), D(2024, 2, 22))
+    assert new.renewal_window() == RenewalWindow(D(2023, 5, 23), D(2023, 8, 23), D(2023, 11, 23))
+    assert new.status_on(D(2023, 11, 24)) is S.EXPIRED and old.status_on(D(2023, 11, 24)) is S.GRACE
+    assert new.next_action(on=D(2023, 9, 1)).endswith("cho 01 tháng, 20% mỗi tháng)")
+    assert old.next_action(on=D(2023, 9, 1)).endswith("cho 01 tháng, 10% mỗi tháng)")
+
+
+@pytest.mark.usefixtures("shorter_windows")
+def test_maintenance_windows_follow_the_end_of_the_previous_term() -> None:
+    patent = title("Sáng chế", D(2018, 3, 15), D(2021, 8, 23))
+    terms = {t.number: t for t in patent.maintenance_terms()}
+    # term 2 is paid before term 1 ends on 22/08/2022: the old rules, 6 months
+    assert (terms[2].window_opens, terms[2].grace_ends) == (D(2022, 2, 22), D(2023, 2, 22))
+    assert "103/2006" in terms[2].source
+    # term 3 is paid before term 2 ends on 22/08/2023: still the old rules (the day before)
+    assert terms[3].window_closes == D(2023, 8, 22) and "103/2006" in terms[3].source
+    # term 4 before 22/08/2024: the new (test) rules, 3 months
+    assert (terms[4].window_opens, terms[4].grace_ends) == (D(2024, 5, 22), D(2024, 11, 22))
+    assert terms[4].source == "Nghị định thử nghiệm"
+
+
+def test_application_type_by_the_year_of_the_number() -> None:
+    assert ApplicationNumber.parse("4-2006-00001").title_type is TitleType.TRADEMARK
+    assert ApplicationNumber.parse("1-2026-00001").title_type is TitleType.PATENT
+    assert ApplicationNumber.parse("4-2025-20619").title_type_on(D(2025, 3, 1)) is (
+        TitleType.TRADEMARK
+    )
+    with pytest.raises(RegulationNotFound, match="2006-07-01"):
+        _ = ApplicationNumber.parse("4-2005-00001").title_type
+
+
+@pytest.fixture
+def digit_changed_mid_2027() -> Iterator[None]:
+    register_version(
+        Version(
+            "ip_application_types",
+            D(2027, 7, 1),
+            None,
+            "Thông báo thử nghiệm",
+            Status.U,
+            {"3": {"title_type": "LAYOUT_DESIGN", "verified": False}},
+            patch=True,
+        )
+    )
+    try:
+        yield
+    finally:
+        unregister("ip_application_types")
+
+
+@pytest.mark.usefixtures("digit_changed_mid_2027")
+def test_a_digit_changed_during_the_year_needs_the_filing_date() -> None:
+    number = ApplicationNumber.parse("3-2027-00042")
+    with pytest.raises(RegulationNotFound, match="disagree on digit 3"):
+        _ = number.title_type
+    assert number.title_type_on(D(2027, 6, 30)) is TitleType.INDUSTRIAL_DESIGN
+    assert number.title_type_on(D(2027, 7, 1)) is TitleType.LAYOUT_DESIGN
+    # the other digits agree all year, and the years on either side are unambiguous
+    assert ApplicationNumber.parse("4-2027-00042").title_type is TitleType.TRADEMARK
+    assert ApplicationNumber.parse("3-2026-00042").title_type is TitleType.INDUSTRIAL_DESIGN
+    assert ApplicationNumber.parse("3-2028-00042").title_type is TitleType.LAYOUT_DESIGN
+
+
+def test_title_type_on_refuses_another_year_and_datetimes() -> None:
+    number = ApplicationNumber.parse("4-2025-20619")
+    with pytest.raises(InvalidValue, match="not in its year 2025"):
+        number.title_type_on(D(2026, 1, 1))
+    with pytest.raises(InvalidValue, match="datetime"):
+        number.title_type_on(datetime(2025, 3, 1, 9))  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("bad", [datetime(2025, 1, 1, 8), "2025-01-01", 20250101, None])
+def test_dates_asked_about_are_dates(bad: object) -> None:
+    with pytest.raises(InvalidValue):
+        MARK.status_on(bad)  # type: ignore[arg-type]
+    with pytest.raises(InvalidValue):
+        MARK.next_action(on=bad)  # type: ignore[arg-type]
+    with pytest.raises(InvalidValue):
+        TitlePortfolio([MARK]).expiring(on=bad, months=3)  # type: ignore[arg-type]

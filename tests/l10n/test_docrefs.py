@@ -3,15 +3,17 @@ from __future__ import annotations
 import contextlib
 import time
 import unicodedata
-from datetime import date
+from collections.abc import Iterator
+from datetime import date, datetime
 
 import pydantic
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from vn_skt.errors import InvalidValue, ParseError
+from vn_skt.errors import InvalidValue, ParseError, RegulationNotFound
 from vn_skt.l10n import DocumentRef, document_kind, find_document_refs
+from vn_skt.regulations import Status, Version, lookup, register_version, table, unregister
 from vn_skt.testing.strategies import document_refs
 
 
@@ -226,3 +228,115 @@ def test_junk(text: str) -> None:
         DocumentRef.parse(text)
     for ref in find_document_refs(text):
         assert DocumentRef.parse(str(ref)) == ref
+
+
+# -- document types by date ------------------------------------------------------------
+
+
+def test_versions_of_document_types() -> None:
+    versions = table("document_types").versions
+    assert [(v.effective_from, v.effective_to) for v in versions] == [
+        (date(2020, 3, 5), date(2025, 3, 31)),
+        (date(2025, 4, 1), None),
+    ]
+    old, new = (lookup("document_types", on=d) for d in (date(2025, 3, 31), date(2025, 4, 1)))
+    assert "80/2015/QH13" in old.source and "30/2020/NĐ-CP" in old.source
+    assert "64/2025/QH15" in new.source and "87/2025/QH15" in new.source
+    assert "78/2025/NĐ-CP" in new.source and "187/2025/NĐ-CP" in new.source
+    with pytest.raises(RegulationNotFound):
+        lookup("document_types", on=date(2020, 3, 4))
+    assert lookup("document_types", on=date(2020, 3, 5)) is old
+
+
+def test_every_version_is_as_weak_as_its_weakest_row() -> None:
+    for version in table("document_types").versions:
+        assert all(row.status is not None for row in version.rows.values()), version
+        assert version.status is Status.weakest(r.status for r in version.rows.values())
+
+
+def test_row_statuses() -> None:
+    old, new = (lookup("document_types", on=d) for d in (date(2025, 3, 31), date(2025, 4, 1)))
+    assert old.row("TTLT").status is Status.V2 and new.row("TTLT").status is Status.U
+    assert "Law 64/2025" in new.row("TTLT").note
+    assert old.row("TT").status is new.row("TT").status is Status.V2
+    assert old.row("KL").status is Status.U and old.row("KL").party
+    assert "14/2026/NQ-CP" in new.row("NQ").note
+
+
+def test_government_resolutions_as_legal_documents() -> None:
+    ref = DocumentRef.parse("Nghị quyết số 14/2026/NQ-CP")
+    assert (ref.kind, ref.year, ref.code) == ("Nghị quyết", 2026, "NQ-CP")
+    [found] = find_document_refs("Căn cứ 14/2026/NQ-CP ngày 20/01/2026 của Chính phủ;")
+    assert (found.kind, found.issued_on) == ("Nghị quyết", date(2026, 1, 20))
+
+
+def test_a_joint_circular_still_resolves_after_2025() -> None:
+    # TTLT is U under Law 64/2025 but kept; a code known in any version is accepted.
+    assert DocumentRef.parse("55/2015/TTLT-BTC-BKHCN").kind == "Thông tư liên tịch"
+    assert document_kind("TTLT-BTC-BKHCN", on=date(2026, 1, 1)) == "Thông tư liên tịch"
+
+
+@pytest.fixture
+def renamed() -> Iterator[None]:
+    """A user's version for 2025-04-01.. that knows XX (and names BC differently)."""
+    register_version(
+        Version(
+            "document_types",
+            date(2025, 4, 1),
+            None,
+            "Thử nghiệm",
+            Status.U,
+            {
+                "XX": {"name": "Văn bản thử", "legal": False},
+                "BC": {"name": "Báo cáo (mới)", "legal": False},
+            },
+            patch=True,
+        )
+    )
+    try:
+        yield
+    finally:
+        unregister("document_types")
+
+
+@pytest.mark.usefixtures("renamed")
+def test_the_reference_date_chooses_the_version() -> None:
+    before = DocumentRef.parse("01/BC-SKHCN ngày 31/03/2025")
+    after = DocumentRef.parse("01/BC-SKHCN ngày 01/04/2025")
+    assert (before.kind, after.kind) == ("Báo cáo", "Báo cáo (mới)")
+    assert document_kind("BC-SKHCN", on=date(2025, 3, 31)) == "Báo cáo"
+    assert document_kind("BC-SKHCN", on=date(2025, 4, 1)) == "Báo cáo (mới)"
+
+
+@pytest.mark.usefixtures("renamed")
+def test_the_reference_year_chooses_the_versions() -> None:
+    # a legal document of 2024 only knows the 2020 version; one of 2025 both
+    assert document_kind("BC-X", year=2024) == "Báo cáo"
+    assert document_kind("BC-X", year=2025) == "Báo cáo (mới)"
+
+
+@pytest.mark.usefixtures("renamed")
+def test_a_code_known_in_any_version_is_accepted() -> None:
+    # XX only exists from 2025-04-01, yet a 2021 reference with it resolves (any version)
+    assert DocumentRef.parse("03/XX-UBND ngày 05/05/2021").kind == "Văn bản thử"
+    assert document_kind("XX-UBND") == "Văn bản thử"
+    # without a date or year: every version, the later one winning
+    assert document_kind("BC-UBND") == "Báo cáo (mới)"
+
+
+def test_a_code_no_version_knows_keeps_the_old_behaviour() -> None:
+    assert DocumentRef.parse("03/XX-UBND ngày 05/05/2021").kind == "Công văn"
+    assert document_kind("ZZ/TU", on=date(2026, 1, 1)) == "Văn bản"
+    assert document_kind("BC-SKHCN", on=date(2019, 1, 1)) == "Báo cáo"  # before 05/03/2020
+
+
+@pytest.mark.parametrize("bad", [datetime(2025, 4, 1, 8), "2025-04-01", 2025])
+def test_document_kind_takes_a_date(bad: object) -> None:
+    with pytest.raises(InvalidValue):
+        document_kind("QĐ-UBND", on=bad)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("bad", [True, 1800, "2025", 2025.0])
+def test_document_kind_takes_a_year(bad: object) -> None:
+    with pytest.raises(InvalidValue):
+        document_kind("QĐ-UBND", year=bad)  # type: ignore[arg-type]

@@ -8,6 +8,12 @@ expiry. Windows and grace follow Decree 65/2023 (the ``ip_renewal`` table). Thes
 calendar dates: whether a deadline on a day off moves to the next working day is a
 separate question (see :func:`vn_skt.l10n.add_working_days`).
 
+Which version of a table applies is read from the title's own dates, never "the
+latest": the term from the ``ip_terms`` version in force on the **filing date**; a
+renewal window from the ``ip_renewal`` version in force on the day the term it renews
+**ends** (the expiry); a maintenance window from the version in force on the day the
+previous yearly term ends. Each window carries the ``source`` it followed.
+
 >>> from datetime import date
 >>> mark = ProtectionTitle(type="Nhãn hiệu", filing_date=date(2016, 2, 29),
 ...                        grant_date=date(2017, 5, 10), owner="HTX Bưởi Phúc Trạch")
@@ -34,7 +40,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from vn_skt.errors import InvalidValue
 from vn_skt.l10n import add_months, add_years, format_count, format_date, html_model
-from vn_skt.regulations import lookup
+from vn_skt.regulations import lookup, require_date
 from vn_skt.regulations.rows import IpRenewal, IpTerm
 
 from .enums import TitleStatus, TitleType
@@ -48,12 +54,14 @@ class RenewalWindow:
     """Thời hạn gia hạn — when a renewal request may be filed.
 
     ``opens`` = expiry − 6 months; ``closes`` = the expiry date; ``grace_ends`` = expiry
-    + 6 months (late filing with a surcharge), all inclusive.
+    + 6 months (late filing with a surcharge), all inclusive. ``source`` is the
+    ``ip_renewal`` version followed (the one in force on the expiry date).
     """
 
     opens: date
     closes: date
     grace_ends: date
+    source: str = attrs.field(default="", eq=False, repr=False)
 
 
 @attrs.frozen
@@ -62,7 +70,8 @@ class MaintenanceTerm:
 
     Term 1 starts on the grant date and is paid with the grant. The fee for term k is
     paid from ``window_opens`` (6 months before term k−1 ends) to ``window_closes`` (the
-    day term k−1 ends), or until ``grace_ends`` with a surcharge.
+    day term k−1 ends), or until ``grace_ends`` with a surcharge. ``source`` is the
+    ``ip_renewal`` version followed (the one in force the day term k−1 ends).
     """
 
     number: int
@@ -71,6 +80,7 @@ class MaintenanceTerm:
     window_opens: date | None
     window_closes: date | None
     grace_ends: date | None
+    source: str = attrs.field(default="", eq=False, repr=False)
 
 
 def _rule(title_type: TitleType, on: date) -> IpTerm:
@@ -78,9 +88,10 @@ def _rule(title_type: TitleType, on: date) -> IpTerm:
     return rule
 
 
-def _renewal_rule(kind: str, on: date) -> IpRenewal:
-    rule: IpRenewal = lookup("ip_renewal", on=on).row(kind)
-    return rule
+def _renewal_rule(kind: str, on: date) -> tuple[IpRenewal, str]:
+    version = lookup("ip_renewal", on=on)
+    rule: IpRenewal = version.row(kind)
+    return rule, version.source
 
 
 class ProtectionTitle(BaseModel):
@@ -169,9 +180,9 @@ class ProtectionTitle(BaseModel):
             return None
         ends = [add_years(self.filing_date, rule.term_years)]
         if self.type is TitleType.LAYOUT_DESIGN:
-            if self.first_exploited is not None:
+            if self.first_exploited is not None and rule.exploitation_years is not None:
                 ends.append(add_years(self.first_exploited, rule.exploitation_years))
-            if self.created is not None:
+            if self.created is not None and rule.creation_years is not None:
                 ends.append(add_years(self.created, rule.creation_years))
         return min(ends)
 
@@ -200,11 +211,12 @@ class ProtectionTitle(BaseModel):
         expiry = self.expiry_date()
         if expiry is None or not self.can_be_renewed():
             return None
-        rule = _renewal_rule("renewal", expiry)
+        rule, source = _renewal_rule("renewal", expiry)
         return RenewalWindow(
             add_months(expiry, -rule.window_months),
             expiry,
             add_months(expiry, rule.grace_months),
+            source=source,
         )
 
     def late_surcharge_months(self, filed_on: date) -> int:
@@ -214,6 +226,7 @@ class ProtectionTitle(BaseModel):
         Raises InvalidValue when the title cannot be renewed or ``filed_on`` is outside
         the window and the grace period.
         """
+        filed_on = require_date(filed_on, what="late_surcharge_months: filed_on")
         window = self.renewal_window()
         if window is None:
             raise InvalidValue(f"late_surcharge_months: this {self.type.label} cannot be renewed")
@@ -238,7 +251,7 @@ class ProtectionTitle(BaseModel):
                 terms.append(MaintenanceTerm(1, start, end, None, None, None))
             else:
                 previous_end = terms[-1].ends
-                rule = _renewal_rule("maintenance", previous_end)
+                rule, source = _renewal_rule("maintenance", previous_end)
                 terms.append(
                     MaintenanceTerm(
                         number,
@@ -247,6 +260,7 @@ class ProtectionTitle(BaseModel):
                         add_months(previous_end, -rule.window_months),
                         previous_end,
                         add_months(previous_end, rule.grace_months),
+                        source=source,
                     )
                 )
             start = end + timedelta(days=1)
@@ -266,6 +280,7 @@ class ProtectionTitle(BaseModel):
         """Tình trạng — PENDING before grant, IN_FORCE from grant to expiry, GRACE after
         expiry through ``grace_ends`` while the title can still be renewed (or while an
         unpaid maintenance term is in its grace), EXPIRED after."""
+        d = require_date(d, what="status_on: d")
         if self.grant_date is None or d < self.grant_date:
             return TitleStatus.PENDING
         expiry = self.expiry_date()
@@ -282,6 +297,7 @@ class ProtectionTitle(BaseModel):
     def lapsed_on(self, d: date) -> date | None:
         """Ngày mất hiệu lực — on ``d``, the first day the title is no longer in force
         (the start of an unpaid maintenance term, or the day after expiry), if it has lapsed."""
+        d = require_date(d, what="lapsed_on: d")
         if self.status_on(d) is not TitleStatus.EXPIRED:
             return None
         unpaid = self._first_unpaid(d)
@@ -293,6 +309,7 @@ class ProtectionTitle(BaseModel):
 
     def next_action(self, *, on: date) -> str:
         """Việc cần làm — what the owner must do next, in plain Vietnamese."""
+        on = require_date(on, what="next_action: on")
         status = self.status_on(on)
         if status is TitleStatus.PENDING:
             number = f" số {self.application_number}" if self.application_number else ""
@@ -319,12 +336,12 @@ class ProtectionTitle(BaseModel):
             window = self.renewal_window()
             assert window is not None
             months = _months_late(window.closes, on)
-            rule = _renewal_rule("renewal", window.closes)
+            rule, _ = _renewal_rule("renewal", window.closes)
             return (
                 "Nộp yêu cầu gia hạn muộn chậm nhất ngày "
                 f"{format_date(window.grace_ends, 'inline')}"
                 f" (nộp lệ phí gia hạn muộn cho {format_count(months)} tháng, "
-                f"{rule['surcharge_percent_per_month']}% mỗi tháng)"
+                f"{rule.surcharge_percent_per_month}% mỗi tháng)"
             )
         terms = [
             t

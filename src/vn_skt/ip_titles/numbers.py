@@ -9,17 +9,20 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import date
+from datetime import date, timedelta
+from typing import Any
 
 import attrs
 
 from vn_skt._pydantic import pydantic_value
 from vn_skt.errors import InvalidValue, ParseError, ParseReason, RegulationNotFound
-from vn_skt.regulations import lookup
+from vn_skt.regulations import Version, default_registry, lookup, require_date
 
 from .enums import TitleType
 
 __all__ = ["ApplicationNumber"]
+
+_TABLE = "ip_application_types"
 
 _FORM = re.compile(r"([1-9])\s*[-‐‑–]\s*([0-9]{4})\s*[-‐‑–]\s*([0-9]{1,5})")
 
@@ -82,19 +85,71 @@ class ApplicationNumber:
     @property
     def title_type(self) -> TitleType:
         """Loại đơn — the title type the digit stands for, from the
-        ``ip_application_types`` table (only 4 = trademark is verified)."""
-        version = lookup("ip_application_types", on=date(self.year, 12, 31))
+        ``ip_application_types`` table (only 4 = trademark is verified).
+
+        The number carries its year, not its day: the digit is read in every version in
+        force during that year (1 January to 31 December), and they must agree. If the
+        map changed during the year and the versions disagree on this digit, that is a
+        RegulationNotFound naming them (the filing date would decide: pass it to
+        :meth:`title_type_on`).
+        """
+        first, last = date(self.year, 1, 1), date(self.year, 12, 31)
+        versions = _in_force_between(first, last)
+        if not versions:
+            return self.title_type_on(last)  # raises, saying which dates are covered
+        found = [(version, self._type_in(version)) for version in versions]
+        if len({kind for _, kind in found}) > 1:
+            answers = "; ".join(
+                f"{v.effective_from.isoformat()}: {t.name} ({v.source})" for v, t in found
+            )
+            raise RegulationNotFound(
+                f"application number {self}: the 'ip_application_types' versions in force "
+                f"in {self.year} disagree on digit {self.type_digit} ({answers}); use "
+                f"title_type_on(filing_date)"
+            )
+        return found[0][1]
+
+    def title_type_on(self, on: date) -> TitleType:
+        """Loại đơn theo ngày nộp — the title type of the digit in the
+        ``ip_application_types`` version in force on ``on`` (the filing date)."""
+        on = require_date(on, what="ApplicationNumber.title_type_on: on")
+        if on.year != self.year:
+            raise InvalidValue(
+                f"application number {self}: on={on.isoformat()} is not in its year {self.year}"
+            )
+        return self._type_in(lookup(_TABLE, on=on))
+
+    def _type_in(self, version: Version[Any]) -> TitleType:
         try:
             name = version.row(str(self.type_digit)).title_type
         except RegulationNotFound:
             raise RegulationNotFound(
                 f"application number {self}: type digit {self.type_digit} is not in the "
-                f"'ip_application_types' table ({version.source})"
+                f"'{_TABLE}' table ({version.source})"
             ) from None
         try:
             return TitleType[name]
         except KeyError:
             raise RegulationNotFound(
-                f"'ip_application_types' ({version.source}) maps digit {self.type_digit} to "
+                f"'{_TABLE}' ({version.source}) maps digit {self.type_digit} to "
                 f"{name!r}, which is not a TitleType ({', '.join(TitleType.__members__)})"
             ) from None
+
+
+def _in_force_between(first: date, last: date) -> list[Version[Any]]:
+    """The ``ip_application_types`` versions in force on some day of [first, last], as
+    the registry applies them (a user's version or patch included), in time order."""
+    starts = {first}
+    for version in default_registry.versions(_TABLE):
+        starts.add(version.effective_from)
+        if version.effective_to is not None and version.effective_to < date.max:
+            starts.add(version.effective_to + timedelta(days=1))
+    found: list[Version[Any]] = []
+    for day in sorted(d for d in starts if first <= d <= last):
+        try:
+            version = lookup(_TABLE, on=day)
+        except RegulationNotFound:
+            continue
+        if not any(version is seen for seen in found):
+            found.append(version)
+    return found

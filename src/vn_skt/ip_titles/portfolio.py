@@ -23,6 +23,7 @@ from typing import Any
 
 from vn_skt.errors import InvalidValue
 from vn_skt.l10n import Period, add_months, frame, html_table
+from vn_skt.regulations import require_date
 
 from .enums import TitleStatus, TitleType
 from .models import ProtectionTitle
@@ -61,6 +62,7 @@ class TitlePortfolio:
     def expiring(self, *, on: date, months: int) -> list[ProtectionTitle]:
         """Sắp hết hiệu lực — titles in force on ``on`` whose expiry falls within the next
         ``months`` months (renewable or not)."""
+        on = require_date(on, what="expiring: on")
         until = add_months(on, months)
         out = []
         for title in self.titles:
@@ -76,6 +78,7 @@ class TitlePortfolio:
     def entering_renewal_window(self, *, on: date, months: int) -> list[ProtectionTitle]:
         """Đến kỳ gia hạn — renewable titles whose renewal window opens within the next
         ``months`` months, or is open on ``on`` (grace included)."""
+        on = require_date(on, what="entering_renewal_window: on")
         until = add_months(on, months)
         out = []
         for title in self.titles:
@@ -115,4 +118,5 @@ class TitlePortfolio:
 
     def status_counts(self, on: date) -> dict[TitleStatus, int]:
         """Theo tình trạng — count per status on ``on``."""
+        on = require_date(on, what="status_counts: on")
         return dict(Counter(t.status_on(on) for t in self.titles))

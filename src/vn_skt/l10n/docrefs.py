@@ -6,6 +6,13 @@
 - Công văn, with no type code: ``4577/BKHCN-CĐSQG``;
 - Party documents, with a hyphen: ``24-CT/TU``, ``52-NQ/TW``.
 
+When the text names no kind, it comes from the code's type abbreviation, read in the
+``document_types`` regulation table as it stood on the reference's own date
+(``issued_on``), else during the year in its symbol, else in any version (a code known
+in any version is accepted; one no version knows is a Công văn, or a Party "Văn bản").
+Since 01/04/2025 the table cites Law 64/2025/QH15 and Decree 78/2025/NĐ-CP, under which
+a Government resolution may be a legal normative document (``14/2026/NQ-CP``).
+
 >>> ref = DocumentRef.parse("Quyết định số 88/QĐ-UBND ngày 09/01/2025")
 >>> ref.kind, ref.number, ref.year, ref.code, ref.issued_on
 ('Quyết định', 88, None, 'QĐ-UBND', datetime.date(2025, 1, 9))
@@ -20,14 +27,16 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
-from datetime import date
+from collections.abc import Iterator, Mapping
+from datetime import date, timedelta
+from typing import Any
 
 import attrs
 
 from vn_skt._pydantic import pydantic_value
-from vn_skt.errors import InvalidValue, ParseError, ParseReason
-from vn_skt.regulations import lookup
+from vn_skt.errors import InvalidValue, ParseError, ParseReason, RegulationNotFound
+from vn_skt.regulations import Version, default_registry, lookup, require_date
+from vn_skt.regulations.rows import DocumentType
 
 from .dates import MAX_YEAR, MIN_YEAR, format_date, parse_date
 from .text import fold_text
@@ -52,38 +61,116 @@ _DATE_AFTER = re.compile(
     r"|[0-9]{1,2}\s+(?i:tháng)\s+[0-9]{1,2}\s+(?i:năm)\s+[0-9]{4})"
 )
 _SPACES = re.compile(r"\s+")
+_TABLE = "document_types"
 
 
-def _types() -> dict[str, str]:
-    """Abbreviation → full name, from the ``document_types`` regulation table."""
-    version = lookup("document_types")
-    return {key: row.name for key, row in version.rows.items()}
+class _TypeIndex:
+    """Các loại văn bản — the ``document_types`` versions as the parser reads them.
+
+    ``union`` holds every abbreviation known in any version (the row of the version in
+    force last wins); :meth:`row` prefers the version in force on a reference's date,
+    then the versions in force during its year, then the union.
+    """
+
+    __slots__ = ("by_year", "kinds", "union", "versions")
+
+    def __init__(self, versions: tuple[Version[Any], ...]) -> None:
+        self.versions = versions
+        self.by_year: dict[int, Mapping[str, DocumentType]] = {}
+        self.union = self._rows_between(date.min, date.max)
+        names = {row.name for row in self.union.values()} | {"Công văn", "Luật", "Văn bản"}
+        self.kinds = sorted(names, key=len, reverse=True)
+
+    def _rows_between(self, first: date, last: date) -> dict[str, DocumentType]:
+        """The rows of every version in force on some day of [first, last], merged in
+        time order (a user's version or patch as the registry applies it)."""
+        starts = {first}
+        for version in self.versions:
+            starts.add(version.effective_from)
+            if version.effective_to is not None and version.effective_to < date.max:
+                starts.add(version.effective_to + timedelta(days=1))
+        rows: dict[str, DocumentType] = {}
+        for day in sorted(d for d in starts if first <= d <= last):
+            try:
+                rows.update(lookup(_TABLE, on=day).rows)
+            except RegulationNotFound:
+                continue  # a gap (before the first version): nothing in force that day
+        return rows
+
+    def rows_on(self, on: date | None, year: int | None) -> Mapping[str, DocumentType]:
+        if on is not None:
+            try:
+                found: Mapping[str, DocumentType] = lookup(_TABLE, on=on).rows
+            except RegulationNotFound:
+                pass  # a date before the first version: its year, else every version
+            else:
+                return found
+        if year is not None:
+            rows = self.by_year.get(year)
+            if rows is None:
+                rows = self._rows_between(date(year, 1, 1), date(year, 12, 31))
+                self.by_year[year] = rows
+            if rows:
+                return rows
+        return self.union
+
+    def row(self, head: str, on: date | None, year: int | None) -> DocumentType | None:
+        found = self.rows_on(on, year).get(head)
+        return found if found is not None else self.union.get(head)
+
+
+_INDEX: list[_TypeIndex] = []
+
+
+def _index() -> _TypeIndex:
+    """The index of the registry's current ``document_types`` versions (rebuilt when a
+    user registers or drops a version)."""
+    versions = tuple(default_registry.versions(_TABLE))
+    if _INDEX:
+        cached = _INDEX[0]
+        if len(cached.versions) == len(versions) and all(
+            a is b for a, b in zip(cached.versions, versions, strict=True)
+        ):
+            return cached
+    index = _TypeIndex(versions)
+    _INDEX[:] = [index]
+    return index
 
 
 def _kind_names() -> list[str]:
-    return sorted({*_types().values(), "Công văn", "Luật", "Văn bản"}, key=len, reverse=True)
+    return _index().kinds
 
 
-def document_kind(code: str) -> str:
+def document_kind(code: str, *, on: date | None = None, year: int | None = None) -> str:
     """Loại văn bản — the full type name a code implies (``"QĐ-UBND"`` → ``"Quyết định"``).
 
-    ``QH..`` codes give "Luật" (a National Assembly resolution shares them: pass the
-    kind when the text names it); a code with no type abbreviation is a "Công văn";
-    a Party code with an unknown type is a "Văn bản".
+    The abbreviation is read in the ``document_types`` version in force on ``on`` (a
+    reference's date), else in the versions of ``year`` (the year in its symbol), else
+    in every version: a code known in any version is accepted. ``QH..`` codes give
+    "Luật" (a National Assembly resolution shares them: pass the kind when the text
+    names it); a code with no known type abbreviation is a "Công văn"; a Party code
+    with an unknown type is a "Văn bản".
 
     >>> document_kind("NQ-HĐND"), document_kind("CT/TU"), document_kind("BKHCN-CĐSQG")
     ('Nghị quyết', 'Chỉ thị', 'Công văn')
+    >>> document_kind("TTLT-BTC-BKHCN", year=2015), document_kind("NQ-CP", on=date(2026, 3, 2))
+    ('Thông tư liên tịch', 'Nghị quyết')
     """
-    types = _types()
+    if on is not None:
+        on = require_date(on, what="document_kind: on")
+    if year is not None and (type(year) is not int or not MIN_YEAR <= year <= MAX_YEAR):
+        raise InvalidValue(f"document_kind: year={year!r}; expected None or {MIN_YEAR}..{MAX_YEAR}")
+    index = _index()
     code = code.translate(_LOOKALIKES)
     if "/" in code:
-        return types.get(code.split("/", 1)[0], "Văn bản")
+        row = index.row(code.split("/", 1)[0], on, year)
+        return row.name if row is not None else "Văn bản"
     head = code.split("-", 1)[0]
     if re.fullmatch(r"QH[0-9]{1,2}", code):
-        return types["QH"]
-    if "-" in code and head in types:
-        return types[head]
-    return "Công văn"
+        row = index.row("QH", on, year)
+        return row.name if row is not None else "Luật"
+    row = index.row(head, on, year) if "-" in code else None
+    return row.name if row is not None else "Công văn"
 
 
 def _canonical_kind(name: object) -> str:
@@ -211,7 +298,8 @@ def _scan(text: str) -> Iterator[tuple[int, int, DocumentRef]]:
         number = int(match["number"])
         if number < 1:
             continue
-        ref = DocumentRef(kind or document_kind(code), number, year, code, issued_on)
+        kind = kind or document_kind(code, on=issued_on, year=year)
+        ref = DocumentRef(kind, number, year, code, issued_on)
         last_end = end
         yield start, end, ref
 

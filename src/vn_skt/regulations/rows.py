@@ -19,6 +19,8 @@ from enum import StrEnum
 
 import attrs
 
+from ._model import Status
+
 __all__ = [
     "BaseSalary",
     "CouncilFee",
@@ -53,9 +55,16 @@ class DocumentType:
 
     name: str
     legal: bool
-    """A legal normative document: its symbol carries the year (``03/2023/TT-BTC``)."""
+    """Always a legal normative document: its symbol carries the year (``03/2023/TT-BTC``).
+    ``NQ`` and ``QĐ`` are False: they are legal normative only for some issuers
+    (``06/2022/NQ-HĐND``, ``14/2026/NQ-CP``, ``QĐ-TTg``), administrative otherwise."""
     party: bool = False
     """Used by Party bodies only."""
+    status: Status | None = None
+    """How well this row is verified when it differs from its version (None: as the
+    version's ``status``)."""
+    note: str = ""
+    """What is uncertain or particular about this row."""
 
 
 class DayChange(StrEnum):
@@ -69,10 +78,17 @@ class DayChange(StrEnum):
 
 @attrs.frozen
 class WorkdayChange:
-    """Hoán đổi ngày làm việc — one day's change to the working calendar (key: ISO date)."""
+    """Hoán đổi ngày làm việc — one day's change to the working calendar (key: ISO date).
+
+    ``note`` is what :func:`vn_skt.l10n.day_off_reason` says for a day off; ``source``
+    the document that decided this day and ``status`` how well it is verified, when they
+    differ from the version's (empty / None: as the version).
+    """
 
     change: DayChange
     note: str
+    source: str = ""
+    status: Status | None = None
 
 
 @attrs.frozen

@@ -143,7 +143,16 @@ _STATE_CODES = [
     "CTr-UBND",
     "ĐA-UBND",
 ]
-_LEGAL_CODES = ["NĐ-CP", "TT-BKHCN", "TT-BTC", "TTLT-BTC-BKHCN", "NQ-HĐND", "QĐ-TTg", "QH15"]
+_LEGAL_CODES = [
+    "NĐ-CP",
+    "NQ-CP",
+    "TT-BKHCN",
+    "TT-BTC",
+    "TTLT-BTC-BKHCN",
+    "NQ-HĐND",
+    "QĐ-TTg",
+    "QH15",
+]
 _PARTY_CODES = ["CT/TU", "NQ/TW", "KL/TW", "NQ/TU"]
 
 
@@ -155,12 +164,12 @@ def document_refs(draw: st.DrawFn) -> DocumentRef:
     issued_on = draw(st.none() | report_dates())
     if form == "party":
         code = draw(st.sampled_from(_PARTY_CODES))
-        return DocumentRef(document_kind(code), number, None, code, issued_on)
+        return DocumentRef(document_kind(code, on=issued_on), number, None, code, issued_on)
     if form == "official_letter":
         return DocumentRef("Công văn", number, None, "BKHCN-CĐSQG", issued_on)
     code = draw(st.sampled_from(_LEGAL_CODES if form == "legal" else _STATE_CODES))
     year = draw(_YEARS) if form == "legal" else None
-    kind = document_kind(code)
+    kind = document_kind(code, on=issued_on, year=year)
     if code == "QH15":
         kind = draw(st.sampled_from(["Luật", "Nghị quyết"]))
     return DocumentRef(kind, number, year, code, issued_on)
