@@ -11,7 +11,7 @@ from vn_skt.regulations import Registry, Status, Version
 
 registry = Registry()  # a private registry; vn_skt.regulations.register_version uses the global one
 on = date(2025, 6, 1)
-print("Shipped:", registry.lookup("base_salary", on))
+print("Shipped:", registry.lookup("base_salary", on=on))
 
 registry.register_version(
     Version(
@@ -23,7 +23,7 @@ registry.register_version(
         {"monthly": {"amount": 2_400_000}},
     )
 )
-rule = registry.lookup("base_salary", on)
+rule = registry.lookup("base_salary", on=on)
 print("With the province's version:", rule)
-print("Amount:", rule.row("monthly")["amount"], "— source:", rule.source)
-assert rule.row("monthly")["amount"] == 2_400_000
+print("Amount:", rule.row("monthly").amount, "— source:", rule.source)
+assert rule.row("monthly").amount == 2_400_000

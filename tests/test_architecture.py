@@ -13,6 +13,7 @@ SRC = Path(__file__).resolve().parents[1] / "src" / "vn_skt"
 LAYERS = {
     "errors": 0,
     "_pydantic": 0,
+    "_extras": 0,
     "regulations": 1,
     "l10n": 2,
     "tasks": 3,

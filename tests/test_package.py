@@ -67,3 +67,100 @@ def test_sources_are_utf8_nfc() -> None:
     ]:
         text = path.read_text(encoding="utf-8")
         assert unicodedata.is_normalized("NFC", text), path
+
+
+def _top_level_imports(lazy: bool) -> set[str]:
+    """Third-party top-level modules src/ imports at module level (lazy=False) or inside
+    functions (lazy=True)."""
+    import ast
+
+    found: set[str] = set()
+    for path in (ROOT / "src" / "vn_skt").rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        module_level = {id(node) for node in tree.body}
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Import | ast.ImportFrom):
+                continue
+            if (id(node) not in module_level) != lazy:
+                continue
+            if isinstance(node, ast.ImportFrom):
+                names = [node.module] if node.module and node.level == 0 else []
+            else:
+                names = [alias.name for alias in node.names]
+            found |= {n.split(".")[0] for n in names}
+    found = {"pydantic" if n == "pydantic_core" else n for n in found}  # one distribution
+    return {n for n in found if n not in sys.stdlib_module_names and n != "vn_skt"}
+
+
+def _requirement_modules(requirements: list[str]) -> set[str]:
+    import re
+
+    aliases = {"python-dateutil": "dateutil", "vietnamadminunits": "vietnamadminunits"}
+    names = {re.split(r"[<>=~!\[; ]", r, maxsplit=1)[0].strip() for r in requirements}
+    return {aliases.get(n, n).replace("-", "_") for n in names}
+
+
+def test_runtime_dependencies_are_exactly_what_the_library_imports() -> None:
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    runtime = _requirement_modules(project["dependencies"])
+    imported = _top_level_imports(lazy=False)
+    # vn_skt.testing is for users who have Hypothesis (the "testing" extra)
+    assert imported - {"hypothesis"} <= runtime, "a module-level import is not a dependency"
+    used = imported | _top_level_imports(lazy=True)
+    assert runtime <= used, f"declared but never imported: {sorted(runtime - used)}"
+    optional = set().union(
+        *(_requirement_modules(reqs) for reqs in project["optional-dependencies"].values())
+    )
+    assert _top_level_imports(lazy=True) <= runtime | optional
+
+
+def test_hypothesis_plugin_loads_vn_skt_only_when_vn_skt_is_used() -> None:
+    code = (
+        "import sys, hypothesis; "
+        "print(sorted(m for m in sys.modules if m.startswith('vn_skt.') "
+        "and not m.startswith('vn_skt.testing')))\n"
+        "from hypothesis import strategies as st\n"
+        "from vn_skt.tasks import Task\n"
+        "print(type(st.from_type(Task).example()).__name__)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["[]", "Task"]
+
+
+def test_the_top_level_export_lists_agree() -> None:
+    """_EXPORTS (what loads lazily), __all__ and the TYPE_CHECKING imports (what type
+    checkers see) name the same things, each from the same module."""
+    import ast
+
+    tree = ast.parse((ROOT / "src" / "vn_skt" / "__init__.py").read_text(encoding="utf-8"))
+    typed: dict[str, str] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and ast.unparse(node.test) == "TYPE_CHECKING":
+            for stmt in node.body:
+                assert isinstance(stmt, ast.ImportFrom) and stmt.module
+                typed |= {alias.name: stmt.module for alias in stmt.names}
+    exports = vn_skt._EXPORTS  # type: ignore[attr-defined]
+    assert typed == exports
+    assert sorted(vn_skt.__all__) == sorted([*exports, "__version__"])
+
+
+@pytest.mark.parametrize(
+    "package",
+    ["errors", "regulations", "l10n", "tasks", "councils", "ip_titles", "metrology", "reporting"],
+)
+def test_every_package_has_one_export_list_that_resolves(package: str) -> None:
+    module = importlib.import_module(f"vn_skt.{package}")
+    names = module.__all__
+    assert len(names) == len(set(names)), "duplicates in __all__"
+    for name in names:
+        assert getattr(module, name, None) is not None, f"vn_skt.{package}.{name}"
+    public = {
+        n
+        for n, v in vars(module).items()
+        if not n.startswith("_")
+        and getattr(v, "__module__", "").startswith("vn_skt")
+        and not isinstance(v, type(sys))
+    }
+    assert public <= set(names), f"public but not in __all__: {sorted(public - set(names))}"

@@ -5,7 +5,10 @@
   in the :class:`~vn_skt.reporting.annual.AnnualData` form, or a CSV of tasks with
   Vietnamese headers);
 - ``vn-skt audit FILE [--json]`` — check the arithmetic of a report's text;
-- ``vn-skt words N``, ``vn-skt format KIND VALUE`` — quick formatting.
+- ``vn-skt words N``, ``vn-skt format KIND VALUE`` — quick formatting;
+- ``vn-skt rules [TABLE] [--on D]`` — the rule tables vn-skt applies: their versions,
+  sources and unverified rows; with a table, the version in force on ``D`` (default:
+  today, printed) row by row (``metrology`` prints the group-2 list in Vietnamese).
 
 Exit status: 0 done; 1 the data has a problem (a wrong claim, invalid rows, listed on
 standard error); 2 the command itself could not run (bad arguments, unreadable file).
@@ -219,6 +222,86 @@ def _format(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+_TABLE_ALIASES = {"metrology": "metrology_group2", "councils": "council_rules"}
+
+
+def _rules(args: argparse.Namespace, out: TextIO) -> int:
+    from vn_skt import regulations
+    from vn_skt.l10n import format_date
+
+    on: date = args.on or date.today()
+    print(f"Ngày áp dụng: {format_date(on)}", file=out)
+    if args.table is None:
+        for name in regulations.tables():
+            _print_table_summary(name, on, out)
+        print(
+            "(▶ phiên bản có hiệu lực vào ngày áp dụng; U: chưa kiểm chứng, V2: kiểm chứng "
+            "qua nguồn thứ cấp, V: đã kiểm chứng trên văn bản)",
+            file=out,
+        )
+        return EXIT_OK
+    name = _TABLE_ALIASES.get(args.table, args.table)
+    version = regulations.lookup(name, on=on)
+    if name == "metrology_group2":
+        from vn_skt.metrology import render_list
+
+        for line in render_list(on=on):
+            print(line, file=out)
+        return EXIT_OK
+    print(f"Bảng {name}: {version.source}", file=out)
+    print(
+        f"Hiệu lực {_span(version)}; mức kiểm chứng {version.status.value} "
+        f"({version.status.label}); {len(version.rows)} dòng, "
+        f"{len(version.unverified)} chưa kiểm chứng",
+        file=out,
+    )
+    if version.note:
+        print(f"Ghi chú: {version.note}", file=out)
+    for key, row in version.rows.items():
+        mark = " [U]" if version.row_status(key).value == "U" else ""
+        print(f"  {key}{mark}: {_row_text(row)}", file=out)
+    return EXIT_OK
+
+
+def _span(version: Any) -> str:
+    from vn_skt.l10n import format_date
+
+    start = format_date(version.effective_from)
+    end = format_date(version.effective_to) if version.effective_to else "nay"
+    return f"từ {start} đến {end}"
+
+
+def _row_text(row: Any) -> str:
+    import attrs
+
+    values = attrs.asdict(row, recurse=False)
+    parts = []
+    for field, value in values.items():
+        if value is None or value == () or field in {"status"}:
+            continue
+        shown = ", ".join(str(v) for v in value) if isinstance(value, tuple) else value
+        parts.append(f"{field}={shown}")
+    return "; ".join(parts)
+
+
+def _print_table_summary(name: str, on: date, out: TextIO) -> None:
+    from vn_skt import regulations
+
+    table = regulations.table(name)
+    print(f"\n{name} — {table.description}", file=out)
+    for version in regulations.default_registry.versions(name):
+        mark = "▶" if version.covers(on) else " "
+        unverified = len(version.unverified)
+        origin = "" if version.origin == "vn-skt" else f" [của người dùng: {version.origin}]"
+        print(
+            f" {mark} {version.effective_from.isoformat()}.."
+            f"{version.effective_to.isoformat() if version.effective_to else '':10} "
+            f"{version.status.value:2} {version.source} ({len(version.rows)} dòng, "
+            f"{unverified} chưa kiểm chứng){origin}",
+            file=out,
+        )
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Bộ đọc tham số — the argument parser of ``vn-skt``."""
     parser = argparse.ArgumentParser(
@@ -261,6 +344,15 @@ def build_parser() -> argparse.ArgumentParser:
         "--style", default="numeric", choices=["numeric", "document", "inline", "weekday"]
     )
     fmt.set_defaults(run=_format)
+
+    rules = commands.add_parser("rules", help="the rule tables applied, their sources and status")
+    rules.add_argument(
+        "table", nargs="?", default=None, help="a table name, or 'metrology' (the group-2 list)"
+    )
+    rules.add_argument(
+        "--on", type=_date_arg, default=None, help="the governing date (default: today)"
+    )
+    rules.set_defaults(run=_rules)
     return parser
 
 

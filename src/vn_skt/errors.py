@@ -20,6 +20,7 @@ from enum import StrEnum
 
 __all__ = [
     "InvalidValue",
+    "MissingExtra",
     "ParseError",
     "ParseReason",
     "RegulationNotFound",
@@ -127,3 +128,27 @@ class RegulationNotFound(VnSktError, LookupError):
     Raised for an unknown table name, a date outside every version of a table, or a
     key (an instrument name, a document type) the table in force does not have.
     """
+
+
+class MissingExtra(VnSktError, ImportError):
+    """Thiếu gói tùy chọn — an optional dependency (an *extra*) is not installed.
+
+    An ``ImportError``, as for any missing package; the message names the package, the
+    extra that brings it and the command that installs it.
+
+    >>> err = MissingExtra("pandas", extra="notebook", purpose="to_frame()")
+    >>> isinstance(err, ImportError), err.extra
+    (True, 'notebook')
+    >>> print(err)  # doctest: +NORMALIZE_WHITESPACE
+    to_frame() needs pandas, which is not installed:
+    pip install "vn-skt[notebook]" (from a checkout: pip install -e ".[notebook]")
+    """
+
+    def __init__(self, package: str, *, extra: str, purpose: str) -> None:
+        self.package = package
+        self.extra = extra
+        super().__init__(
+            f"{purpose} needs {package}, which is not installed: "
+            f'pip install "vn-skt[{extra}]" (from a checkout: pip install -e ".[{extra}]")',
+            name=package,
+        )

@@ -7,10 +7,9 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import re
 import unicodedata
+from datetime import date
 
 import attrs
 

@@ -20,7 +20,7 @@ from enum import Enum
 from fractions import Fraction
 from typing import Any
 
-from vn_skt.errors import InvalidValue
+from vn_skt._extras import import_extra
 
 from .dates import format_date
 from .formatting import format_number
@@ -77,8 +77,5 @@ def html_model(model: Any, title: str) -> str:
 
 def frame(rows: Iterable[Mapping[str, Any]]) -> Any:
     """Bảng pandas — a DataFrame of plain rows (pandas is the ``notebook`` extra)."""
-    try:
-        import pandas
-    except ImportError:
-        raise InvalidValue("to_frame() needs pandas: pip install 'vn-skt[notebook]'") from None
+    pandas: Any = import_extra("pandas", extra="notebook", purpose="to_frame()")
     return pandas.DataFrame(list(rows))

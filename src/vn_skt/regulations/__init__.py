@@ -17,14 +17,13 @@ Every lookup needs its governing date: there is no "latest" default.
 >>> lookup("base_salary", on=None)
 Traceback (most recent call last):
 ...
-vn_skt.errors.InvalidValue: lookup('base_salary', on=...)=None (NoneType); expected a datetime.date: the day whose rules apply (rules are never taken 'as of the latest' by default)
+vn_skt.errors.InvalidValue: lookup('base_salary', on=...)=None (NoneType); expected ...
 """
 
 from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-
 from typing import Any
 
 from ._dates import require_date

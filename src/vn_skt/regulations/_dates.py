@@ -22,7 +22,7 @@ def require_date(value: Any, *, what: str = "on") -> date:
     >>> require_date(datetime(2026, 5, 1, 8, 30))
     Traceback (most recent call last):
     ...
-    vn_skt.errors.InvalidValue: on=datetime.datetime(2026, 5, 1, 8, 30) is a datetime; expected a datetime.date (use .date())
+    vn_skt.errors.InvalidValue: on=datetime.datetime(2026, 5, 1, 8, 30) is a datetime; ...
     """
     if isinstance(value, datetime):
         msg = f"{what}={value!r} is a datetime; expected a datetime.date (use .date())"

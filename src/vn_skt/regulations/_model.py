@@ -138,6 +138,17 @@ class Version(Generic[R]):
         end = self.effective_to.isoformat() if self.effective_to else ""
         return f"{self.effective_from.isoformat()}..{end}"
 
+    def row_status(self, key: str) -> Status:
+        """Mức kiểm chứng của dòng — the row's own ``status`` when its row type has one,
+        else the version's."""
+        own = getattr(self.row(key), "status", None)
+        return Status(own) if own is not None else self.status
+
+    @property
+    def unverified(self) -> tuple[str, ...]:
+        """Dòng chưa kiểm chứng — the keys of the rows whose status is U."""
+        return tuple(key for key in self.rows if self.row_status(key) is Status.U)
+
     def typed(self, row_type: type[Any]) -> Version[Any]:
         """Có kiểu — this version with every row as ``row_type`` (checked; errors name
         the table, the version, the row and the field)."""
@@ -229,7 +240,9 @@ class Table(Generic[R]):
         )
 
 
-def check_sequence(table: str, before: Version[Any], after: Version[Any], *, contiguous: bool) -> None:
+def check_sequence(
+    table: str, before: Version[Any], after: Version[Any], *, contiguous: bool
+) -> None:
     """Kiểm tra nối tiếp — two consecutive versions neither overlap nor (if asked) gap."""
     if before.effective_to is None:
         raise InvalidValue(

@@ -6,7 +6,6 @@ import threading
 from datetime import date
 from importlib import resources
 from pathlib import Path
-
 from typing import Any
 
 import attrs

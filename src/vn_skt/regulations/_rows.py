@@ -14,7 +14,7 @@ copied by hand. A failure names the row and the field and says what was received
 >>> to_row(CouncilRules, {"source": "QĐ 01", "quorum": "two thirds"}, where="row 'X'")
 Traceback (most recent call last):
 ...
-vn_skt.errors.InvalidValue: row 'X', field 'quorum': 'two thirds' is not valid (expected a fraction like '2/3' or a number)
+vn_skt.errors.InvalidValue: row 'X', field 'quorum': 'two thirds' is not valid (expected ...
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from __future__ import annotations
 import types
 import typing
 from collections.abc import Mapping
-from functools import lru_cache
+from functools import cache
 from typing import Any, TypeVar
 
 import attrs
@@ -101,7 +101,7 @@ def _expected(error: Any) -> str:
     return str(error["msg"]).removeprefix("Input should be ").removeprefix("Value error, ")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _validator(row_type: type[Any]) -> _Validator:
     """A pydantic model of the row type's fields (built once per type)."""
     import pydantic

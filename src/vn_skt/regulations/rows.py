@@ -8,8 +8,9 @@ group-2 metrology list have their own modules (:mod:`vn_skt.regulations.council_
 
 >>> from datetime import date
 >>> from vn_skt.regulations import lookup
->>> lookup("ip_terms", on=date(2025, 1, 1)).row("TRADEMARK")
-IpTerm(term_years=10, renewal_years=10, max_renewals=None, maintenance=False, exploitation_years=None, creation_years=None)
+>>> term = lookup("ip_terms", on=date(2025, 1, 1)).row("TRADEMARK")
+>>> term.term_years, term.renewal_years, term.max_renewals
+(10, 10, None)
 """
 
 from __future__ import annotations

@@ -17,6 +17,7 @@ from typing import Any
 
 import attrs
 
+from vn_skt._extras import import_extra
 from vn_skt.errors import InvalidValue
 from vn_skt.l10n import format_count, format_number, format_percent, frame, html_table
 from vn_skt.l10n.formatting import to_exact
@@ -147,10 +148,7 @@ class IndicatorGroup:
     def plot(self, ax: Any = None) -> Any:
         """Biểu đồ — a horizontal bar chart of progress (%), the target marked at 100%
         (matplotlib is the ``notebook`` extra). Returns the Axes."""
-        try:
-            import matplotlib.pyplot as plt
-        except ImportError:
-            raise InvalidValue("plot() needs matplotlib: pip install 'vn-skt[notebook]'") from None
+        plt: Any = import_extra("matplotlib.pyplot", extra="notebook", purpose="plot()")
         if ax is None:
             _, ax = plt.subplots(figsize=(7, 0.5 + 0.45 * len(self.indicators)))
         names = [i.name for i in self.indicators]

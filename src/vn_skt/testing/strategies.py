@@ -75,11 +75,11 @@ def report_dates(
     return st.dates(min_value=min_value, max_value=max_value)
 
 
-def versions(table: str = "demo") -> st.SearchStrategy[Version]:
+def versions(table: str = "demo") -> st.SearchStrategy[Version[BaseSalary]]:
     """Phiên bản quy định — a valid one-row version (row ``"row"``, a
     :class:`~vn_skt.regulations.rows.BaseSalary`)."""
 
-    def build(start: date, days: int | None, status: Status, amount: int) -> Version:
+    def build(start: date, days: int | None, status: Status, amount: int) -> Version[BaseSalary]:
         end = None if days is None else date.fromordinal(start.toordinal() + days)
         return Version(
             table,
