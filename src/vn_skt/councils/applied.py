@@ -124,4 +124,4 @@ def apply_rules(
             raise InvalidValue(msg)
         return AppliedRules(kind, rules, when.on, when.basis, None)
     found, version = rules_in_force(kind, on=when.on)
-    return AppliedRules(kind, found, when.on, when.basis, version.status)
+    return AppliedRules(kind, found, when.on, when.basis, version.row_status(kind.name))
