@@ -233,3 +233,9 @@ def _outcome(b: dict[str, dict[str, int]]) -> object:
     except InvalidValue as exc:  # every ballot invalid: the same error either way
         return str(exc)
     return score.average_exact, score.passed, set(score.invalid)
+
+
+def test_a_file_whose_ballots_are_all_invalid_is_named() -> None:
+    bad = SelectionFile("Viện X", ballots(0, 100), budget_request=1)
+    with pytest.raises(InvalidValue, match="file 'Viện X': score_selection: every ballot"):
+        rank_selection([bad], on=NEW)

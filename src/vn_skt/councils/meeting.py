@@ -71,7 +71,7 @@ class Meeting(BaseModel):
             return GoverningDate(self.council.meeting_date, DateBasis.MEETING)
         return governing_date(self.council)
 
-    def rules(self, *, rules: CouncilRules | None = None) -> AppliedRules:
+    def applied_rules(self, *, rules: CouncilRules | None = None) -> AppliedRules:
         """Quy định áp dụng — the council kind's rules on the meeting's date (or ``rules``)."""
         return apply_rules(self.council.kind, self.governing_date, rules)
 
@@ -91,7 +91,7 @@ class Meeting(BaseModel):
         if not ballots:
             msg = "Meeting.score: no ballots from the members present"
             raise InvalidValue(msg)
-        return score_with(ballots, self.rules(rules=rules))
+        return score_with(ballots, self.applied_rules(rules=rules))
 
     def judgement(self, *, rules: CouncilRules | None = None) -> Verdict:
         """Kết luận, có lý do — from the votes of the members present (other votes are
@@ -100,7 +100,7 @@ class Meeting(BaseModel):
         votes = [vote for name, vote in self.votes.items() if fold_text(name) in here]
         return judge_with(
             votes,
-            self.rules(rules=rules),
+            self.applied_rules(rules=rules),
             months_late=self.months_late,
             task_score=self.task_score,
             product_score=self.product_score,

@@ -83,7 +83,10 @@ def rank_selection(
 
 
 def _rank(file: SelectionFile, applied: AppliedRules) -> RankedFile:
-    score = score_with(file.ballots, applied)
+    try:
+        score = score_with(file.ballots, applied)
+    except InvalidValue as exc:
+        raise InvalidValue(f"rank_selection: file {file.name!r}: {exc}") from None
     rules = applied.rules
     adjusted = score.average_exact
     if (
