@@ -1,43 +1,57 @@
 """Hội đồng — councils: composition, conflicts, quorum, selection scoring, acceptance
-verdicts and session fees, every rule from a cited, versioned rule set."""
+verdicts and session fees, every rule from a cited, versioned rule set chosen by the
+decision's own date (``on=``, or the council's or meeting's date), and every result
+saying which rule set it followed (``result.applied``)."""
 
 from __future__ import annotations
 
-from .decisions import (
-    QuorumResult,
-    SelectionFile,
-    SelectionScore,
-    Violation,
-    acceptance_verdict,
-    check_composition,
-    governing_date,
-    quorum,
-    quorum_met,
-    rank_selection,
-    score_selection,
-    session_fees,
-)
+from .applied import AppliedRules, DateBasis, GoverningDate, governing_date
+from .composition import CompositionCheck, Violation, check_composition, composition_check
 from .enums import CouncilKind, Rating, Role
+from .fees import session_fees
 from .meeting import Meeting
 from .models import Council, Member
 from .names import name_sort_key
-from .rules import CouncilRules, rules_for
+from .quorum import QuorumResult, quorum, quorum_met
+from .ranking import RankedFile, SelectionFile, rank_selection
+from .rules import CouncilRules, QuorumRole, TieBreak, VerdictMethod, rules_for
+from .scoring import SelectionScore, score_selection
+from .verdict import (
+    Verdict,
+    acceptance_verdict,
+    agreement_verdict,
+    judge_acceptance,
+    judge_agreement,
+)
 
 __all__ = [
+    "AppliedRules",
+    "CompositionCheck",
     "Council",
     "CouncilKind",
     "CouncilRules",
+    "DateBasis",
+    "GoverningDate",
     "Meeting",
     "Member",
     "QuorumResult",
+    "QuorumRole",
+    "RankedFile",
     "Rating",
     "Role",
     "SelectionFile",
     "SelectionScore",
+    "TieBreak",
+    "Verdict",
+    "VerdictMethod",
     "Violation",
     "acceptance_verdict",
+    "agreement_verdict",
     "check_composition",
+    "composition_check",
     "governing_date",
+    "judge_acceptance",
+    "judge_agreement",
     "name_sort_key",
     "quorum",
     "quorum_met",

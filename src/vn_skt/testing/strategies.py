@@ -15,7 +15,8 @@ from decimal import Decimal
 
 from hypothesis import strategies as st
 
-from vn_skt.councils import Council, CouncilKind, Member, Role
+from vn_skt.councils import Council, CouncilKind, CouncilRules, Member, Role, rules_for
+from vn_skt.errors import InvalidValue, RegulationNotFound
 from vn_skt.ip_titles import ApplicationNumber, ProtectionTitle, TitleType
 from vn_skt.l10n.dates import MAX_YEAR, MIN_YEAR
 from vn_skt.l10n.docrefs import DocumentRef, document_kind
@@ -36,6 +37,7 @@ from vn_skt.tasks import (
 )
 
 __all__ = [
+    "COUNCIL_DATES",
     "amounts",
     "councils",
     "decimals",
@@ -366,19 +368,62 @@ def members(*, role: Role | None = None) -> st.SearchStrategy[Member]:
     )
 
 
+COUNCIL_DATES = (date(2020, 6, 1), date(2024, 6, 1), date(2026, 6, 1))
+"""One day inside each version of the ``council_rules`` table."""
+
+
+def _council_rules(kind: CouncilKind, on: date | None) -> list[tuple[date, CouncilRules]]:
+    found = []
+    for day in [on] if on is not None else COUNCIL_DATES:
+        try:
+            found.append((day, rules_for(kind, on=day)))
+        except RegulationNotFound:
+            if on is not None:
+                raise
+    if not found:
+        msg = f"councils(kind={kind.name}): no shipped rules on {COUNCIL_DATES}; pass rules="
+        raise InvalidValue(msg)
+    return found
+
+
 @st.composite
-def councils(draw: st.DrawFn, *, kind: CouncilKind = CouncilKind.ACCEPTANCE) -> Council:
-    """Hội đồng — well-formed councils (acceptance: 9 members with the required roles)."""
-    roles = [Role.CHAIR, Role.VICE_CHAIR, Role.REVIEWER, Role.REVIEWER, Role.SECRETARY]
-    roles += [Role.MEMBER] * (9 - len(roles))
+def councils(
+    draw: st.DrawFn,
+    *,
+    kind: CouncilKind = CouncilKind.ACCEPTANCE,
+    on: date | None = None,
+    rules: CouncilRules | None = None,
+) -> Council:
+    """Hội đồng — well-formed councils of ``kind``, of every size its rules allow (an
+    acceptance council has 9 members, a selection council 7 to 9, a non-state-budget
+    council 5 or 7), with the roles the rules require and ``meeting_date`` set: ``on``,
+    else a day drawn from each version of the council rules that has the kind. ``rules``
+    replaces the shipped rules (then ``on`` defaults to a drawn day too)."""
+    kind = CouncilKind(kind)
+    if rules is None:
+        day, rules = draw(st.sampled_from(_council_rules(kind, on)))
+    else:
+        day = on if on is not None else draw(st.sampled_from(COUNCIL_DATES))
+    vice_min = rules.vice_chairs_min or 0
+    vice_max = rules.vice_chairs_max if rules.vice_chairs_max is not None else vice_min
+    roles = [Role.CHAIR] * (rules.chairs or 0)
+    roles += [Role.VICE_CHAIR] * draw(st.integers(vice_min, vice_max))
+    roles += [Role.REVIEWER] * (rules.reviewers or 0)
+    roles += [Role.SECRETARY] * (rules.secretaries or 0)
+    sizes = [n for n in rules.legal_sizes() if n >= len(roles)]
+    if not sizes:
+        msg = f"councils: no legal size fits the roles {roles} under {rules.source}"
+        raise InvalidValue(msg)
+    size = draw(st.sampled_from(sizes))
+    roles += [Role.MEMBER] * (size - len(roles))
     names = draw(
-        st.lists(vietnamese_names(), min_size=9, max_size=9, unique_by=lambda n: n.casefold())
+        st.lists(vietnamese_names(), min_size=size, max_size=size, unique_by=lambda n: n.casefold())
     )
     people = [
         draw(members(role=r)).model_copy(update={"name": n})
         for r, n in zip(roles, names, strict=True)
     ]
-    return Council(kind=kind, members=tuple(draw(st.permutations(people))))
+    return Council(kind=kind, members=tuple(draw(st.permutations(people))), meeting_date=day)
 
 
 def register_type_strategies() -> None:

@@ -1,0 +1,171 @@
+"""Thành phần hội đồng — size, roles, duplicates and conflicts of interest, all at once.
+
+The rules are the council's own (see :mod:`vn_skt.councils.applied`): an acceptance
+council under Circular 11/2014/TT-BKHCN has 9 members: a chair, a vice-chair, 2
+reviewers, a scientific secretary and other members.
+
+>>> from datetime import date
+>>> from vn_skt.councils import Council, Member
+>>> roles = ["Chủ tịch", "Ủy viên phản biện", "Ủy viên phản biện",
+...          "Ủy viên thư ký khoa học"] + ["Ủy viên"] * 5
+>>> c = Council(kind="Đánh giá nghiệm thu", meeting_date=date(2024, 6, 5),
+...             members=[Member(name=f"Người {i}", role=r) for i, r in enumerate(roles)])
+>>> [v.code for v in check_composition(c)]
+['VICE_CHAIR_MISSING']
+>>> print(composition_check(c).applied)
+Thông tư 11/2014/TT-BKHCN (đánh giá, nghiệm thu), theo ngày họp hội đồng 05/06/2024
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+
+import attrs
+
+from vn_skt.l10n import fold_text, format_count
+
+from .applied import AppliedRules, GoverningDate, apply_rules, governing_date
+from .enums import Role
+from .models import Council
+from .rules import CouncilRules
+
+__all__ = ["CompositionCheck", "Violation", "check_composition", "composition_check"]
+
+
+@attrs.frozen
+class Violation:
+    """Vi phạm — one problem of a council's composition: a stable ``code`` and a message."""
+
+    code: str
+    message: str
+
+
+@attrs.frozen
+class CompositionCheck:
+    """Kết quả kiểm tra thành phần — the violations (empty when the council is well
+    formed) and the rules they were checked against."""
+
+    violations: tuple[Violation, ...]
+    applied: AppliedRules
+
+    @property
+    def ok(self) -> bool:
+        """Hợp lệ — no violation."""
+        return not self.violations
+
+    def __bool__(self) -> bool:
+        return self.ok
+
+
+def check_composition(
+    council: Council, *, on: date | None = None, rules: CouncilRules | None = None
+) -> list[Violation]:
+    """Kiểm tra thành phần — every problem at once (see :func:`composition_check`)."""
+    return list(composition_check(council, on=on, rules=rules).violations)
+
+
+def composition_check(
+    council: Council, *, on: date | None = None, rules: CouncilRules | None = None
+) -> CompositionCheck:
+    """Kiểm tra thành phần — size, chair, vice-chairs, reviewers, secretary, duplicate
+    members, and conflicts of interest when the task or file is known (the principal
+    investigator, an applicant or a key member sitting on the council; members from the
+    applying or host organisation beyond what the rules allow), under the rules of the
+    council's governing date (``on`` when given) or ``rules``.
+    """
+    return composition_on(council, governing_date(council, on=on), rules)
+
+
+def composition_on(
+    council: Council, when: GoverningDate, rules: CouncilRules | None = None
+) -> CompositionCheck:
+    """Kiểm tra thành phần theo ngày — :func:`composition_check` on a chosen date."""
+    applied = apply_rules(council.kind, when, rules)
+    found = [*_size_and_roles(council, applied.rules), *_duplicates(council)]
+    found += _conflicts(council, applied.rules)
+    return CompositionCheck(tuple(found), applied)
+
+
+def _size_and_roles(council: Council, rules: CouncilRules) -> list[Violation]:
+    out: list[Violation] = []
+    size = len(council.members)
+    if not rules.size_ok(size):
+        out.append(
+            Violation(
+                "SIZE",
+                f"Hội đồng có {format_count(size)} thành viên; quy định "
+                f"{rules.size_text()} thành viên ({rules.source})",
+            )
+        )
+    counts = Counter(m.role for m in council.members)
+    ranges = [
+        (Role.CHAIR, rules.chairs, rules.chairs, "CHAIR"),
+        (Role.VICE_CHAIR, rules.vice_chairs_min, rules.vice_chairs_max, "VICE_CHAIR"),
+        (Role.REVIEWER, rules.reviewers, rules.reviewers, "REVIEWERS"),
+        (Role.SECRETARY, rules.secretaries, rules.secretaries, "SECRETARY"),
+    ]
+    for role, low, high, code in ranges:
+        have = counts.get(role, 0)
+        if low is not None and have < low:
+            out.append(Violation(f"{code}_MISSING", f"Thiếu {role.label}: có {have}, cần {low}"))
+        if high is not None and have > high:
+            bound = "chỉ được" if low == high else "tối đa"
+            out.append(
+                Violation(f"{code}_DUPLICATE", f"Thừa {role.label}: có {have}, {bound} {high}")
+            )
+    return out
+
+
+def _duplicates(council: Council) -> list[Violation]:
+    out: list[Violation] = []
+    names = Counter(m.key for m in council.members)
+    for member in council.members:
+        if names[member.key] > 1:
+            out.append(
+                Violation("DUPLICATE_MEMBER", f"{member.name} có tên nhiều lần trong hội đồng")
+            )
+            names[member.key] = 0
+    return out
+
+
+def _conflicts(council: Council, rules: CouncilRules) -> list[Violation]:
+    out: list[Violation] = []
+    people: dict[str, str] = {}
+    orgs: dict[str, str] = {}
+    task = council.task
+    if task is not None:
+        people[fold_text(task.principal_investigator)] = "chủ nhiệm nhiệm vụ"
+        orgs[fold_text(task.host_organization)] = "tổ chức chủ trì"
+    for name in council.applicants:
+        people.setdefault(fold_text(name), "thành viên chính của hồ sơ")
+    for org in council.applying_organizations:
+        orgs.setdefault(fold_text(org), "tổ chức đăng ký hoặc phối hợp")
+    for member in council.members:
+        role = people.get(member.key)
+        if role is not None:
+            code = (
+                "CONFLICT_PRINCIPAL_INVESTIGATOR"
+                if role == "chủ nhiệm nhiệm vụ"
+                else "CONFLICT_APPLICANT"
+            )
+            out.append(
+                Violation(code, f"{member.name} là {role}, không được là thành viên hội đồng")
+            )
+    limit = rules.max_host_members
+    if limit is not None and orgs:
+        from_orgs = [
+            m
+            for m in council.members
+            if m.organization is not None and fold_text(m.organization) in orgs
+        ]
+        if len(from_orgs) > limit:
+            listed = ", ".join(f"{m.name} ({m.organization})" for m in from_orgs)
+            out.append(
+                Violation(
+                    "CONFLICT_ORGANIZATION",
+                    f"{format_count(len(from_orgs))} thành viên thuộc tổ chức chủ trì "
+                    f"hoặc đăng ký (tối đa {limit}): {listed}",
+                )
+            )
+    return out
