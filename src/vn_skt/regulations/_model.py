@@ -20,7 +20,7 @@ import attrs
 
 from vn_skt.errors import InvalidValue, RegulationNotFound
 
-from ._rows import to_row
+from ._rows import is_row_type, to_row
 
 __all__ = ["Status", "Table", "Version"]
 
@@ -200,7 +200,7 @@ class Table(Generic[R]):
         ``contiguous=False`` allows gaps between versions (used for a user's overlay,
         which only covers the dates it names); overlaps are never allowed.
         """
-        if not attrs.has(row_type):
+        if not is_row_type(row_type):
             raise InvalidValue(f"table {name!r}: row type {row_type!r} is not an attrs class")
         ordered = sorted(versions, key=lambda v: v.effective_from)
         if not ordered:
