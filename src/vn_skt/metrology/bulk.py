@@ -88,34 +88,48 @@ def _rules(plm: Any, names: Any, verified: Any) -> tuple[Any, Any, Any]:
     Names and dates are resolved once per distinct (name, list in force) pair, through
     :func:`instrument_type` itself, so the bulk and per-object answers agree by
     construction; a pair that fails is explained once per distinct (name, date), since
-    the explanation names the date.
+    the explanation names the date. Rows find their pair's answer by position in small
+    dense tables (no hashing per row).
     """
     spans = segments()
     epoch = date(1970, 1, 1)
     days = verified.cast(plm.Int32)
-    starts = plm.Series([(s.start - epoch).days for s in spans], dtype=plm.Int32)
     last_end = spans[-1].end
     # 0: no date; 1: before the first list; 2..: the list in force; after a closed last one
     outside = len(spans) + 2
-    seg = starts.search_sorted(days.fill_null(0), side="right").cast(plm.Int64) + 1
-    if last_end is not None:
-        seg = plm.select(
-            plm.when(days > (last_end - epoch).days).then(outside).otherwise(seg)
-        ).to_series()
-    seg = plm.select(plm.when(days.is_null()).then(0).otherwise(seg)).to_series()
-    names = names.cast(plm.String)
-    distinct = names.drop_nulls().unique(maintain_order=True).to_list()
-    name_code = names.replace_strict(
-        distinct, list(range(len(distinct))), default=len(distinct), return_dtype=plm.Int64
-    )
     width = outside + 1
-    key = name_code * width + seg
-    cycles: dict[int, Any] = {}
-    statuses: dict[int, Any] = {}
-    failing: list[int] = []
-    for k in key.unique().to_list():
-        code, segment_code = divmod(k, width)
-        name = distinct[code] if code < len(distinct) else None
+    chain: Any = plm.when(days.is_null()).then(0)
+    if last_end is not None:
+        chain = chain.when(days > (last_end - epoch).days).then(outside)
+    for number, span in reversed(list(enumerate(spans, start=2))):  # a few lists: no search
+        chain = chain.when(days >= (span.start - epoch).days).then(number)
+    seg = plm.select(chain.otherwise(1).cast(plm.Int64)).to_series()
+    # a code per distinct name (categorical codes, made dense when they are not)
+    physical = names.cast(plm.String).cast(plm.Categorical).to_physical()
+    first = physical.arg_unique()
+    ids = physical.gather(first)
+    keep = ids.is_not_null()
+    distinct: list[str] = names.gather(first).filter(keep).cast(plm.String).to_list()
+    ids = ids.filter(keep)
+    if len(distinct) and ids.max() < 4 * len(distinct) + 1024:
+        code = physical.cast(plm.Int64)
+        table_names: list[str | None] = [None] * (int(ids.max()) + 2)
+        for i, name in zip(ids.to_list(), distinct, strict=True):
+            table_names[i] = name
+    else:
+        code = physical.replace_strict(
+            ids, list(range(len(distinct))), default=None, return_dtype=plm.Int64
+        )
+        table_names = [*distinct, None]
+    code = code.fill_null(len(table_names) - 1)  # rows with no name
+    index = code * width + seg
+    size = len(table_names) * width
+    cycles: list[int | None] = [None] * size
+    statuses: list[str | None] = [None] * size
+    failing = [False] * size
+    for k in index.unique().to_list():
+        name_code, segment_code = divmod(k, width)
+        name = table_names[name_code]
         if segment_code == 0:
             cycle, status, issue = _resolve(name, None, None)
         elif 2 <= segment_code < outside:
@@ -123,24 +137,20 @@ def _rules(plm: Any, names: Any, verified: Any) -> tuple[Any, Any, Any]:
             cycle, status, issue = _resolve(name, span.start, span)
         else:
             cycle, status, issue = None, None, "?"
-        cycles[k], statuses[k] = cycle, status
-        if issue is not None:
-            failing.append(k)
-    cycle_col = key.replace_strict(
-        list(cycles), list(cycles.values()), default=None, return_dtype=plm.Int32
-    )
-    status_col = key.replace_strict(
-        list(statuses), list(statuses.values()), default=None, return_dtype=plm.String
-    ).cast(plm.Enum([s.value for s in Status]))
+        cycles[k], statuses[k], failing[k] = cycle, status, issue is not None
+    cycle_col = plm.Series(cycles, dtype=plm.Int32).gather(index)
+    status_col = plm.Series(statuses, dtype=plm.Enum([s.value for s in Status])).gather(index)
+    bad = plm.Series(failing, dtype=plm.Boolean).gather(index)
+    if not bad.any():
+        return cycle_col, status_col, plm.repeat(None, len(index), dtype=plm.String, eager=True)
     # the explanation names the row's date: once per distinct (name, date) that fails
-    bad = key.is_in(failing)
-    day_key = key * 1_000_000 + (days.fill_null(-500_000).cast(plm.Int64) + 500_000)
+    offset = 500_000
+    day_key = index * 1_000_000 + (days.fill_null(-offset).cast(plm.Int64) + offset)
     issues: dict[int, str | None] = {}
     for k2 in day_key.filter(bad).unique().to_list():
-        k, offset = divmod(k2, 1_000_000)
-        code = k // width
-        name = distinct[code] if code < len(distinct) else None
-        when = None if k % width == 0 else epoch.fromordinal(epoch.toordinal() + offset - 500_000)
+        k, day = divmod(k2, 1_000_000)
+        name = table_names[k // width]
+        when = None if k % width == 0 else epoch.fromordinal(epoch.toordinal() + day - offset)
         issues[k2] = _resolve(name, when, None)[2]
     issue_col = day_key.replace_strict(
         list(issues), list(issues.values()), default=None, return_dtype=plm.String

@@ -235,9 +235,9 @@ def canonical_name(name: str, *, listed_on: date | None = None) -> str:
     """Tên chuẩn — the full name a record stores for ``name``.
 
     The row the name stands for in the list in force on ``listed_on`` (a verification's
-    date) when given and the name is on it; else the newest list that has it under its own spelling; else the first
-    name of its alias group that a list has. Raises RegulationNotFound for a name no list
-    knows, or that needs a range.
+    date) when given and the name is on it; else the newest list that has it under its
+    own spelling; else the first name of its alias group that a list has. Raises
+    RegulationNotFound for a name no list knows, or that needs a range.
     """
     _checked_name(name, None, "instrument name")
     if listed_on is not None:
