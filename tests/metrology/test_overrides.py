@@ -222,3 +222,16 @@ def test_a_toml_naming_a_csv_is_checked(tmp_path: Path) -> None:
     toml.write_text(base + 'rows_csv = "bad.csv"\n', encoding="utf-8")
     with pytest.raises(InvalidValue, match=r"list.toml: .*bad.csv, line 2, field 'cycle_months'"):
         register_file(toml)
+
+
+def test_rows_csv_needs_a_row_type_that_reads_csv(tmp_path: Path) -> None:
+    from vn_skt.regulations import load_table
+
+    (tmp_path / "x.csv").write_text("amount\n1\n", encoding="utf-8")
+    (tmp_path / "salary.toml").write_text(
+        'name = "mine"\nrow_type = "vn_skt.regulations.rows:BaseSalary"\n\n[[versions]]\n'
+        'effective_from = 2026-01-01\nsource = "QĐ 1"\nstatus = "U"\nrows_csv = "x.csv"\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(InvalidValue, match="rows of type BaseSalary cannot be read from a CSV"):
+        load_table(tmp_path / "salary.toml")

@@ -46,6 +46,7 @@ __all__ = [
     "catalogue",
     "governing_type",
     "instrument_type",
+    "segment_on",
     "segments",
 ]
 
