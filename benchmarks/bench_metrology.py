@@ -3,7 +3,9 @@
 Run: python benchmarks/bench_metrology.py [--rows N] [--baseline-rows M]
 
 The baseline is a plain Python loop doing the same arithmetic with
-``dateutil.relativedelta`` (the month-end rule included), run in the same process.
+``dateutil.relativedelta`` (the month-end rule included), and the same choice of list
+(each row's cycle from the group-2 list in force on its verification date, found with
+``bisect``), run in the same process.
 ``--baseline-rows`` times the baseline loop on a prefix and scales it linearly, to keep
 the run short on a small machine (it says so when it does).
 """
@@ -13,12 +15,14 @@ from __future__ import annotations
 import argparse
 import random
 import time
+from bisect import bisect_right
 from datetime import date, timedelta
 
 import polars as pl
 from dateutil.relativedelta import relativedelta
 
-from vn_skt.metrology import catalogue, due_dates, valid_until
+from vn_skt.metrology import catalogue, due_dates, instrument_type, valid_until
+from vn_skt.metrology.instrument_types import segments
 
 ONE_DAY = timedelta(days=1)
 
@@ -40,7 +44,24 @@ def main() -> None:
     parser.add_argument("--baseline-rows", type=int, default=None)
     args = parser.parse_args()
     rng = random.Random(7)
-    types = [t for t in catalogue() if t.cycle_months]
+    spans = [s for s in segments() if s.start <= date(2025, 12, 31)]  # the 2020 and 2024 lists
+    starts = [s.start for s in spans]
+    # types with a cycle on every list the dates below fall under
+    on_all = {k.full_name for k in catalogue(on=starts[0])} & {
+        k.full_name for k in catalogue(on=starts[-1])
+    }
+    types = [
+        t
+        for t in catalogue(on=starts[-1])
+        if t.full_name in on_all
+        and all(instrument_type(t.full_name, on=d).cycle_months for d in starts)
+    ]
+    resolved = {
+        (t.full_name, i): instrument_type(t.full_name, on=d)
+        for t in types
+        for i, d in enumerate(starts)
+    }
+    cycle_on = {key: kind.cycle_months for key, kind in resolved.items()}
     start = date(2020, 1, 1).toordinal()
     n = args.rows
 
@@ -49,6 +70,8 @@ def main() -> None:
     kinds = [rng.choice(types) for _ in range(m)]
     days = [date.fromordinal(start + rng.randrange(2000)) for _ in range(m)]
     pairs = list(zip(kinds, days, strict=True))
+    # pre-resolved on each verification's own date, as a registry loop would hold them
+    pairs = [(resolved[k.full_name, bisect_right(starts, d) - 1], d) for k, d in pairs]
     t_base = timed(lambda: [baseline(d, k.cycle_months) for k, d in pairs])  # type: ignore[arg-type]
     t_ours = timed(lambda: [valid_until(k, d) for k, d in pairs])
     assert all(valid_until(k, d) == baseline(d, k.cycle_months) for k, d in pairs[:10_000])  # type: ignore[arg-type]
@@ -60,7 +83,7 @@ def main() -> None:
     )
 
     # bulk
-    names = [rng.choice(types).name for _ in range(1000)]
+    names = [rng.choice(types).full_name for _ in range(1000)]
     frame = pl.DataFrame(
         {
             "type": [names[i % 1000] for i in range(n)],
@@ -72,14 +95,14 @@ def main() -> None:
     )
     t_bulk = min(timed(lambda: due_dates(frame, on=date(2026, 1, 1))) for _ in range(3))
     k = args.baseline_rows or n
-    cycles = {t.name: t.cycle_months for t in types}
     type_list = frame.get_column("type").to_list()[:k]
     day_list = frame.get_column("verified_on").to_list()[:k]
     on = date(2026, 1, 1)
 
     def loop() -> None:
         for name, verified in zip(type_list, day_list, strict=True):
-            until = baseline(verified, cycles[name])  # type: ignore[arg-type]
+            version = bisect_right(starts, verified) - 1
+            until = baseline(verified, cycle_on[name, version])  # type: ignore[arg-type]
             _ = until < on
 
     t_loop = timed(loop) * (n / k)

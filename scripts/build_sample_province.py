@@ -287,10 +287,12 @@ def instruments() -> list[Instrument]:
         "dung tích – lưu lượng": 0.15,
         "áp suất": 0.05,
     }
+    # every verification below falls between 15/10/2024 and 28/12/2025: under the list in
+    # force from 15/10/2024 (a type must be on the list on its verification's date)
     by_field: dict[str, list[str]] = {}
-    for t in catalogue():
+    for t in catalogue(on=date(2024, 10, 15)):
         if t.cycle_months and t.field in fields:
-            by_field.setdefault(t.field, []).append(t.name)
+            by_field.setdefault(t.field, []).append(t.full_name)
     out = []
     for i in range(700):
         field = rng.choices(list(fields), weights=list(fields.values()))[0]

@@ -1,13 +1,23 @@
-"""Phương tiện đo — measuring instruments: the group-2 list, verification validity,
-statuses, campaigns, and registry-scale (columnar) computation."""
+"""Phương tiện đo — measuring instruments: the group-2 list by version, verification
+validity, statuses, campaigns, and registry-scale (columnar) computation.
+
+Every answer follows the group-2 list in force on its own date (a verification's date),
+says which row it rests on (its ``source`` and ``status``: V, V2 or U), and can be
+overridden from a user's own file (a row, or a whole version).
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from vn_skt.regulations.metrology_list import Control
+
 from .campaign import CampaignSummary
-from .instrument_types import InstrumentType, catalogue, instrument_type
+from .fields import field_of, fields
+from .instrument_types import InstrumentType, canonical_name, catalogue, instrument_type
+from .listing import render_list
 from .records import Instrument, InstrumentStatus, Verification, due_in, status_of
+from .user_files import load_group2_csv
 from .validity import valid_until, valid_until_months
 
 if TYPE_CHECKING:
@@ -15,14 +25,20 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CampaignSummary",
+    "Control",
     "Instrument",
     "InstrumentStatus",
     "InstrumentType",
     "Verification",
+    "canonical_name",
     "catalogue",
     "due_dates",
     "due_in",
+    "field_of",
+    "fields",
     "instrument_type",
+    "load_group2_csv",
+    "render_list",
     "status_of",
     "valid_until",
     "valid_until_months",

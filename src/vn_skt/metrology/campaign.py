@@ -6,6 +6,8 @@
 >>> summary = CampaignSummary.from_verifications(vs, plan={"khối lượng": 6})
 >>> summary.total, summary.passed, summary.rejected
 (4, 3, 1)
+>>> summary.rule_status, summary.unverified   # 2024 list: the scale's row is U, the taximeter's V2
+(<Status.U: 'U'>, 3)
 >>> print(summary)
 kiểm định 04 PTĐ, trong đó đạt yêu cầu 03 PTĐ, loại bỏ 01 PTĐ; lĩnh vực khối lượng 03/06 (đạt 50%)
 """
@@ -20,6 +22,7 @@ import attrs
 
 from vn_skt.errors import InvalidValue
 from vn_skt.l10n import fold_text, format_count, format_percent, frame, html_table
+from vn_skt.regulations import Status
 
 from .instrument_types import instrument_type
 from .records import Verification
@@ -31,9 +34,12 @@ __all__ = ["CampaignSummary"]
 class CampaignSummary:
     """Tổng hợp đợt kiểm định — totals, by field and type, and the plan per field.
 
-    ``by_field`` and ``by_type`` count verifications (passed and rejected); ``plan`` maps
-    a field to its planned count, for the report's "lĩnh vực khối lượng 250/600 (đạt
-    42%)" (reporting turns these into indicators).
+    ``by_field`` and ``by_type`` count verifications (passed and rejected), each typed
+    under the group-2 list in force on its own date; ``plan`` maps a field to its planned
+    count, for the report's "lĩnh vực khối lượng 250/600 (đạt 42%)" (reporting turns
+    these into indicators). ``rule_status`` is the weakest status of the list rows the
+    figures rest on and ``unverified`` how many verifications rest on a U row: a report
+    says so.
     """
 
     total: int
@@ -42,14 +48,21 @@ class CampaignSummary:
     by_field: Mapping[str, int] = attrs.field(factory=dict)
     by_type: Mapping[str, int] = attrs.field(factory=dict)
     plan: Mapping[str, int] = attrs.field(factory=dict)
+    rule_status: Status = Status.V
+    unverified: int = 0
 
     @classmethod
     def from_verifications(
         cls, verifications: Iterable[Verification], *, plan: Mapping[str, int] | None = None
     ) -> CampaignSummary:
         """Tổng hợp — count the verifications; those without a type count in the totals
-        only. ``plan`` keys are field names (any case or spelling of the grouping's)."""
-        total = passed = 0
+        only. ``plan`` keys are field names (any case or spelling of the grouping's).
+
+        A verification whose type is not on the list in force on its date raises
+        RegulationNotFound saying why (removed, not yet listed).
+        """
+        total = passed = unverified = 0
+        statuses: set[Status] = set()
         by_field: Counter[str] = Counter()
         by_type: Counter[str] = Counter()
         for v in verifications:
@@ -60,16 +73,28 @@ class CampaignSummary:
             total += 1
             passed += v.passed
             if v.instrument_type is not None:
-                kind = instrument_type(v.instrument_type, v.verified_on)
-                by_field[kind.field] += 1
-                by_type[kind.name] += 1
+                kind = instrument_type(v.instrument_type, on=v.verified_on)
+                if kind.field is not None:
+                    by_field[kind.field] += 1
+                by_type[kind.full_name] += 1
+                statuses.add(kind.status)
+                unverified += not kind.verified
         fields = {fold_text(f): f for f in by_field}
         normalised_plan: dict[str, int] = {}
         for field, target in (plan or {}).items():
             if type(target) is not int or target < 0:
                 raise InvalidValue(f"plan[{field!r}] = {target!r}; expected an int >= 0")
             normalised_plan[fields.get(fold_text(field), field)] = target
-        return cls(total, passed, total - passed, dict(by_field), dict(by_type), normalised_plan)
+        return cls(
+            total,
+            passed,
+            total - passed,
+            dict(by_field),
+            dict(by_type),
+            normalised_plan,
+            Status.weakest(statuses),
+            unverified,
+        )
 
     def plan_figures(self) -> list[tuple[str, int, int]]:
         """Theo kế hoạch — (field, done, planned) for every planned field."""

@@ -1,13 +1,20 @@
 """Phương tiện đo, kiểm định — instrument and verification records, status and due dates.
 
+Every rule reads the verification's own date: the cycle of a verification is the one of
+the group-2 list in force on the day it was done, whatever day the status is asked for.
+
 >>> from datetime import date
->>> meter = Instrument(serial="CT-0012345", type="công tơ điện xoay chiều 1 pha kiểu điện tử",
-...                    owner="Điện lực tỉnh", verifications=[
-...                        Verification(verified_on=date(2020, 3, 10), passed=True)])
->>> meter.type, meter.valid_until()
-('Công tơ điện xoay chiều 1 pha kiểu điện tử', datetime.date(2026, 3, 9))
->>> meter.status_on(date(2026, 2, 20)), meter.status_on(date(2026, 3, 10))
-(<InstrumentStatus.DUE_SOON: 'DUE_SOON'>, <InstrumentStatus.OVERDUE: 'OVERDUE'>)
+>>> truck = Instrument(serial="CÔ-0007", type="cân ô tô", verifications=[
+...     Verification(verified_on=date(2025, 5, 20), passed=True),
+...     Verification(verified_on=date(2026, 5, 20), passed=True)])
+>>> truck.type
+'Cân ô tô'
+>>> truck.valid_until(on=date(2026, 1, 1)), truck.valid_until(on=date(2026, 6, 1))
+(datetime.date(2026, 5, 19), datetime.date(2028, 5, 19))
+>>> truck.status_on(date(2026, 5, 1))
+<InstrumentStatus.DUE_SOON: 'DUE_SOON'>
+>>> truck.instrument_type(on=date(2026, 6, 1)).status.label
+'chưa kiểm chứng'
 """
 
 from __future__ import annotations
@@ -15,14 +22,22 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import date
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from vn_skt.errors import InvalidValue
 from vn_skt.l10n import Period, html_model
 from vn_skt.l10n.labels import LabeledEnum, auto
+from vn_skt.regulations import require_date
 
-from .instrument_types import InstrumentType, instrument_type
-from .validity import valid_until
+from .instrument_types import InstrumentType, canonical_name, governing_type, instrument_type
+from .validity import valid_until_months
 
 __all__ = ["Instrument", "InstrumentStatus", "Verification", "due_in", "status_of"]
 
@@ -38,12 +53,20 @@ class InstrumentStatus(LabeledEnum):
     INITIAL_ONLY = auto(), "Đã kiểm định ban đầu (không kiểm định định kỳ)"
 
 
+def _canonical(name: str, listed_on: date | None = None) -> str:
+    try:
+        return canonical_name(name, listed_on=listed_on)
+    except LookupError as exc:
+        raise ValueError(str(exc)) from None
+
+
 class Verification(BaseModel):
     """Kiểm định — one verification: date, result, certificate and stamp, who did it.
 
     ``serial`` names the instrument when the verification belongs to a registry;
-    ``instrument_type`` (a name of the group-2 list) lets a campaign be summarised by
-    field and type.
+    ``instrument_type`` (a name of the group-2 list, stored as the list in force on
+    ``verified_on`` writes it when it has it) lets a campaign be summarised by field and
+    type.
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
@@ -58,19 +81,20 @@ class Verification(BaseModel):
 
     @field_validator("instrument_type")
     @classmethod
-    def _known_type(cls, name: str | None) -> str | None:
-        return None if name is None else _canonical(name)
+    def _known_type(cls, name: str | None, info: ValidationInfo) -> str | None:
+        return None if name is None else _canonical(name, info.data.get("verified_on"))
 
 
-def _canonical(name: str) -> str:
-    try:
-        return instrument_type(name).name
-    except LookupError as exc:
-        raise ValueError(str(exc)) from None
+def _latest(verifications: Iterable[Verification], on: date) -> Verification | None:
+    best: Verification | None = None
+    for v in verifications:
+        if v.verified_on <= on and (best is None or v.verified_on >= best.verified_on):
+            best = v
+    return best
 
 
 def status_of(
-    kind: InstrumentType,
+    kind: InstrumentType | str,
     verifications: Iterable[Verification],
     on: date,
     *,
@@ -78,20 +102,26 @@ def status_of(
 ) -> InstrumentStatus:
     """Tình trạng — the status on ``on`` from the verifications done by then.
 
-    The latest verification on or before ``on`` decides: failed → REJECTED; passed and
-    the type has no periodic cycle → INITIAL_ONLY; else VALID, DUE_SOON (at most
-    ``due_soon_days`` days left, its last valid day included) or OVERDUE.
+    The latest verification on or before ``on`` decides, under the list in force on its
+    own date: failed → REJECTED; passed and the type has no periodic cycle there →
+    INITIAL_ONLY; else VALID, DUE_SOON (fewer than ``due_soon_days`` days left after
+    ``on``) or OVERDUE. A type not on the list on that verification's date raises
+    RegulationNotFound saying why; with no verification, only the name is checked.
     """
+    on = require_date(on, what="status_of(..., on)")
     if type(due_soon_days) is not int or due_soon_days < 0:
         raise InvalidValue(f"due_soon_days {due_soon_days!r}; expected an int >= 0")
     latest = _latest(verifications, on)
     if latest is None:
+        if isinstance(kind, str):
+            canonical_name(kind)  # an unknown name is an error even with nothing verified
         return InstrumentStatus.NEVER_VERIFIED
+    governing = governing_type(kind, latest.verified_on)
     if not latest.passed:
         return InstrumentStatus.REJECTED
-    until = valid_until(kind, latest.verified_on)
-    if until is None:
+    if governing.cycle_months is None:
         return InstrumentStatus.INITIAL_ONLY
+    until = valid_until_months(latest.verified_on, governing.cycle_months)
     if on > until:
         return InstrumentStatus.OVERDUE
     if (until - on).days < due_soon_days:
@@ -99,18 +129,15 @@ def status_of(
     return InstrumentStatus.VALID
 
 
-def _latest(verifications: Iterable[Verification], on: date | None) -> Verification | None:
-    best: Verification | None = None
-    for v in verifications:
-        if (on is None or v.verified_on <= on) and (
-            best is None or v.verified_on >= best.verified_on
-        ):
-            best = v
-    return best
-
-
 class Instrument(BaseModel):
-    """Phương tiện đo — a measuring instrument in a registry, with its verifications."""
+    """Phương tiện đo — a measuring instrument in a registry, with its verifications.
+
+    ``type`` is a name of the group-2 list (stored in its full form: the name, and the
+    range where the list splits the instrument). The record does not judge its history:
+    a verification of a type that was not on the list that day is kept, and the
+    calculations (:meth:`valid_until`, :meth:`status_on`) say so with a
+    RegulationNotFound.
+    """
 
     model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
 
@@ -140,38 +167,42 @@ class Instrument(BaseModel):
     def _repr_html_(self) -> str:
         return html_model(self, f"Phương tiện đo {self.serial}")
 
-    def instrument_type(self, on: date | None = None) -> InstrumentType:
-        """Loại — this instrument's type in the list in force on ``on``."""
-        return instrument_type(self.type, on)
+    def instrument_type(self, *, on: date) -> InstrumentType:
+        """Loại — this instrument's type in the list in force on ``on`` (with its source
+        and status: say "chưa kiểm chứng" when it is U)."""
+        return instrument_type(self.type, on=on)
 
-    def last_verification(self, on: date | None = None) -> Verification | None:
-        """Lần kiểm định gần nhất — on or before ``on`` (None: any)."""
-        return _latest(self.verifications, on)
+    def last_verification(self, *, on: date) -> Verification | None:
+        """Lần kiểm định gần nhất — the latest verification on or before ``on``."""
+        return _latest(self.verifications, require_date(on, what="last_verification(on=...)"))
 
-    def valid_until(self, on: date | None = None) -> date | None:
-        """Hiệu lực đến — of the latest passing verification (None if there is none, the
-        latest failed, or only initial verification applies)."""
-        latest = self.last_verification(on)
+    def valid_until(self, *, on: date) -> date | None:
+        """Hiệu lực đến — of the latest verification by ``on``, under the list in force on
+        that verification's date (None if there is none, it failed, or only initial
+        verification applies)."""
+        latest = self.last_verification(on=on)
         if latest is None or not latest.passed:
             return None
-        return valid_until(self.instrument_type(), latest.verified_on)
+        cycle = governing_type(self.type, latest.verified_on).cycle_months
+        return None if cycle is None else valid_until_months(latest.verified_on, cycle)
 
-    def next_due(self, on: date | None = None) -> date | None:
+    def next_due(self, *, on: date) -> date | None:
         """Hạn kiểm định tiếp theo — the last day before which the next verification must
         be done: the validity's last day (None as for :meth:`valid_until`)."""
-        return self.valid_until(on)
+        return self.valid_until(on=on)
 
     def status_on(self, d: date, *, due_soon_days: int = 30) -> InstrumentStatus:
         """Tình trạng — see :func:`status_of`."""
-        return status_of(self.instrument_type(), self.verifications, d, due_soon_days=due_soon_days)
+        return status_of(self.type, self.verifications, d, due_soon_days=due_soon_days)
 
 
 def due_in(instruments: Sequence[Instrument], period: Period) -> list[Instrument]:
     """Đến hạn trong kỳ — instruments whose current validity ends inside ``period``
-    (judged from the verifications done by the period's end)."""
-    out = []
+    (judged from the verifications done by the period's end, each under the list in
+    force on its own date)."""
+    dated = []
     for instrument in instruments:
-        until = instrument.valid_until(period.end)
+        until = instrument.valid_until(on=period.end)
         if until is not None and period.contains(until):
-            out.append(instrument)
-    return sorted(out, key=lambda i: (i.valid_until(period.end) or date.max, i.serial))
+            dated.append((until, instrument.serial, instrument))
+    return [instrument for _, _, instrument in sorted(dated, key=lambda t: (t[0], t[1]))]

@@ -2,14 +2,17 @@
 
 A certificate or stamp is valid "đến" the last day of the cycle (Circular 24/2013/TT-BKHCN
 Art. 41.10): the day before the same day of the month ``cycle`` months later or, when
-that month has no such day, its last day (the arithmetic is our reading: U).
+that month has no such day, its last day (the arithmetic is our reading: U). The cycle
+is the one of the group-2 list in force on the verification's date: a truck scale
+verified on 20/05/2026 has the 2026 list's 24 months, one verified a year earlier the
+2024 list's 12.
 
 >>> from datetime import date
->>> from vn_skt.metrology import instrument_type
->>> valid_until(instrument_type("Cân bàn"), date(2025, 3, 15))
-datetime.date(2026, 3, 14)
->>> valid_until(instrument_type("Nhiệt kế y học điện tử tiếp xúc có cơ cấu cực đại"),
-...             date(2025, 8, 31))
+>>> valid_until("Cân ô tô", date(2026, 5, 20))
+datetime.date(2028, 5, 19)
+>>> valid_until("Cân ô tô", date(2025, 5, 20))
+datetime.date(2026, 5, 19)
+>>> valid_until("Nhiệt kế y học điện tử tiếp xúc có cơ cấu cực đại", date(2025, 8, 31))
 datetime.date(2026, 2, 28)
 """
 
@@ -19,9 +22,9 @@ import calendar
 from datetime import date, timedelta
 from functools import lru_cache
 
-from vn_skt.errors import InvalidValue
+from vn_skt.regulations import require_date
 
-from .instrument_types import InstrumentType
+from .instrument_types import InstrumentType, governing_type
 
 __all__ = ["valid_until", "valid_until_months"]
 
@@ -41,14 +44,18 @@ def valid_until_months(verified_on: date, cycle_months: int) -> date:
     return date(year, month, verified_on.day) - _ONE_DAY
 
 
-def valid_until(instrument_type: InstrumentType, verified_on: date) -> date | None:
-    """Hiệu lực đến — the last day a passing verification of this type is valid; None
-    when only initial verification applies (no periodic cycle)."""
-    cycle = instrument_type.cycle_months
+def valid_until(instrument_type: InstrumentType | str, verified_on: date) -> date | None:
+    """Hiệu lực đến — the last day a passing verification done on ``verified_on`` is
+    valid; None when only initial verification applies (no periodic cycle).
+
+    ``instrument_type`` is a name or an :class:`InstrumentType`; the cycle is always the
+    one of the list in force on ``verified_on`` (a type looked up for another date is
+    looked up again by its name). Raises RegulationNotFound when the instrument is not
+    on that list (removed, not yet listed, before the earliest list).
+    """
+    if type(verified_on) is not date:
+        verified_on = require_date(verified_on, what="valid_until(..., verified_on)")
+    cycle = governing_type(instrument_type, verified_on).cycle_months
     if cycle is None:
         return None
-    if type(verified_on) is not date:
-        if not isinstance(verified_on, date):
-            raise InvalidValue(f"valid_until: verified_on {verified_on!r}; expected a date")
-        verified_on = date(verified_on.year, verified_on.month, verified_on.day)
     return valid_until_months(verified_on, cycle)

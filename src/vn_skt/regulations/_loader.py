@@ -17,6 +17,9 @@ The file format (ISO dates are TOML dates)::
 
 A province's file for a shipped table may leave ``row_type`` out (the shipped table's
 is used). Every error names the file, the version, the row and the field.
+
+A version may instead read its rows from a CSV file (``rows_csv = "file.csv"``, relative
+to the TOML file's folder) when its row type can read one: see the end of this module.
 """
 
 from __future__ import annotations
@@ -61,7 +64,11 @@ def load_table(
         raise InvalidValue(f"{path}: cannot read the file: {exc}") from exc
     try:
         return table_from_dict(
-            data, origin=origin or str(path), contiguous=contiguous, row_type=row_type
+            data,
+            origin=origin or str(path),
+            contiguous=contiguous,
+            row_type=row_type,
+            base_dir=path.parent,
         )
     except InvalidValue as exc:
         raise InvalidValue(f"{path}: {exc}") from exc
@@ -73,8 +80,12 @@ def table_from_dict(
     origin: str = "vn-skt",
     contiguous: bool = True,
     row_type: type[Any] | None = None,
+    base_dir: Path | None = None,
 ) -> Table[Any]:
-    """Lập bảng từ dữ liệu — build a checked table from parsed TOML/JSON-like data."""
+    """Lập bảng từ dữ liệu — build a checked table from parsed TOML/JSON-like data.
+
+    ``base_dir`` is the folder a version's ``rows_csv`` is relative to (the TOML file's).
+    """
     if not isinstance(data, Mapping):
         raise InvalidValue(f"expected a table of fields, got {type(data).__name__}")
     name = _required(data, "name", str, "the table")
@@ -96,7 +107,8 @@ def table_from_dict(
         raise InvalidValue(f"table {name!r}: no row_type; expected row_type = 'module:Class'")
     raw_versions = _required(data, "versions", list, f"table {name!r}")
     versions = [
-        _version(name, index, raw, origin) for index, raw in enumerate(raw_versions, start=1)
+        _version(name, index, _csv_rows(name, index, raw, row_type, base_dir), origin)
+        for index, raw in enumerate(raw_versions, start=1)
     ]
     return Table.build(
         name,
@@ -173,3 +185,46 @@ def _required(data: Mapping[str, Any], key: str, kind: type, where: str) -> Any:
     if not isinstance(value, kind):
         raise InvalidValue(f"{where}: field {key!r} is {value!r}; expected {kind.__name__}")
     return value
+
+
+# -- rows from a CSV file (rows_csv) -----------------------------------------------------
+# A version may name a CSV file instead of giving ``rows``: ``rows_csv = "x.csv"``, relative
+# to the TOML file's folder. The row type reads its own cells: it needs a classmethod
+# ``rows_from_csv(path) -> Mapping[str, row]`` whose errors name the file, line and field
+# (see vn_skt.regulations.metrology_list.Group2Row). When the rows carry a ``status``,
+# the version's ``status`` may be left out: it is then the weakest of its rows'; when
+# given, it may not claim more than that.
+
+
+def _csv_rows(table: str, index: int, raw: Any, row_type: type[Any], base_dir: Path | None) -> Any:
+    """``raw`` with ``rows_csv`` read into ``rows`` (and ``status`` filled in when absent)."""
+    if not isinstance(raw, Mapping) or "rows_csv" not in raw:
+        return raw
+    where = f"table {table!r}, version #{index}"
+    name = raw["rows_csv"]
+    if "rows" in raw:
+        raise InvalidValue(f"{where}: give either rows or rows_csv, not both")
+    if not isinstance(name, str) or not name.strip():
+        raise InvalidValue(f"{where}: rows_csv is {name!r}; expected a CSV file name")
+    reader = getattr(row_type, "rows_from_csv", None)
+    if not callable(reader):
+        msg = f"{where}: rows of type {row_type.__qualname__} cannot be read from a CSV file"
+        raise InvalidValue(msg)
+    path = (base_dir or Path.cwd()) / name
+    if not path.is_file():
+        raise InvalidValue(f"{where}: rows_csv {name!r}: no such file {path}")
+    rows: Mapping[str, Any] = reader(path)
+    statuses = [Status(s) for row in rows.values() if (s := getattr(row, "status", None))]
+    weakest = Status.weakest(statuses)
+    status = raw.get("status")
+    if status is None:
+        if len(statuses) != len(rows):
+            raise InvalidValue(f"{where}: required field 'status' is missing")
+        status = weakest.value
+    elif status in Status.__members__ and statuses and Status.weakest([status, weakest]) != status:
+        msg = (
+            f"{where}: status {status!r} claims more than its rows in {path.name} "
+            f"(the weakest is {weakest.value}); a version is as verified as its weakest row"
+        )
+        raise InvalidValue(msg)
+    return {**{k: v for k, v in raw.items() if k != "rows_csv"}, "rows": rows, "status": status}

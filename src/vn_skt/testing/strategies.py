@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from decimal import Decimal
+from functools import lru_cache
 
 from hypothesis import strategies as st
 
@@ -21,7 +22,8 @@ from vn_skt.ip_titles import ApplicationNumber, ProtectionTitle, TitleType
 from vn_skt.l10n.dates import MAX_YEAR, MIN_YEAR
 from vn_skt.l10n.docrefs import DocumentRef, document_kind
 from vn_skt.l10n.periods import Period
-from vn_skt.metrology import Instrument, Verification, catalogue
+from vn_skt.metrology import Instrument, Verification, canonical_name, catalogue, instrument_type
+from vn_skt.metrology.instrument_types import segments as metrology_segments
 from vn_skt.regulations import Status, Version
 from vn_skt.regulations.rows import BaseSalary
 from vn_skt.tasks import (
@@ -305,29 +307,74 @@ def protection_titles(draw: st.DrawFn) -> ProtectionTitle:
     )
 
 
-_TYPE_NAMES = [t.name for t in catalogue(date(2025, 1, 1))]
+_HORIZON = date(2030, 12, 31)  # the latest verification date drawn
+
+
+def _list_state() -> tuple[int, ...]:
+    """Which group-2 lists are registered now (a user's override changes the answers)."""
+    return tuple(id(segment.version) for segment in metrology_segments())
+
+
+@lru_cache(maxsize=8)
+def _type_spans(state: tuple[int, ...]) -> dict[str, tuple[tuple[date, date], ...]]:
+    """Every full name of every list, with the spans of days on which it is listed."""
+    spans: dict[str, list[tuple[date, date]]] = {}
+    for segment in metrology_segments():
+        end = min(segment.end or _HORIZON, _HORIZON)
+        for kind in catalogue(on=segment.start):
+            spans.setdefault(kind.full_name, []).append((segment.start, end))
+    return {name: tuple(s) for name, s in sorted(spans.items())}
+
+
+@lru_cache(maxsize=256)
+def _spans_of(name: str, state: tuple[int, ...]) -> tuple[tuple[date, date], ...]:
+    found = []
+    for segment in metrology_segments():
+        try:
+            instrument_type(name, on=segment.start)
+        except LookupError:
+            continue
+        found.append((segment.start, min(segment.end or _HORIZON, _HORIZON)))
+    return tuple(found)
+
+
+def _days_listed(spans: tuple[tuple[date, date], ...]) -> st.SearchStrategy[date]:
+    """Days inside ``spans``, the first and last day of each drawn often (boundaries)."""
+    return st.sampled_from(spans).flatmap(
+        lambda span: st.sampled_from(span) | st.dates(min_value=span[0], max_value=span[1])
+    )
 
 
 def verifications(
     *, serial: str | None = None, instrument_type: str | None = None
 ) -> st.SearchStrategy[Verification]:
-    """Kiểm định — verifications from 15/10/2024 (the earliest list we ship) to 2030."""
-    return st.builds(
-        Verification,
-        verified_on=st.dates(min_value=date(2024, 10, 15), max_value=date(2030, 12, 31)),
-        passed=st.booleans() | st.just(True),
-        serial=st.just(serial),
-        instrument_type=st.just(instrument_type)
-        if instrument_type
-        else st.sampled_from(_TYPE_NAMES),
-        organization=st.sampled_from(["Trung tâm Kỹ thuật TĐC", "Viện Đo lường Việt Nam"]),
-    )
+    """Kiểm định — verifications from 01/01/2020 (the earliest list we ship) to 2030, each
+    of a type that is on the group-2 list in force on its date (``instrument_type``:
+    that type, on the days it is listed)."""
+    state = _list_state()
+    if instrument_type is not None:
+        names: st.SearchStrategy[str] = st.just(canonical_name(instrument_type))
+    else:
+        names = st.sampled_from(list(_type_spans(state)))
+
+    def built(name: str) -> st.SearchStrategy[Verification]:
+        return st.builds(
+            Verification,
+            verified_on=_days_listed(_spans_of(name, state)),
+            passed=st.booleans() | st.just(True),
+            serial=st.just(serial),
+            instrument_type=st.just(name),
+            organization=st.sampled_from(["Trung tâm Kỹ thuật TĐC", "Viện Đo lường Việt Nam"]),
+        )
+
+    return names.flatmap(built)
 
 
 @st.composite
 def instruments(draw: st.DrawFn, *, max_verifications: int = 3) -> Instrument:
-    """Phương tiện đo — instruments of any group-2 type with a few verifications."""
-    kind = draw(st.sampled_from(_TYPE_NAMES))
+    """Phương tiện đo — instruments of any group-2 type with a few verifications, each on a
+    day its type is on the list in force (the lists' first and last days drawn often)."""
+    kind = draw(st.sampled_from(list(_type_spans(_list_state()))))
     serial = draw(st.from_regex(r"[A-Z]{2}-[0-9]{6}", fullmatch=True))
     history = draw(
         st.lists(verifications(serial=serial, instrument_type=kind), max_size=max_verifications)
