@@ -55,7 +55,7 @@ def to_row(row_type: type[R], raw: object, *, where: str) -> R:
     if not isinstance(raw, Mapping):
         msg = f"{where}: expected a table of columns, got {raw!r} ({type(raw).__name__})"
         raise InvalidValue(msg)
-    validator = _validator(row_type)
+    validator = _validator(typing.cast(type[Any], row_type))
     unknown = sorted(str(k) for k in raw if k not in validator.fields)
     if unknown:
         msg = f"{where}: unknown column(s) {unknown}; expected only {list(validator.fields)}"
