@@ -158,6 +158,21 @@ def test_parse_money_refuses(text: str, reason: str) -> None:
     assert info.value.text == text
 
 
+@pytest.mark.parametrize(
+    ("text", "reason", "position"),
+    [
+        ("1 t\u1ef7 x", "unknown_unit", 5),  # NFC: x is at 5
+        ("1 ty\u0309 x", "unknown_unit", 6),  # NFD: x is at 6, as given
+        ("2 ty\u0309 1500 trie\u0323\u0302u", "out_of_range", 6),
+        ("5 u\u031bo\u031b\u0301c", "unknown_unit", 2),  # the "ư" that starts "ước"
+    ],
+)
+def test_positions_index_the_text_as_given(text: str, reason: str, position: int) -> None:
+    with pytest.raises(ParseError) as info:
+        parse_money(text)
+    assert (info.value.reason, info.value.position, info.value.text) == (reason, position, text)
+
+
 def test_parse_money_bad_unit_argument_is_a_programming_error() -> None:
     with pytest.raises(InvalidValue, match="unit 'USD'"):
         parse_money("5", unit="USD")

@@ -17,6 +17,7 @@ convention for dates inside running text).
 from __future__ import annotations
 
 import calendar
+import operator
 import re
 from datetime import date, datetime
 from typing import Final, Literal
@@ -74,10 +75,8 @@ def add_months(d: date, months: int) -> date:
     >>> add_months(date(2025, 1, 31), 1), add_months(date(2025, 3, 31), -1)
     (datetime.date(2025, 2, 28), datetime.date(2025, 2, 28))
     """
-    if not isinstance(d, date) or type(months) is not int:
-        raise InvalidValue(
-            f"add_months: got ({d!r}, {months!r}); expected a datetime.date and an int"
-        )
+    if type(months) is not int or not isinstance(d, date):
+        months = _whole(months, d)
     index = d.year * 12 + d.month - 1 + months
     year, month = divmod(index, 12)
     if not 1 <= year <= 9999:
@@ -97,8 +96,18 @@ def add_years(d: date, years: int) -> date:
     (datetime.date(2026, 2, 28), datetime.date(2030, 5, 20))
     """
     if type(years) is not int:
-        raise InvalidValue(f"add_years: got years {years!r}; expected an int")
+        years = _whole(years, d, what="add_years")
     return add_months(d, 12 * years)
+
+
+def _whole(n: object, d: object, what: str = "add_months") -> int:
+    """``n`` as an int (numpy integers included), after checking ``d`` is a date."""
+    if isinstance(d, date) and not isinstance(n, bool):
+        try:
+            return operator.index(n)  # type: ignore[arg-type]
+        except TypeError:
+            pass
+    raise InvalidValue(f"{what}: got ({d!r}, {n!r}); expected a datetime.date and an int")
 
 
 def months_between(start: date, end: date) -> int:
