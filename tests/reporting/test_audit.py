@@ -359,7 +359,7 @@ PUNCTUATION = GOOD[GOOD.index("[punctuation]") :]
         (EXCESS, 'excess = ["vu\u031bo\u031b\u0323t"]', r"NFC lower case; expected 'vượt'"),
         (EXCESS, 'excess = ["vượt quá"]', r"excess: 'vượt quá'; expected one word"),
         ('"bao gồm"', '"bao  gồm"', r"anchors: 'bao  gồm'; expected words separated"),
-        ("[counts]", "[counts", r"not valid TOML"),
+        ("[counts]", "[counts", r"not a readable TOML file"),
         (PUNCTUATION, "", r"\[punctuation\] is missing"),
     ],
 )  # fmt: skip
@@ -375,5 +375,5 @@ def test_a_bad_word_file_names_the_file_and_the_key(
 
 
 def test_a_missing_word_file() -> None:
-    with pytest.raises(InvalidValue, match="cannot read"):
+    with pytest.raises(InvalidValue, match="not a readable TOML file"):
         load_audit_words("/nonexistent/words.toml")

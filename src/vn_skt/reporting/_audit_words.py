@@ -67,13 +67,9 @@ def load_audit_words(path: str | Path = WORDS_FILE) -> AuditWords:
     """Đọc từ ngữ soát — read and check a word-list file (the shipped one by default)."""
     path = Path(path)
     try:
-        with path.open("rb") as handle:
-            data = tomllib.load(handle)
-    except tomllib.TOMLDecodeError as exc:
-        raise InvalidValue(f"{path}: not valid TOML: {exc}") from exc
-    except OSError as exc:
-        raise InvalidValue(f"{path}: cannot read the file: {exc}") from exc
-    lists = _checked(path, data)
+        lists = _checked(path, tomllib.loads(path.read_text(encoding="utf-8")))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise InvalidValue(f"{path}: not a readable TOML file of word lists: {exc}") from exc
     anchors = sorted((tuple(a.split(" ")) for a in lists["totals.anchors"]), key=len, reverse=True)
     return AuditWords(
         not_count_after=frozenset(lists["counts.not_after"]),
