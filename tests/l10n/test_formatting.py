@@ -2,7 +2,20 @@
 
 from __future__ import annotations
 
-from decimal import ROUND_DOWN, ROUND_HALF_EVEN, Decimal
+import math
+from decimal import (
+    ROUND_05UP,
+    ROUND_CEILING,
+    ROUND_DOWN,
+    ROUND_FLOOR,
+    ROUND_HALF_DOWN,
+    ROUND_HALF_EVEN,
+    ROUND_HALF_UP,
+    ROUND_UP,
+    Context,
+    Decimal,
+    localcontext,
+)
 from fractions import Fraction
 
 import numpy as np
@@ -12,7 +25,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from vn_skt.errors import InvalidValue, VnSktError
-from vn_skt.l10n import format_count, format_money, format_number, format_percent
+from vn_skt.l10n import format_count, format_money, format_number, format_percent, round_decimal
 
 D = Decimal
 
@@ -102,16 +115,95 @@ def test_int_fast_path_equals_general_path(n: int) -> None:
     assert format_number(n) == format_number(np.int64(n) if abs(n) < 2**63 else D(n))
 
 
+def half_up(x: Fraction, places: int) -> Fraction:
+    """The oracle: x rounded half away from zero to ``places``, by floor arithmetic."""
+    step = Fraction(1, 10**places)
+    magnitude = math.floor(abs(x) / step + Fraction(1, 2)) * step
+    return magnitude if x >= 0 else -magnitude
+
+
 @given(st.fractions(max_denominator=10**6), st.integers(min_value=0, max_value=6))
 def test_fraction_rounding_is_half_up_exactly(x: Fraction, places: int) -> None:
     shown = format_number(x, places)
-    value = Decimal(shown.replace(".", "").replace(",", "."))
-    error = abs(Fraction(value) - x)
-    assert error <= Fraction(1, 2 * 10**places)
-    if error == Fraction(1, 2 * 10**places):  # a tie goes away from zero
-        assert abs(Fraction(value)) > abs(x)
-    assert not shown.startswith("-0") or shown.strip("-0,") != ""
-    assert shown != "-" + "0" * (1 + places)
+    rounded = round_decimal(x, places)
+    assert Fraction(rounded) == half_up(x, places)
+    assert rounded.as_tuple().exponent == -places
+    assert shown == format_number(rounded)  # the formatter writes what it rounded to
+    assert not shown.startswith("-") or rounded != 0  # never "-0"
+
+
+ROUNDINGS = [
+    ROUND_HALF_UP,
+    ROUND_HALF_DOWN,
+    ROUND_HALF_EVEN,
+    ROUND_UP,
+    ROUND_DOWN,
+    ROUND_CEILING,
+    ROUND_FLOOR,
+    ROUND_05UP,
+]
+SHORT_DECIMALS = st.decimals(
+    min_value=-(10**12), max_value=10**12, places=6, allow_nan=False, allow_infinity=False
+)
+
+
+def babel(value: Decimal, places: int, rounding: str) -> str:
+    """Babel (CLDR vi_VN) writes ``value`` with ``places`` decimals, rounding as asked."""
+    with localcontext() as context:
+        context.rounding = rounding
+        text = format_decimal(value, format="#,##0." + "0" * places, locale="vi_VN")
+    text = text.removesuffix(",")  # the pattern "#,##0." with no places
+    return text.removeprefix("-") if text.strip("-0.,") == "" else text  # we never write "-0"
+
+
+# Babel rounds the magnitude and puts the sign back, so it is an oracle only for the modes
+# that treat both signs alike (not ROUND_CEILING / ROUND_FLOOR).
+SYMMETRIC = [r for r in ROUNDINGS if r not in (ROUND_CEILING, ROUND_FLOOR)]
+
+
+@given(SHORT_DECIMALS, st.integers(min_value=0, max_value=4), st.sampled_from(SYMMETRIC))
+def test_rounded_decimals_agree_with_babel(value: Decimal, places: int, rounding: str) -> None:
+    assert format_number(value, places, rounding=rounding) == babel(value, places, rounding)
+
+
+@given(SHORT_DECIMALS, st.integers(min_value=0, max_value=8), st.sampled_from(ROUNDINGS))
+def test_round_decimal_is_quantize_for_decimals_and_fractions(
+    value: Decimal, places: int, rounding: str
+) -> None:
+    expected = value.quantize(
+        Decimal(1).scaleb(-places), rounding=rounding, context=Context(prec=60)
+    )
+    expected = abs(expected) if expected == 0 else expected
+    for exact in (value, Fraction(value)):  # quantize, and the exact integer arithmetic
+        got = round_decimal(exact, places, rounding=rounding)
+        assert got.as_tuple() == expected.as_tuple()
+
+
+@given(
+    st.fractions(min_value=-(10**6), max_value=10**6, max_denominator=10**6),
+    st.integers(min_value=0, max_value=6),
+    st.sampled_from(ROUNDINGS),
+)
+def test_fractions_round_as_their_long_expansion_does(
+    x: Fraction, places: int, rounding: str
+) -> None:
+    # 200 significant digits decide every rounding of a fraction with a denominator <= 10^6
+    context = Context(prec=200)
+    long = context.divide(Decimal(x.numerator), Decimal(x.denominator))
+    expected = long.quantize(Decimal(1).scaleb(-places), rounding=rounding, context=context)
+    assert round_decimal(x, places, rounding=rounding) == expected
+
+
+def test_round_decimal_refuses() -> None:
+    for bad_decimals in (-1, None, True, 1.5):
+        with pytest.raises(InvalidValue, match="decimals"):
+            round_decimal(D("1.5"), bad_decimals)  # type: ignore[arg-type]
+    with pytest.raises(InvalidValue, match="rounding"):
+        round_decimal(D("1.5"), 0, rounding="up")
+    for bad in (D("NaN"), True, "1,5"):
+        with pytest.raises(InvalidValue):
+            round_decimal(bad, 0)  # type: ignore[arg-type]
+    assert round_decimal(D("1E+30"), 2) == D("1E+30") and round_decimal(2.675, 2) == D("2.68")
 
 
 # -- counts ---------------------------------------------------------------------------

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+import re
 from decimal import Decimal
 from fractions import Fraction
 
@@ -11,9 +13,13 @@ from hypothesis import strategies as st
 
 from vn_skt.errors import InvalidValue, ParseError
 from vn_skt.l10n import (
+    GROUP_SPACES,
+    INLINE_GROUP_SPACES,
     format_money,
     format_number,
     format_percent,
+    number_regex,
+    number_value,
     parse_money,
     parse_number,
     parse_percent,
@@ -152,6 +158,21 @@ def test_parse_money_refuses(text: str, reason: str) -> None:
     assert info.value.text == text
 
 
+@pytest.mark.parametrize(
+    ("text", "reason", "position"),
+    [
+        ("1 t\u1ef7 x", "unknown_unit", 5),  # NFC: x is at 5
+        ("1 ty\u0309 x", "unknown_unit", 6),  # NFD: x is at 6, as given
+        ("2 ty\u0309 1500 trie\u0323\u0302u", "out_of_range", 6),
+        ("5 u\u031bo\u031b\u0301c", "unknown_unit", 2),  # the "ư" that starts "ước"
+    ],
+)
+def test_positions_index_the_text_as_given(text: str, reason: str, position: int) -> None:
+    with pytest.raises(ParseError) as info:
+        parse_money(text)
+    assert (info.value.reason, info.value.position, info.value.text) == (reason, position, text)
+
+
 def test_parse_money_bad_unit_argument_is_a_programming_error() -> None:
     with pytest.raises(InvalidValue, match="unit 'USD'"):
         parse_money("5", unit="USD")
@@ -206,15 +227,22 @@ def test_money_round_trip_exact(amount: int, unit: str) -> None:
     assert parse_money(format_money(amount, unit=unit)) == amount  # type: ignore[arg-type]
 
 
+def half_up(x: Fraction, places: int) -> Fraction:
+    """The oracle: x rounded half away from zero to ``places``, by floor arithmetic."""
+    step = Fraction(1, 10**places)
+    magnitude = math.floor(abs(x) / step + Fraction(1, 2)) * step
+    return magnitude if x >= 0 else -magnitude
+
+
 @given(
-    amounts(min_value=0, max_value=10**15),
+    amounts(min_value=-(10**15), max_value=10**15),
     st.sampled_from(["nghìn", "triệu", "tỷ"]),
     st.integers(min_value=0, max_value=3),
 )
 def test_money_round_trip_rounded(amount: int, unit: str, places: int) -> None:
     scale = {"nghìn": 10**3, "triệu": 10**6, "tỷ": 10**9}[unit]
     back = parse_money(format_money(amount, unit=unit, decimals=places))  # type: ignore[arg-type]
-    assert abs(back - amount) * 2 <= scale // 10**places
+    assert back == half_up(Fraction(amount, scale), places) * scale
 
 
 @given(
@@ -223,8 +251,66 @@ def test_money_round_trip_rounded(amount: int, unit: str, places: int) -> None:
 )
 def test_percent_round_trip(x: Fraction, places: int) -> None:
     back = parse_percent(format_percent(x, decimals=places))
-    assert back == Decimal(format_number(x * 100, places).replace(".", "").replace(",", "."))
-    assert abs(Fraction(back) - x * 100) <= Fraction(1, 2 * 10**places)
+    assert back == half_up(x * 100, places)
+    assert back.as_tuple().exponent == -places  # the places written are kept
+
+
+# -- the one number tokenizer ----------------------------------------------------------
+
+NUMBER = re.compile(f"([-+\u2212]?)({number_regex(GROUP_SPACES)})")
+INLINE_NUMBER = re.compile(number_regex(INLINE_GROUP_SPACES))
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        ("12.418 PTĐ, 1.5 và 18,460", ["12.418", "1", "5", "18,460"]),
+        ("1.234,5 và 1.2345", ["1.234,5", "1", "2345"]),
+        (f"12{NBSP}418 và 12 418", [f"12{NBSP}418", "12", "418"]),  # ASCII space: two figures
+        (f"1.234{NBSP}567", ["1.234", "567"]),  # one kind of separator per number
+        ("19.923PTĐ 07/07 0,5%", ["19.923", "07", "07", "0,5"]),
+    ],
+)
+def test_numbers_in_running_text(text: str, tokens: list[str]) -> None:
+    assert [m.group() for m in INLINE_NUMBER.finditer(text)] == tokens
+
+
+def test_number_value() -> None:
+    assert number_value("12.418") == 12418
+    assert number_value(f"1{THIN}234,50").as_tuple() == D("1234.50").as_tuple()  # type: ignore[union-attr]
+    assert number_value("0003") == 3 and type(number_value("0003")) is int
+
+
+RUNNING_TEXT = st.text(
+    alphabet=st.sampled_from(f"0123456789.,; %/a{NBSP}{THIN}{NNBSP}"), max_size=40
+)
+
+
+@given(RUNNING_TEXT)
+def test_every_number_in_running_text_reads_as_parse_number_reads_it(text: str) -> None:
+    for match in INLINE_NUMBER.finditer(text):
+        value = number_value(match.group())
+        parsed = parse_number(match.group())
+        assert parsed == value and type(parsed) is type(value)
+        if isinstance(value, Decimal):
+            assert parsed.as_tuple() == value.as_tuple()  # type: ignore[union-attr]
+
+
+CELLS = st.text(alphabet=st.sampled_from(f"0123456789.,-+ %a{NBSP}{THIN}"), max_size=20)
+
+
+@given(CELLS)
+def test_parse_number_reads_exactly_what_the_tokenizer_matches(text: str) -> None:
+    body = text.strip()
+    match = NUMBER.fullmatch(body)
+    try:
+        value = parse_number(text)
+    except ParseError:
+        assert match is None
+    else:
+        assert match is not None
+        token = number_value(match.group(2))
+        assert value == (-token if match.group(1) in ("-", "\u2212") else token)
 
 
 # -- junk sweeps ----------------------------------------------------------------------

@@ -6,14 +6,16 @@ import re
 import time
 import unicodedata
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from vn_skt.errors import InvalidValue
-from vn_skt.l10n import format_count, format_number
-from vn_skt.reporting import Finding, FindingKind, audit_text
+from vn_skt.l10n import format_count, format_number, parse_number
+from vn_skt.reporting import Finding, FindingKind, FindingReason, audit_text
+from vn_skt.reporting._audit_words import WORDS_FILE, audit_words, load_audit_words
 
 REPORT = """\
 I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ KH&CN
@@ -63,6 +65,58 @@ def summary(text: str, findings: list[Finding]) -> list[tuple[bool | None, Findi
 
 def test_a_true_report() -> None:
     assert summary(REPORT, audit_text(REPORT)) == EXPECTED
+
+
+def test_reasons_say_why() -> None:
+    R = FindingReason
+    adds_up, matches = R.PARTS_ADD_UP, R.PERCENT_MATCHES
+    assert [f.reason for f in audit_text(REPORT)] == [
+        *(adds_up, adds_up, matches, adds_up, matches),
+        *(adds_up, matches, matches, adds_up, R.NO_BASE),
+    ]
+    wrong = audit_text(REPORT.replace("(đạt 37%)", "(đạt 38%)").replace("22 nhiệm", "23 nhiệm"))
+    assert {f.reason for f in wrong if f.ok is False} == {R.PARTS_DIFFER, R.PERCENT_DIFFERS}
+
+
+# Every kind and every reason, each from a sentence that shows it.
+CORPUS = {
+    (FindingKind.TOTAL, FindingReason.PARTS_ADD_UP): "Có 41 hồ sơ, gồm 29 hồ sơ A, 12 hồ sơ B.",
+    (FindingKind.TOTAL, FindingReason.PARTS_DIFFER): "Có 41 hồ sơ, gồm 29 hồ sơ A, 13 hồ sơ B.",
+    (FindingKind.TOTAL, FindingReason.PART_EXCEEDS_TOTAL): "Có 41 hồ sơ, trong đó 42 hồ sơ A.",
+    (FindingKind.RATIO, FindingReason.PERCENT_MATCHES): "Đạt 163/440 hồ sơ (đạt 37%).",
+    (FindingKind.RATIO, FindingReason.PERCENT_DIFFERS): "Đạt 163/440 hồ sơ (đạt 38%).",
+    (FindingKind.RATIO, FindingReason.ZERO_BASE): "Đã kiểm định 0/0 PTĐ (đạt 0%).",
+    (FindingKind.SHARE, FindingReason.PERCENT_MATCHES): (
+        "Có 41 hồ sơ, gồm 29 hồ sơ A (chiếm 70,7%), 12 hồ sơ B."
+    ),
+    (FindingKind.PERCENT, FindingReason.NO_BASE): "Doanh thu tăng 8,5% so với cùng kỳ.",
+}
+
+
+@pytest.mark.parametrize(("kind", "reason"), CORPUS)
+def test_each_kind_and_reason(kind: FindingKind, reason: FindingReason) -> None:
+    found = {(f.kind, f.reason) for f in audit_text(CORPUS[kind, reason])}
+    assert (kind, reason) in found
+
+
+def test_every_kind_and_reason_is_used() -> None:
+    assert {kind for kind, _ in CORPUS} == set(FindingKind)
+    assert {reason for _, reason in CORPUS} == set(FindingReason)
+
+
+def test_ok_follows_from_the_reason() -> None:
+    ok = {
+        FindingReason.PARTS_ADD_UP: True,
+        FindingReason.PERCENT_MATCHES: True,
+        FindingReason.PARTS_DIFFER: False,
+        FindingReason.PART_EXCEEDS_TOTAL: False,
+        FindingReason.PERCENT_DIFFERS: False,
+        FindingReason.ZERO_BASE: None,
+        FindingReason.NO_BASE: None,
+    }
+    for text in [REPORT, *CORPUS.values()]:
+        for finding in audit_text(text):
+            assert finding.ok is ok[finding.reason]
 
 
 def test_percentage_precision_and_values() -> None:
@@ -161,6 +215,7 @@ def test_refuses_non_text() -> None:
         audit_text(b"abc")  # type: ignore[arg-type]
 
 
+@pytest.mark.slow
 def test_megabytes_in_seconds() -> None:
     # A scale check, not a timing assertion: 3 MB must finish at all in CI.
     text = REPORT * 4000
@@ -170,6 +225,7 @@ def test_megabytes_in_seconds() -> None:
     assert time.perf_counter() - started < 300
 
 
+@pytest.mark.slow
 def test_no_catastrophic_backtracking_on_adversarial_input() -> None:
     for text in [
         "1" * 200_000,
@@ -236,3 +292,88 @@ def test_ratio_sentences(part: int, whole: int, places: int) -> None:
 def test_junk_never_crashes(text: str) -> None:
     for finding in audit_text(text):
         assert 0 <= finding.span[0] <= finding.span[1] <= len(text)
+
+
+@st.composite
+def written(draw: st.DrawFn, value: int) -> str:
+    """``value`` as reports write it: grouped by '.', or by a non-breaking or thin space."""
+    separator = draw(st.sampled_from([".", "\u00a0", "\u202f", "\u2009"]))
+    return format_number(value).replace(".", separator)
+
+
+@given(st.lists(st.integers(min_value=0, max_value=10**9), min_size=2, max_size=4), st.data())
+def test_the_audit_reads_numbers_as_parse_number_does(
+    parts: list[int], data: st.DataObject
+) -> None:
+    total = data.draw(written(sum(parts)))
+    shown = [data.draw(written(n)) for n in parts]
+    text = (
+        f"Tổng {total} hồ sơ, trong đó "
+        + ", ".join(f"{n} hồ sơ loại {i}" for i, n in enumerate(shown))
+        + "."
+    )
+    (finding,) = audit_text(text)
+    assert finding.stated == parse_number(total)
+    assert finding.computed == sum(parse_number(n) for n in shown)
+    assert finding.ok is True
+
+
+# -- the word lists are data -----------------------------------------------------------
+
+
+def test_the_shipped_words_are_nfc_lower_case() -> None:
+    words = audit_words()
+    every = [
+        *words.not_count_after,
+        *words.not_count_before,
+        *(" ".join(a) for a in words.anchors),
+        *words.passed,
+        *words.rejected,
+        *words.part_separators,
+        *words.excess,
+        *words.sentence_end,
+    ]
+    assert every and all(unicodedata.is_normalized("NFC", w) and w == w.lower() for w in every)
+    raw = WORDS_FILE.read_text(encoding="utf-8")
+    assert unicodedata.is_normalized("NFC", raw)
+    assert load_audit_words() == words
+
+
+GOOD = WORDS_FILE.read_text(encoding="utf-8")
+
+
+EXCESS = 'excess = ["vượt"]'
+PUNCTUATION = GOOD[GOOD.index("[punctuation]") :]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        (PUNCTUATION, PUNCTUATION + "[extra]\nx = ['a']\n", r"unknown section\(s\) \['extra'\]"),
+        (EXCESS, EXCESS + "\nbonus = ['a']", r"\[percentages\] has unknown key\(s\) \['bonus'\]"),
+        (EXCESS, "", r"\[percentages\] excess is missing"),
+        (EXCESS, 'excess = "vượt"', r"excess is 'vượt'; expected a non-empty list"),
+        (EXCESS, "excess = []", r"excess is \[\]"),
+        (EXCESS, "excess = [3]", r"excess: 3 is not a word"),
+        (EXCESS, 'excess = ["Vượt"]', r"excess: 'Vượt' is not NFC lower case"),
+        (EXCESS, 'excess = ["vu\u031bo\u031b\u0323t"]', r"NFC lower case; expected 'vượt'"),
+        (EXCESS, 'excess = ["vượt quá"]', r"excess: 'vượt quá'; expected one word"),
+        ('"bao gồm"', '"bao  gồm"', r"anchors: 'bao  gồm'; expected words separated"),
+        ("[counts]", "[counts", r"not a readable TOML file"),
+        (PUNCTUATION, "", r"\[punctuation\] is missing"),
+    ],
+)  # fmt: skip
+def test_a_bad_word_file_names_the_file_and_the_key(
+    tmp_path: Path, old: str, new: str, message: str
+) -> None:
+    path = tmp_path / "words.toml"
+    assert old in GOOD
+    path.write_text(GOOD.replace(old, new), encoding="utf-8")
+    with pytest.raises(InvalidValue, match=message) as info:
+        load_audit_words(path)
+    assert str(path) in str(info.value)
+
+
+def test_a_missing_word_file() -> None:
+    with pytest.raises(InvalidValue, match="not a readable TOML file"):
+        load_audit_words("/nonexistent/words.toml")

@@ -3,7 +3,8 @@
 Numbers, money, percentages and counts (:mod:`.formatting`, :mod:`.parsing`), dates
 (:mod:`.dates`), number words (:mod:`.words`), reporting periods (:mod:`.periods`),
 document references (:mod:`.docrefs`), the working-day calendar (:mod:`.workdays`) and
-the text normalisation every comparison uses (:mod:`.text`). ``l10n`` knows nothing of
+the one text module every comparison and every parser uses (:mod:`.text`: clean,
+fold, and positions back in the caller's text). ``l10n`` knows nothing of
 the domain.
 
 >>> from vn_skt.l10n import format_money, parse_money
@@ -21,6 +22,7 @@ from .dates import (
     add_years,
     format_date,
     month_end,
+    months_between,
     parse_date,
 )
 from .docrefs import DocumentRef, document_kind, find_document_refs
@@ -31,22 +33,35 @@ from .formatting import (
     format_money,
     format_number,
     format_percent,
+    round_decimal,
 )
-from .parsing import SCALE_WORDS, parse_money, parse_number, parse_percent
+from .parsing import (
+    GROUP_SPACES,
+    INLINE_GROUP_SPACES,
+    SCALE_WORDS,
+    number_regex,
+    number_value,
+    parse_money,
+    parse_number,
+    parse_percent,
+)
 from .periods import Period, PeriodKind
 from .tables import frame, html_model, html_record, html_table
-from .text import clean_text, fold_text
+from .text import NormalText, clean_text, fold_text, normal_text
 from .words import money_in_words, to_words
 from .workdays import add_working_days, day_off_reason, is_working_day, working_days_between
 
 __all__ = [
     "DATE_STYLES",
+    "GROUP_SPACES",
+    "INLINE_GROUP_SPACES",
     "MONEY_UNITS",
     "SCALE_WORDS",
     "WEEKDAYS",
     "DateStyle",
     "DocumentRef",
     "MoneyUnit",
+    "NormalText",
     "Period",
     "PeriodKind",
     "add_months",
@@ -69,10 +84,15 @@ __all__ = [
     "is_working_day",
     "money_in_words",
     "month_end",
+    "months_between",
+    "normal_text",
+    "number_regex",
+    "number_value",
     "parse_date",
     "parse_money",
     "parse_number",
     "parse_percent",
+    "round_decimal",
     "to_words",
     "working_days_between",
 ]

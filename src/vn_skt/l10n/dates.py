@@ -17,14 +17,14 @@ convention for dates inside running text).
 from __future__ import annotations
 
 import calendar
+import operator
 import re
-import unicodedata
 from datetime import date, datetime
 from typing import Final, Literal
 
-from vn_skt.errors import InvalidValue, ParseError, ParseReason
+from vn_skt.errors import InvalidValue, ParseReason
 
-from .text import SPACES
+from .text import SPACES, NormalText, normal_text
 
 __all__ = [
     "DATE_STYLES",
@@ -34,6 +34,7 @@ __all__ = [
     "add_years",
     "format_date",
     "month_end",
+    "months_between",
     "parse_date",
 ]
 
@@ -48,31 +49,92 @@ MAX_YEAR: Final = 2100
 
 
 def month_end(year: int, month: int) -> date:
-    """Ngày cuối tháng — the last day of a month."""
+    """Ngày cuối tháng — the last day of a month.
+
+    >>> month_end(2024, 2), month_end(2025, 2), month_end(2025, 12)
+    (datetime.date(2024, 2, 29), datetime.date(2025, 2, 28), datetime.date(2025, 12, 31))
+    """
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
 def add_months(d: date, months: int) -> date:
-    """Cộng tháng — the same day ``months`` later (or earlier); when that month has no
-    such day, its last day (Civil Code 91/2015 Art. 148: 31/08 + 6 months → 28/02).
+    """Cộng tháng — the same day ``months`` later (earlier when negative); when that month
+    has no such day, its last day (Civil Code 91/2015 Art. 148: 31/08 + 6 months → 28/02).
+
+    The one month arithmetic of vn_skt: every term, deadline, validity and window that
+    runs in months or years is built on it (and on :func:`add_years`, the same in steps
+    of twelve). It is dateutil's ``d + relativedelta(months=months)`` (the tests check it
+    against that), and, like it, not reversible at a month's end: 31/01 + 1 month is
+    28/02, and 28/02 − 1 month is 28/01. A rule that ends "the day before" (a
+    verification valid until the day before the same day, a term that ends the day
+    before its anniversary) subtracts that day from the result; it does not clip months
+    itself. A ``datetime`` gives a ``date``.
 
     >>> add_months(date(2025, 8, 31), 6), add_months(date(2024, 2, 29), -12)
     (datetime.date(2026, 2, 28), datetime.date(2023, 2, 28))
+    >>> add_months(date(2025, 1, 31), 1), add_months(date(2025, 3, 31), -1)
+    (datetime.date(2025, 2, 28), datetime.date(2025, 2, 28))
     """
+    if type(months) is not int or not isinstance(d, date):
+        months = _whole(months, d)
     index = d.year * 12 + d.month - 1 + months
     year, month = divmod(index, 12)
+    if not 1 <= year <= 9999:
+        raise InvalidValue(
+            f"add_months: {d.isoformat()} + {months} months falls in the year {year}; "
+            f"expected a result in 1..9999"
+        )
     last = calendar.monthrange(year, month + 1)[1]
     return date(year, month + 1, min(d.day, last))
 
 
 def add_years(d: date, years: int) -> date:
     """Cộng năm — the same day and month ``years`` later; 29 February becomes the 28th
-    in a year without it (Civil Code 91/2015 Art. 148).
+    in a year without it (Civil Code 91/2015 Art. 148). ``add_months(d, 12 * years)``.
 
     >>> add_years(date(2016, 2, 29), 10), add_years(date(2010, 5, 20), 20)
     (datetime.date(2026, 2, 28), datetime.date(2030, 5, 20))
     """
+    if type(years) is not int:
+        years = _whole(years, d, what="add_years")
     return add_months(d, 12 * years)
+
+
+def _whole(n: object, d: object, what: str = "add_months") -> int:
+    """``n`` as an int (numpy integers included), after checking ``d`` is a date."""
+    if isinstance(d, date) and not isinstance(n, bool):
+        try:
+            return operator.index(n)  # type: ignore[arg-type]
+        except TypeError:
+            pass
+    raise InvalidValue(f"{what}: got ({d!r}, {n!r}); expected a datetime.date and an int")
+
+
+def months_between(start: date, end: date) -> int:
+    """Số tháng tròn — the whole months from ``start`` to ``end``: the largest ``n`` with
+    ``add_months(start, n) <= end`` (negative when ``end`` is before ``start``).
+
+    Computed at once, not by adding months one at a time. "Started months" after a
+    deadline (a fee paid late) are ``n`` when ``add_months(start, n) == end``, else
+    ``n + 1``.
+
+    >>> start = date(2025, 3, 15)
+    >>> months_between(start, date(2026, 3, 14)), months_between(start, date(2026, 3, 15))
+    (11, 12)
+    >>> end_of_january = date(2025, 1, 31)
+    >>> months_between(start, date(2025, 3, 14)), months_between(end_of_january, date(2025, 2, 28))
+    (-1, 1)
+    """
+    if not isinstance(start, date) or not isinstance(end, date):
+        raise InvalidValue(
+            f"months_between: got ({start!r}, {end!r}); expected two datetime.date values"
+        )
+    if isinstance(start, datetime):
+        start = start.date()
+    if isinstance(end, datetime):
+        end = end.date()
+    n = (end.year - start.year) * 12 + end.month - start.month
+    return n - 1 if add_months(start, n) > end else n
 
 
 def _decree30(d: date) -> tuple[str, str]:
@@ -147,34 +209,33 @@ def parse_date(text: str, *, strict: bool = False) -> date:
     """
     if not isinstance(text, str):
         raise InvalidValue(f"parse_date: got {text!r} ({type(text).__name__}); expected str")
-    offset = len(text) - len(text.lstrip())
-    body = unicodedata.normalize("NFC", text).strip().lower()
+    src = normal_text(text, lower=True)
+    body = src.text.strip()
     if not body:
-        raise ParseError(text, reason=ParseReason.EMPTY, expected="a date")
-    found = _match(text, body, offset)
+        raise src.error(reason=ParseReason.EMPTY, expected="a date")
+    found = _match(src, body, len(src.text) - len(src.text.lstrip()))
     if found is None:
         mended = _SEPARATOR_RUN.sub(r"\1", _SPACE_RUN.sub(" ", body))
-        found = _match(text, mended, None, lenient=True)
+        found = _match(src, mended, None, lenient=True)
         if found is None:
-            raise ParseError(
-                text,
+            raise src.error(
                 reason=ParseReason.INVALID_DATE,
-                position=None,
                 expected="dd/mm/yyyy, d/m/yyyy, 'ngày dd tháng mm năm yyyy', "
                 "'Thứ hai, dd/mm/yyyy' or yyyy-mm-dd",
             )
         if strict:
-            raise ParseError(
-                text,
+            raise src.error(
                 reason=ParseReason.NOT_STRICT,
-                position=None,
                 expected="the date without doubled separators or stray spaces",
             )
     return found
 
 
-def _match(text: str, body: str, offset: int | None, *, lenient: bool = False) -> date | None:
-    """Match the forms on ``body`` (strict, or lenient); None when no form matches."""
+def _match(src: NormalText, body: str, offset: int | None, *, lenient: bool = False) -> date | None:
+    """Match the forms on ``body`` (strict, or lenient); None when no form matches.
+
+    ``offset`` is where ``body`` starts in ``src.text`` (None for mended text, whose
+    positions mean nothing to the caller)."""
     weekday: int | None = None
     weekday_at = offset
     head = (_WEEKDAY_LENIENT if lenient else _WEEKDAY).match(body)
@@ -203,10 +264,9 @@ def _match(text: str, body: str, offset: int | None, *, lenient: bool = False) -
         year, month, day = iso.groups()
         groups = (3, 2, 1)
         numeric = iso
-    result = _build(text, int(year), int(month), int(day), numeric, groups, offset)
+    result = _build(src, int(year), int(month), int(day), numeric, groups, offset)
     if weekday is not None and result.weekday() != weekday:
-        raise ParseError(
-            text,
+        raise src.error(
             reason=ParseReason.WEEKDAY_MISMATCH,
             position=weekday_at,
             expected=f"{WEEKDAYS[result.weekday()]} (the weekday of {format_date(result)})",
@@ -215,7 +275,7 @@ def _match(text: str, body: str, offset: int | None, *, lenient: bool = False) -
 
 
 def _build(
-    text: str,
+    src: NormalText,
     year: int,
     month: int,
     day: int,
@@ -227,15 +287,13 @@ def _build(
         return None if offset is None else offset + match.start(group)
 
     if not MIN_YEAR <= year <= MAX_YEAR:
-        raise ParseError(
-            text,
+        raise src.error(
             reason=ParseReason.OUT_OF_RANGE,
             position=at(groups[2]),
             expected=f"a year from {MIN_YEAR} to {MAX_YEAR}",
         )
     if not 1 <= month <= 12:
-        raise ParseError(
-            text,
+        raise src.error(
             reason=ParseReason.OUT_OF_RANGE,
             position=at(groups[1]),
             expected="a month from 1 to 12",
@@ -243,8 +301,7 @@ def _build(
     try:
         return date(year, month, day)
     except ValueError:
-        raise ParseError(
-            text,
+        raise src.error(
             reason=ParseReason.INVALID_DATE,
             position=at(groups[0]),
             expected=f"a day that exists in {month:02d}/{year}",

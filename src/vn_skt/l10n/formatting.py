@@ -17,6 +17,8 @@ from __future__ import annotations
 import math
 import operator
 from decimal import (
+    MAX_EMAX,
+    MIN_EMIN,
     ROUND_05UP,
     ROUND_CEILING,
     ROUND_DOWN,
@@ -25,6 +27,7 @@ from decimal import (
     ROUND_HALF_EVEN,
     ROUND_HALF_UP,
     ROUND_UP,
+    Context,
     Decimal,
 )
 from fractions import Fraction
@@ -40,6 +43,7 @@ __all__ = [
     "format_money",
     "format_number",
     "format_percent",
+    "round_decimal",
     "to_exact",
 ]
 
@@ -117,6 +121,42 @@ def _check_rounding(rounding: str) -> None:
         )
 
 
+def round_decimal(value: Number, decimals: int = 0, *, rounding: str = ROUND_HALF_UP) -> Decimal:
+    """Làm tròn — ``value`` rounded once, exactly, to ``decimals`` places.
+
+    The one rounding of vn_skt: every formatter rounds through it, and a calculation
+    that needs the rounded figure itself (a percentage to compare with the one a report
+    states) calls it — never format a number and parse it back. Half away from zero
+    unless ``rounding`` names another ``decimal`` constant; the result has exactly
+    ``decimals`` places and a rounded zero has no minus sign. Takes what
+    :func:`format_number` takes.
+
+    >>> round_decimal(Fraction(1, 8), 2), round_decimal(Decimal("14.25"), 1)
+    (Decimal('0.13'), Decimal('14.3'))
+    >>> round_decimal(Decimal("-2.5")), round_decimal(7, 2), round_decimal(Decimal("-0.04"), 1)
+    (Decimal('-3'), Decimal('7.00'), Decimal('0.0'))
+    >>> round_decimal(Decimal("14.25"), 1, rounding=ROUND_HALF_EVEN)
+    Decimal('14.2')
+    """
+    _check_decimals(decimals)
+    if decimals is None:
+        raise InvalidValue("round_decimal: decimals is None; expected an int >= 0")
+    _check_rounding(rounding)
+    return _round(to_exact(value, what="round_decimal"), decimals, rounding)
+
+
+def _round(exact: int | Decimal | Fraction, decimals: int, rounding: str) -> Decimal:
+    """round_decimal without the checks: Decimal.quantize, or exact integer arithmetic
+    for a Fraction."""
+    if isinstance(exact, Fraction):
+        return _round_fraction(exact, decimals, rounding)
+    value = Decimal(exact) if isinstance(exact, int) else exact
+    # enough digits for every digit kept, and a carry (9,99 -> 10,0): quantize is exact
+    context = Context(prec=max(1, value.adjusted() + decimals + 2), Emax=MAX_EMAX, Emin=MIN_EMIN)
+    rounded = value.quantize(Decimal((0, (1,), -decimals)), rounding=rounding, context=context)
+    return rounded.copy_abs() if rounded.is_zero() else rounded
+
+
 def _round_fraction(value: Fraction, decimals: int, rounding: str) -> Decimal:
     """Round a Fraction exactly to ``decimals`` places with a ``decimal`` rounding mode."""
     negative = value < 0
@@ -173,7 +213,7 @@ def _rounded(
         return exact
     if isinstance(exact, int) and decimals == 0:
         return exact
-    return _round_fraction(Fraction(exact), decimals, rounding)
+    return _round(exact, decimals, rounding)
 
 
 def _render(value: int | Decimal) -> str:

@@ -20,53 +20,133 @@ vn_skt.errors.ParseError: cannot parse '1.5' at position 1 (ambiguous_separator)
 
 from __future__ import annotations
 
-import unicodedata
+import re
 from decimal import Decimal
 from fractions import Fraction
 from typing import Final
 
 from vn_skt.errors import InvalidValue, ParseError, ParseReason
 
-from .text import SPACES
+from .text import SPACES, NormalText, normal_text
 
-__all__ = ["SCALE_WORDS", "parse_money", "parse_number", "parse_percent"]
+__all__ = [
+    "GROUP_SPACES",
+    "INLINE_GROUP_SPACES",
+    "SCALE_WORDS",
+    "number_regex",
+    "number_value",
+    "parse_money",
+    "parse_number",
+    "parse_percent",
+]
+
+GROUP_SPACES: Final = " " + SPACES
+"""Spaces that may group thousands in a number read on its own (a cell, a form field)."""
+
+INLINE_GROUP_SPACES: Final = "\u00a0\u202f\u2009"
+"""Spaces that group thousands in running text (NBSP, narrow NBSP, thin), where an
+ASCII space separates two figures ("36 nhiệm vụ, 22 ...")."""
 
 _DIGITS: Final = frozenset("0123456789")
 _MAX_DIGITS: Final = 4000  # below Python's int/str conversion limit (4300)
-_GROUP_SPACES: Final = frozenset(" " + SPACES)
+_GROUP_SPACES: Final = frozenset(GROUP_SPACES)
+_UNGROUP: Final = str.maketrans(dict.fromkeys("." + GROUP_SPACES))
 _SIGNS: Final = {"-": -1, "\u2212": -1, "+": 1}
 
 SCALE_WORDS: Final = {"đồng": 0, "nghìn": 3, "ngàn": 3, "triệu": 6, "tỷ": 9, "tỉ": 9}
 """Scale words of amounts and their power of ten (``unit=`` takes these too)."""
 
 _CURRENCY_SUFFIXES: Final = ("đồng", "vnđ", "vnd", "đ", "₫")
-_FOLD_LOOKALIKE: Final = str.maketrans({"ð": "đ", "Ð": "đ"})
 
 
-def _scan_number(text: str, start: int, end: int) -> int | Decimal:
-    """Read ``text[start:end]`` as one number; positions in errors index ``text``."""
+# -- the one number tokenizer -----------------------------------------------------------
+
+
+def number_regex(spaces: str = GROUP_SPACES) -> str:
+    """Mẫu số — the regular expression of one unsigned number written the Vietnamese way.
+
+    The one definition of what a number looks like, shared by :func:`parse_number` (a
+    number on its own: ``spaces`` = :data:`GROUP_SPACES`) and the report audit
+    (numbers in running text: :data:`INLINE_GROUP_SPACES`). Digits are grouped by
+    threes with ``.`` or with the ``spaces`` (one kind in a number; one to three digits
+    before the first separator), or not grouped at all; ``,`` then digits is the
+    decimal part. A grouped number is not followed by a digit. Every alternative is
+    linear: no catastrophic backtracking on any input. Read a match with
+    :func:`number_value`.
+
+    >>> pattern = re.compile(number_regex(INLINE_GROUP_SPACES))
+    >>> [number_value(m.group()) for m in pattern.finditer("12.418 PTĐ, 1.5 và 18,460")]
+    [12418, 1, 5, Decimal('18.460')]
+    """
+    group = "".join(sorted({re.escape(char) for char in spaces}))
+    return (
+        rf"[0-9]{{1,3}}(?:(?:\.[0-9]{{3}})+|(?:[{group}][0-9]{{3}})+)(?![0-9])(?:,[0-9]+)?"
+        r"|[0-9]+(?:,[0-9]+)?"
+    )
+
+
+def number_value(token: str) -> int | Decimal:
+    """Giá trị số — the value of a token :func:`number_regex` matched: an int, or a
+    Decimal that keeps its decimal places when there is a ``,``.
+
+    >>> number_value("12.418"), number_value("1\u00a0234,50"), number_value("03")
+    (12418, Decimal('1234.50'), 3)
+    """
+    digits = token if token.isdigit() else token.translate(_UNGROUP)
+    if "," in digits:
+        return Decimal(digits.replace(",", "."))
+    return int(digits)
+
+
+_NUMBER: Final = re.compile(number_regex(GROUP_SPACES))
+
+
+def _read_number(src: NormalText, start: int, end: int) -> int | Decimal:
+    """Read ``src.text[start:end]`` as one signed number; errors index ``src.source``."""
+    text = src.text
+    if start >= end:
+        raise src.error(reason=ParseReason.EMPTY, expected="a number")
     i = start
-    if i >= end:
-        raise ParseError(text, reason=ParseReason.EMPTY, expected="a number")
-    sign = _SIGNS.get(text[i])
-    if sign is not None:
+    sign = _SIGNS.get(text[i], 0)
+    if sign:
         i += 1
         if i >= end:
-            raise ParseError(
-                text, reason=ParseReason.INCOMPLETE, position=i, expected="digits after the sign"
+            raise src.error(
+                reason=ParseReason.INCOMPLETE, position=i, expected="digits after the sign"
             )
-    else:
-        sign = 1
+    match = _NUMBER.fullmatch(text, i, end)
+    if match is None:
+        raise _diagnose(src, i, end)
+    token = match.group()
+    if len(token) > _MAX_DIGITS and sum(map(str.isdigit, token)) > _MAX_DIGITS:
+        raise src.error(
+            reason=ParseReason.OUT_OF_RANGE,
+            position=start,
+            expected=f"at most {_MAX_DIGITS} digits",
+        )
+    value = number_value(token)
+    if sign < 0:
+        return value.copy_negate() if isinstance(value, Decimal) else -value
+    return value
+
+
+def _diagnose(src: NormalText, start: int, end: int) -> ParseError:
+    """Why ``src.text[start:end]`` is not a number (:func:`number_regex`), and where."""
+    text = src.text
+    i = start
     runs: list[tuple[int, int]] = []  # (start, end) of each digit run of the integer part
     separators: list[tuple[int, str]] = []  # (position, kind) between runs
-    run_start = i
     while i < end and text[i] in _DIGITS:
         i += 1
-    if i == run_start:
-        expected = "a digit before the decimal comma" if text[i] == "," else "a digit"
-        reason = ParseReason.INCOMPLETE if text[i] == "," else ParseReason.INVALID_CHARACTER
-        raise ParseError(text, reason=reason, position=i, expected=expected)
-    runs.append((run_start, i))
+    if i == start:
+        if text[i] == ",":
+            return src.error(
+                reason=ParseReason.INCOMPLETE,
+                position=i,
+                expected="a digit before the decimal comma",
+            )
+        return src.error(reason=ParseReason.INVALID_CHARACTER, position=i, expected="a digit")
+    runs.append((start, i))
     while i < end and (text[i] == "." or text[i] in _GROUP_SPACES):
         kind = "." if text[i] == "." else " "
         separators.append((i, kind))
@@ -79,80 +159,71 @@ def _scan_number(text: str, start: int, end: int) -> int | Decimal:
                 i = run_start - 1
                 separators.pop()
                 break
-            raise ParseError(
-                text,
+            return src.error(
                 reason=ParseReason.BAD_GROUPING,
                 position=run_start - 1,
                 expected="three digits after a thousands separator",
             )
         runs.append((run_start, i))
-    fraction = ""
+    has_fraction = False
     if i < end and text[i] == ",":
         comma = i
         i += 1
         while i < end and text[i] in _DIGITS:
             i += 1
-        fraction = text[comma + 1 : i]
-        if not fraction:
-            raise ParseError(
-                text,
+        if i == comma + 1:
+            return src.error(
                 reason=ParseReason.INCOMPLETE,
                 position=comma + 1,
                 expected="digits after the decimal comma",
             )
+        has_fraction = True
     while i < end and text[i] in _GROUP_SPACES:
         i += 1
     if i < end:
-        char = text[i]
-        if char in ".,":
-            raise ParseError(
-                text,
+        if text[i] in ".,":
+            return src.error(
                 reason=ParseReason.AMBIGUOUS_SEPARATOR,
                 position=i,
                 expected="one decimal comma after the '.'-grouped digits (English 1,234.5 "
                 "style is not read)",
             )
-        raise ParseError(
-            text,
+        return src.error(
             reason=ParseReason.INVALID_CHARACTER,
             position=i,
             expected="digits, '.' or a space between thousands, ',' decimals",
         )
-    _check_grouping(text, runs, separators, has_fraction=bool(fraction))
-    digits = "".join(text[a:b] for a, b in runs)
-    if len(digits) + len(fraction) > _MAX_DIGITS:
-        raise ParseError(
-            text,
-            reason=ParseReason.OUT_OF_RANGE,
-            position=start,
-            expected=f"at most {_MAX_DIGITS} digits",
-        )
-    if fraction:
-        return Decimal(f"{'-' if sign < 0 else ''}{digits}.{fraction}")
-    return sign * int(digits)
+    found = _grouping_error(src, runs, separators, has_fraction=has_fraction)
+    if found is not None:
+        return found
+    return src.error(  # not reached: what the checks above accept, number_regex accepts
+        reason=ParseReason.INVALID_CHARACTER, position=start, expected="a number"
+    )
 
 
-def _check_grouping(
-    text: str, runs: list[tuple[int, int]], separators: list[tuple[int, str]], *, has_fraction: bool
-) -> None:
+def _grouping_error(
+    src: NormalText,
+    runs: list[tuple[int, int]],
+    separators: list[tuple[int, str]],
+    *,
+    has_fraction: bool,
+) -> ParseError | None:
     if not separators:
-        return
+        return None
     kinds = {kind for _, kind in separators}
     if len(kinds) > 1:
         position = next(p for p, k in separators if k != separators[0][1])
-        raise ParseError(
-            text,
+        return src.error(
             reason=ParseReason.BAD_GROUPING,
             position=position,
             expected="one kind of thousands separator ('.' or space)",
         )
     lengths = [b - a for a, b in runs]
     if 1 <= lengths[0] <= 3 and all(n == 3 for n in lengths[1:]):
-        return
+        return None
     lone_dot = kinds == {"."} and len(separators) == 1 and not has_fraction
     if lone_dot and lengths[1] != 3:
-        raise ParseError(
-            text,
+        return src.error(
             reason=ParseReason.AMBIGUOUS_SEPARATOR,
             position=separators[0][0],
             expected="'.' between groups of three digits (12.418) or ',' as the decimal "
@@ -160,14 +231,12 @@ def _check_grouping(
         )
     for (position, _), (a, b) in zip(separators, runs[1:], strict=True):
         if b - a != 3:
-            raise ParseError(
-                text,
+            return src.error(
                 reason=ParseReason.BAD_GROUPING,
                 position=position,
                 expected="groups of exactly three digits after each separator",
             )
-    raise ParseError(
-        text,
+    return src.error(
         reason=ParseReason.BAD_GROUPING,
         position=runs[0][0],
         expected="one to three digits before the first thousands separator",
@@ -196,13 +265,14 @@ def parse_number(text: str) -> int | Decimal:
     ``.`` or spaces (NBSP, thin) group thousands by threes; ``,`` is the decimal
     mark and keeps its digits (``"18,0" -> Decimal("18.0")``). A lone ``.`` not
     followed by three digits is refused as ambiguous (it may be an English decimal).
+    What is accepted is :func:`number_regex`, after an optional sign.
 
     >>> parse_number("-1.234,5"), parse_number("0,5"), parse_number("03")
     (Decimal('-1234.5'), Decimal('0.5'), 3)
     """
-    text = _require_str(text, "parse_number")
-    start, end = _bounds(text)
-    return _scan_number(text, start, end)
+    src = normal_text(_require_str(text, "parse_number"))
+    start, end = _bounds(src.text)
+    return _read_number(src, start, end)
 
 
 def parse_percent(text: str) -> Decimal:
@@ -214,21 +284,22 @@ def parse_percent(text: str) -> Decimal:
     >>> parse_percent("42%"), parse_percent("100 %"), parse_percent("7,25")
     (Decimal('42'), Decimal('100'), Decimal('7.25'))
     """
-    text = _require_str(text, "parse_percent")
-    start, end = _bounds(text)
-    if end > start and text[end - 1] == "%":
+    src = normal_text(_require_str(text, "parse_percent"))
+    body = src.text
+    start, end = _bounds(body)
+    if end > start and body[end - 1] == "%":
         end -= 1
-        while end > start and text[end - 1].isspace():
+        while end > start and body[end - 1].isspace():
             end -= 1
         if end == start:
-            raise ParseError(
-                text, reason=ParseReason.INCOMPLETE, position=start, expected="a number before '%'"
+            raise src.error(
+                reason=ParseReason.INCOMPLETE, position=start, expected="a number before '%'"
             )
-    return Decimal(_scan_number(text, start, end))
+    return Decimal(_read_number(src, start, end))
 
 
 def _scale_of(unit: str) -> int:
-    key = unicodedata.normalize("NFC", unit).strip().lower().translate(_FOLD_LOOKALIKE)
+    key = normal_text(_require_str(unit, "parse_money: unit"), lower=True).text.strip()
     key = key.removesuffix(" đồng").strip() or key
     if key not in SCALE_WORDS:
         raise InvalidValue(
@@ -246,7 +317,7 @@ def parse_money(text: str, *, unit: str | None = None) -> int:
     number in the unit a table header gives (``unit="triệu"`` for "ĐVT: triệu đồng";
     a scale word in the text itself wins). The result must be a whole number of đồng.
 
-    Positions in errors index the NFC form of ``text`` (the same string for NFC input).
+    Positions in errors index ``text`` as given (NFD text included).
 
     >>> parse_money("1,5 triệu"), parse_money("-300 nghìn VNĐ"), parse_money("1 nghìn tỷ")
     (1500000, -300000, 1000000000000)
@@ -255,32 +326,23 @@ def parse_money(text: str, *, unit: str | None = None) -> int:
     ...
     vn_skt.errors.ParseError: cannot parse '1,5 đồng' at position 0 (fractional_dong): ...
     """
-    original = _require_str(text, "parse_money")
+    src = normal_text(_require_str(text, "parse_money"), lower=True)
     default_scale = 0 if unit is None else _scale_of(unit)
-    text = unicodedata.normalize("NFC", original)
-    folded = text.lower().translate(_FOLD_LOOKALIKE)
-    start, end = _bounds(text)
+    body = src.text
+    start, end = _bounds(body)
     if start == end:
-        raise ParseError(original, reason=ParseReason.EMPTY, expected="an amount of money")
+        raise src.error(reason=ParseReason.EMPTY, expected="an amount of money")
     for suffix in _CURRENCY_SUFFIXES:
-        if folded.endswith(suffix, start, end):
+        if body.endswith(suffix, start, end):
             end -= len(suffix)
-            while end > start and text[end - 1].isspace():
+            while end > start and body[end - 1].isspace():
                 end -= 1
             break
     if start == end:
-        raise ParseError(
-            original,
-            reason=ParseReason.INCOMPLETE,
-            position=start,
-            expected="a number before the currency",
+        raise src.error(
+            reason=ParseReason.INCOMPLETE, position=start, expected="a number before the currency"
         )
-    try:
-        parts = _money_parts(text, folded, start, end)
-    except ParseError as exc:  # report against the text as received, not its NFC form
-        raise ParseError(
-            original, reason=exc.reason, position=exc.position, expected=exc.expected
-        ) from None
+    parts = _money_parts(src, start, end)
     if len(parts) == 1 and parts[0][2] is None:
         parts = [(parts[0][0], parts[0][1], default_scale)]
     negative = parts[0][1] < 0
@@ -288,23 +350,20 @@ def parse_money(text: str, *, unit: str | None = None) -> int:
     previous_scale: int | None = None
     for position, number, scale in parts:
         if scale is None:
-            raise ParseError(
-                original,
+            raise src.error(
                 reason=ParseReason.MISSING_UNIT,
                 position=position,
                 expected="a scale word (nghìn, triệu, tỷ) after this number",
             )
         if previous_scale is not None:
             if scale >= previous_scale:
-                raise ParseError(
-                    original,
+                raise src.error(
                     reason=ParseReason.UNKNOWN_UNIT,
                     position=position,
                     expected="scale words in decreasing order (2 tỷ 500 triệu)",
                 )
             if number < 0 or number >= Decimal(10) ** (previous_scale - scale):
-                raise ParseError(
-                    original,
+                raise src.error(
                     reason=ParseReason.OUT_OF_RANGE,
                     position=position,
                     expected=f"a part below 10^{previous_scale - scale} here",
@@ -312,8 +371,7 @@ def parse_money(text: str, *, unit: str | None = None) -> int:
         total += abs(Fraction(number)) * 10**scale
         previous_scale = scale
     if total.denominator != 1:
-        raise ParseError(
-            original,
+        raise src.error(
             reason=ParseReason.FRACTIONAL_DONG,
             position=parts[0][0],
             expected="a whole number of đồng (VND has no minor unit)",
@@ -322,9 +380,10 @@ def parse_money(text: str, *, unit: str | None = None) -> int:
 
 
 def _money_parts(
-    text: str, folded: str, start: int, end: int
+    src: NormalText, start: int, end: int
 ) -> list[tuple[int, int | Decimal, int | None]]:
-    """Split ``text[start:end]`` into (position, number, scale) parts."""
+    """Split ``src.text[start:end]`` into (position, number, scale) parts."""
+    text = src.text
     parts: list[tuple[int, int | Decimal, int | None]] = []
     i = start
     while i < end:
@@ -340,10 +399,9 @@ def _money_parts(
             w = i
             while i < end and text[i].isalpha():
                 i += 1
-            word = folded[w:i]
+            word = text[w:i]
             if word not in SCALE_WORDS or SCALE_WORDS[word] == 0:
-                raise ParseError(
-                    text,
+                raise src.error(
                     reason=ParseReason.UNKNOWN_UNIT,
                     position=w,
                     expected="nghìn, ngàn, triệu, tỷ or tỉ, then đồng/đ/VNĐ at the end",
@@ -352,12 +410,11 @@ def _money_parts(
             while i < end and text[i].isspace():
                 i += 1
         if chunk_end == chunk_start:
-            raise ParseError(
-                text,
+            raise src.error(
                 reason=ParseReason.INCOMPLETE,
                 position=word_start,
                 expected="a number before the scale word",
             )
-        number = _scan_number(text, chunk_start, chunk_end)
+        number = _read_number(src, chunk_start, chunk_end)
         parts.append((chunk_start, number, scale))
     return parts

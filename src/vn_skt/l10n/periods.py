@@ -16,7 +16,6 @@ A :class:`Period` is a frozen value with ``start`` and ``end`` (inclusive dates)
 from __future__ import annotations
 
 import re
-import unicodedata
 from datetime import date, timedelta
 from enum import StrEnum
 from typing import Final
@@ -27,6 +26,7 @@ from vn_skt._pydantic import pydantic_value
 from vn_skt.errors import InvalidValue, ParseError, ParseReason
 
 from .dates import MAX_YEAR, MIN_YEAR, add_years, format_date, month_end, parse_date
+from .text import normal_text
 
 __all__ = ["Period", "PeriodKind"]
 
@@ -297,7 +297,7 @@ _ROMAN_VALUES: Final = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6}
 def _parse(text: str) -> Period:
     if not isinstance(text, str):
         raise InvalidValue(f"Period.parse: got {text!r} ({type(text).__name__}); expected str")
-    body = " ".join(unicodedata.normalize("NFC", text).lower().split())
+    body = " ".join(normal_text(text, lower=True).text.split())
     if not body:
         raise ParseError(text, reason=ParseReason.EMPTY, expected="a reporting period")
     for name, pattern in _FORMS:

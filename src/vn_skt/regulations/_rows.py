@@ -22,7 +22,6 @@ from __future__ import annotations
 import types
 import typing
 from collections.abc import Mapping
-from functools import cache
 from typing import Any, TypeVar
 
 import attrs
@@ -55,7 +54,7 @@ def to_row(row_type: type[R], raw: object, *, where: str) -> R:
     if not isinstance(raw, Mapping):
         msg = f"{where}: expected a table of columns, got {raw!r} ({type(raw).__name__})"
         raise InvalidValue(msg)
-    validator = _validator(typing.cast(type[Any], row_type))
+    validator = _validator(row_type)
     unknown = sorted(str(k) for k in raw if k not in validator.fields)
     if unknown:
         msg = f"{where}: unknown column(s) {unknown}; expected only {list(validator.fields)}"
@@ -101,9 +100,18 @@ def _expected(error: Any) -> str:
     return str(error["msg"]).removeprefix("Input should be ").removeprefix("Value error, ")
 
 
-@cache
+_VALIDATORS: dict[type[Any], _Validator] = {}
+
+
 def _validator(row_type: type[Any]) -> _Validator:
     """A pydantic model of the row type's fields (built once per type)."""
+    found = _VALIDATORS.get(row_type)
+    if found is None:
+        found = _VALIDATORS[row_type] = _build_validator(row_type)
+    return found
+
+
+def _build_validator(row_type: type[Any]) -> _Validator:
     import pydantic
 
     if not attrs.has(row_type):

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from .audit import Finding, FindingKind, audit_text
+from .audit import Finding, FindingKind, FindingReason, audit_text
 from .indicators import Indicator, IndicatorGroup, compare, round_half_up
 
 __all__ = [
     "Finding",
     "FindingKind",
+    "FindingReason",
     "Indicator",
     "IndicatorGroup",
     "audit_text",

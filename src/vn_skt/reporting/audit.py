@@ -27,20 +27,26 @@ catastrophically, so a few MB of text take seconds.
 from __future__ import annotations
 
 import re
-import unicodedata
 from decimal import Decimal
-from enum import StrEnum
+from enum import Enum, StrEnum
 from fractions import Fraction
 from typing import Final
 
 import attrs
 
 from vn_skt.errors import InvalidValue
-from vn_skt.l10n import format_number
+from vn_skt.l10n import (
+    INLINE_GROUP_SPACES,
+    format_number,
+    normal_text,
+    number_regex,
+    number_value,
+    round_decimal,
+)
 
-from .indicators import round_half_up
+from ._audit_words import AuditWords, audit_words
 
-__all__ = ["Finding", "FindingKind", "audit_text"]
+__all__ = ["Finding", "FindingKind", "FindingReason", "audit_text"]
 
 
 class FindingKind(StrEnum):
@@ -56,6 +62,26 @@ class FindingKind(StrEnum):
     """A percentage whose base the text does not give (``ok`` is None)."""
 
 
+class FindingReason(StrEnum):
+    """Lý do — why a finding holds, fails, or cannot be decided: the closed set of
+    :attr:`Finding.reason` values (it only grows; a reason never changes meaning)."""
+
+    PARTS_ADD_UP = "parts_add_up"
+    """True: the parts add up to the stated total."""
+    PARTS_DIFFER = "parts_differ"
+    """False: the parts add up to another number than the stated total."""
+    PART_EXCEEDS_TOTAL = "part_exceeds_total"
+    """False: the one part listed is larger than the stated total."""
+    PERCENT_MATCHES = "percent_matches"
+    """True: the stated percentage is the computed one rounded as written."""
+    PERCENT_DIFFERS = "percent_differs"
+    """False: the computed percentage, rounded as written, is another number."""
+    ZERO_BASE = "zero_base"
+    """None: the base of the percentage is 0, so there is no percentage to check."""
+    NO_BASE = "no_base"
+    """None: the text does not give the base of the percentage."""
+
+
 @attrs.frozen
 class Finding:
     """Kết quả soát — one numeric claim and whether it holds.
@@ -63,7 +89,8 @@ class Finding:
     ``ok`` is True, False, or None when the text does not give enough to decide;
     ``span`` = (start, end) are character offsets into the text as given (end
     exclusive), from the claim's first figure to its last, a stated percentage
-    included; ``stated`` is what the text says, ``computed`` what the figures give.
+    included; ``stated`` is what the text says, ``computed`` what the figures give;
+    ``reason`` says why in a stable code, ``message`` in Vietnamese.
     """
 
     ok: bool | None
@@ -72,51 +99,46 @@ class Finding:
     stated: int | Decimal
     computed: int | Decimal | None
     message: str
-
-
-# -- text with offsets -----------------------------------------------------------------
-
-
-def _nfc_with_offsets(text: str) -> tuple[str, list[int] | None]:
-    """NFC of ``text`` and, for each of its characters, the offset it came from (None
-    when the text is NFC already: offsets are then the identity)."""
-    if unicodedata.is_normalized("NFC", text):
-        return text, None
-    out: list[str] = []
-    offsets: list[int] = []
-    start = 0
-    for i in range(1, len(text) + 1):
-        if i == len(text) or unicodedata.combining(text[i]) == 0:
-            cluster = unicodedata.normalize("NFC", text[start:i])
-            out.append(cluster)
-            offsets.extend([start] * len(cluster))
-            start = i
-    offsets.append(len(text))
-    return "".join(out), offsets
+    reason: FindingReason = attrs.field(kw_only=True)
 
 
 # -- tokens ----------------------------------------------------------------------------
 
-_TOKEN = re.compile(
-    r"(?P<num>[0-9]{1,3}(?:[.\u00a0\u202f\u2009][0-9]{3})+(?:,[0-9]+)?(?![0-9])|[0-9]+(?:,[0-9]+)?)"
+
+class _Kind(Enum):
+    """Loại từ tố — what a token of report text is."""
+
+    NUM = "num"
+    """A number, read by the l10n tokenizer (number_regex with running-text spaces)."""
+    WORD = "word"
+    """A run of letters, lower-cased."""
+    NL = "nl"
+    """A line break: it ends a sentence."""
+    PUNCT = "punct"
+    """One character that is neither a letter, a digit nor a space."""
+    OTHER = "other"
+    """Digits no report writes as a figure (more than 40)."""
+
+
+_TOKEN: Final = re.compile(
+    rf"(?P<num>{number_regex(INLINE_GROUP_SPACES)})"
     r"|(?P<word>[^\W\d_]+)"
     r"|(?P<nl>\n)"
     r"|(?P<punct>[^\s\w])"
 )
-
-
+_KINDS: Final = {kind.value: kind for kind in _Kind}
 _MAX_DIGITS: Final = 40
+_NUM, _WORD, _PUNCT = _Kind.NUM, _Kind.WORD, _Kind.PUNCT
 
 
 class _Token:
-    """One token: kind ("num", "word", "nl", "punct", "other"), offsets, text (a word
-    lower-cased) and, for a number, its value. A plain slotted class: a few MB of text
-    make a million of them."""
+    """One token: its kind, offsets, text and, for a number, its value. A plain
+    slotted class: a few MB of text make a million of them."""
 
     __slots__ = ("end", "kind", "start", "text", "value")
 
     def __init__(
-        self, kind: str, start: int, end: int, text: str, value: int | Decimal | None = None
+        self, kind: _Kind, start: int, end: int, text: str, value: int | Decimal | None = None
     ) -> None:
         self.kind = kind
         self.start = start
@@ -126,102 +148,68 @@ class _Token:
 
 
 def _tokens(text: str) -> list[_Token]:
+    """The tokens of ``text`` (already NFC and lower case)."""
     out: list[_Token] = []
-    lower = text.lower()
-    if len(lower) != len(text):  # a rare letter whose lower case is longer: fold per token
-        lower = text
     for m in _TOKEN.finditer(text):
-        kind = m.lastgroup or "punct"
+        kind = _KINDS[m.lastgroup or "punct"]
         start, end = m.span()
-        if kind == "word":
-            word = lower[start:end]
-            out.append(_Token(kind, start, end, word if lower is not text else word.lower()))
-            continue
-        raw = text[start:end]
-        if kind == "num":
-            digits = raw.replace(".", "").replace("\u00a0", "").replace("\u202f", "")
-            digits = digits.replace("\u2009", "")
-            if len(digits) > _MAX_DIGITS:  # not a figure anyone writes in a report
-                out.append(_Token("other", start, end, raw))
-                continue
-            value: int | Decimal = (
-                Decimal(digits.replace(",", ".")) if "," in digits else int(digits)
-            )
-            out.append(_Token(kind, start, end, raw, value))
+        raw = m.group()
+        if kind is _NUM:
+            if len(raw) > _MAX_DIGITS and sum(map(str.isdigit, raw)) > _MAX_DIGITS:
+                out.append(_Token(_Kind.OTHER, start, end, raw))  # not a figure of a report
+            else:
+                out.append(_Token(kind, start, end, raw, number_value(raw)))
         else:
             out.append(_Token(kind, start, end, raw))
     return out
 
 
-_PERIOD_WORDS: Final = frozenset(
-    {
-        "năm",
-        "tháng",
-        "quý",
-        "ngày",
-        "đoạn",
-        "kỳ",
-        "số",
-        "điều",
-        "khoản",
-        "mục",
-        "lần",
-        "thứ",
-        "khóa",
-        "khoá",
-        "giai",
-    }
-)
-_MONEY_WORDS: Final = frozenset({"đồng", "tỷ", "tỉ", "triệu", "nghìn", "ngàn", "đ", "usd", "vnđ"})
-_ANCHORS: Final = (("trong", "đó"), ("bao", "gồm"), ("gồm",))
-_ANCHOR_FIRST: Final = frozenset(words[0] for words in _ANCHORS)
-_SHARE_WORDS: Final = frozenset({"chiếm", "đạt", "bằng", "tỷ", "lệ"})
-_SENTENCE_END: Final = frozenset({".", "!", "?"})
-
-
 class _Scanner:
     """Claims over the token list; every index walk is bounded, so the scan is linear."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, words: AuditWords) -> None:
         self.text = text
+        self.w = words
+        self.anchor_first = words.anchor_first
         self.t = _tokens(text)
         self.used: set[int] = set()  # token indexes of percentages already in a claim
         self.findings: list[tuple[int, int, Finding]] = []
 
     # token predicates --------------------------------------------------------------
     def punct(self, i: int, chars: str) -> bool:
-        return 0 <= i < len(self.t) and self.t[i].kind == "punct" and self.t[i].text in chars
+        return 0 <= i < len(self.t) and self.t[i].kind is _PUNCT and self.t[i].text in chars
 
     def is_percent(self, i: int) -> bool:
-        return self.t[i].kind == "num" and self.punct(i + 1, "%")
+        return self.t[i].kind is _NUM and self.punct(i + 1, "%")
 
     def is_boundary(self, i: int) -> bool:
         tok = self.t[i]
-        return tok.kind == "nl" or (tok.kind == "punct" and tok.text in _SENTENCE_END)
+        return tok.kind is _Kind.NL or (tok.kind is _PUNCT and tok.text in self.w.sentence_end)
 
     def is_count(self, i: int) -> bool:
         """A number that can be a total or a part: not a year, a date, a ratio, money, a %."""
         tok = self.t[i]
         if (
-            tok.kind != "num"
+            tok.kind is not _NUM
             or self.is_percent(i)
             or self.punct(i - 1, "/")
             or self.punct(i + 1, "/")
         ):
             return False
-        if i > 0 and self.t[i - 1].kind == "word" and self.t[i - 1].text in _PERIOD_WORDS:
+        before = self.t[i - 1] if i > 0 else None
+        if before is not None and before.kind is _WORD and before.text in self.w.not_count_after:
             return False
         nxt = self.t[i + 1] if i + 1 < len(self.t) else None
-        return not (nxt is not None and nxt.kind == "word" and nxt.text in _MONEY_WORDS)
+        return not (nxt is not None and nxt.kind is _WORD and nxt.text in self.w.not_count_before)
 
     def anchor_at(self, i: int) -> int:
         """Length in tokens of a "trong đó"/"bao gồm"/"gồm" anchor at ``i`` (0 if none)."""
         tok = self.t[i]
-        if tok.kind != "word" or tok.text not in _ANCHOR_FIRST:
+        if tok.kind is not _WORD or tok.text not in self.anchor_first:
             return 0
-        for words in _ANCHORS:
+        for words in self.w.anchors:
             if all(
-                i + k < len(self.t) and self.t[i + k].kind == "word" and self.t[i + k].text == w
+                i + k < len(self.t) and self.t[i + k].kind is _WORD and self.t[i + k].text == w
                 for k, w in enumerate(words)
             ):
                 return len(words)
@@ -241,7 +229,7 @@ class _Scanner:
     def ratios(self) -> None:
         t = self.t
         for i in range(len(t) - 2):
-            if not (t[i].kind == "num" and self.punct(i + 1, "/") and t[i + 2].kind == "num"):
+            if not (t[i].kind is _NUM and self.punct(i + 1, "/") and t[i + 2].kind is _NUM):
                 continue
             if self.punct(i - 1, "/") or self.punct(i + 3, "/"):  # a date, or a reference
                 continue
@@ -268,10 +256,10 @@ class _Scanner:
         for k in range(j, min(len(t), j + limit)):
             if self.is_boundary(k) or self.punct(k, ";"):
                 return None
-            if t[k].kind == "num":
+            if t[k].kind is _NUM:
                 if self.is_percent(k):
                     return k
-                if k > 0 and t[k - 1].kind == "word" and t[k - 1].text in _PERIOD_WORDS:
+                if k > 0 and t[k - 1].kind is _WORD and t[k - 1].text in self.w.not_count_after:
                     continue  # "năm 2024" may stand between a ratio and its percentage
                 return None
         return None
@@ -288,25 +276,37 @@ class _Scanner:
                 first,
                 end,
                 Finding(
-                    None, kind, (0, 0), stated, None, f"{label}: tổng bằng 0, không tính được tỷ lệ"
+                    None,
+                    kind,
+                    (0, 0),
+                    stated,
+                    None,
+                    f"{label}: tổng bằng 0, không tính được tỷ lệ",
+                    reason=FindingReason.ZERO_BASE,
                 ),
             )
             return
         exact = part / whole * 100
-        if pct > 0 and self.t[pct - 1].kind == "word" and self.t[pct - 1].text == "vượt":
+        before = self.t[pct - 1] if pct > 0 else None
+        if before is not None and before.kind is _WORD and before.text in self.w.excess:
             exact -= 100  # "(vượt 12%)": the stated figure is the excess over the whole
             label = f"{label} − 100%"
-        computed = round_half_up(exact, places)
+        computed = round_decimal(exact, places)
         shown = f"{format_number(stated, places)}%"
         precise = format_number(exact, places + 2)
         if computed == stated:
+            reason = FindingReason.PERCENT_MATCHES
             message = f"{label} = {precise}%, làm tròn {shown} là đúng"
         else:
+            reason = FindingReason.PERCENT_DIFFERS
             message = (
                 f"{label} = {precise}%, làm tròn là {format_number(computed, places)}%, "
                 f"nhưng văn bản ghi {shown}"
             )
-        self.add(first, end, Finding(computed == stated, kind, (0, 0), stated, computed, message))
+        finding = Finding(
+            computed == stated, kind, (0, 0), stated, computed, message, reason=reason
+        )
+        self.add(first, end, finding)
 
     def totals(self) -> None:
         t = self.t
@@ -314,7 +314,7 @@ class _Scanner:
         i = 0
         while i < len(t):
             size = self.anchor_at(i)
-            is_dat = t[i].kind == "word" and t[i].text == "đạt"
+            is_dat = t[i].kind is _WORD and t[i].text in self.w.passed
             if (size or is_dat) and i > claimed_until:
                 done = self.total_claim(i, size, is_dat)
                 if done is not None:
@@ -331,7 +331,7 @@ class _Scanner:
             if self.is_count(k):
                 total = k
                 break
-            if t[k].kind == "num":
+            if t[k].kind is _NUM:
                 break
         if total is None:
             return None
@@ -380,7 +380,9 @@ class _Scanner:
                 elif self.punct(m, ")"):
                     depth = max(0, depth - 1)
                 elif depth == 0 and (
-                    self.is_boundary(m) or self.punct(m, ";,") or t[m].text == "và"
+                    self.is_boundary(m)
+                    or self.punct(m, ";,")
+                    or (t[m].kind is _WORD and t[m].text in self.w.part_separators)
                 ):
                     break
                 elif self.is_percent(m) and m not in self.used and depth <= 1 and not share_found:
@@ -425,18 +427,18 @@ class _Scanner:
         stated = t[total].value
         assert stated is not None
         if len(parts) == 1:
-            ok, message = False, f"Phần {terms} lớn hơn tổng số đã nêu {t[total].text}"
+            ok, reason = False, FindingReason.PART_EXCEEDS_TOTAL
+            message = f"Phần {terms} lớn hơn tổng số đã nêu {t[total].text}"
         elif summed == self.value(total):
-            ok, message = (
-                True,
-                f"Tổng các phần {terms} = {_shown(computed)}, khớp tổng số {t[total].text}",
-            )
+            ok, reason = True, FindingReason.PARTS_ADD_UP
+            message = f"Tổng các phần {terms} = {_shown(computed)}, khớp tổng số {t[total].text}"
         else:
-            ok = False
+            ok, reason = False, FindingReason.PARTS_DIFFER
             message = (
                 f"Tổng các phần {terms} = {_shown(computed)}, khác tổng số đã nêu {t[total].text}"
             )
-        self.add(total, last, Finding(ok, FindingKind.TOTAL, (0, 0), stated, computed, message))
+        finding = Finding(ok, FindingKind.TOTAL, (0, 0), stated, computed, message, reason=reason)
+        self.add(total, last, finding)
 
     def segment_number(self, k: int, *, stop_at_anchor: bool) -> int | None:
         """The count that opens the list segment starting at ``k``, after a short label
@@ -448,9 +450,9 @@ class _Scanner:
                 return None
             if stop_at_anchor and self.anchor_at(m):
                 return None
-            if t[m].kind == "num":
+            if t[m].kind is _NUM:
                 return m if self.is_count(m) else None
-            if t[m].kind == "word":
+            if t[m].kind is _WORD:
                 words += 1
                 if words > 8:
                     return None
@@ -458,8 +460,8 @@ class _Scanner:
 
     def is_rejection(self, start: int, number: int) -> bool:
         """In a "đạt ..., loại bỏ ..." list the second part is the rejected count."""
-        words = {self.t[m].text for m in range(start, number) if self.t[m].kind == "word"}
-        return bool(words & {"loại", "bỏ", "không", "hỏng"})
+        words = {self.t[m].text for m in range(start, number) if self.t[m].kind is _WORD}
+        return not words.isdisjoint(self.w.rejected)
 
     def value(self, i: int) -> Fraction:
         value = self.t[i].value
@@ -481,6 +483,7 @@ class _Scanner:
                         stated,
                         None,
                         f"Không xác định được cơ sở để kiểm tra tỷ lệ {tok.text}%",
+                        reason=FindingReason.NO_BASE,
                     ),
                 )
 
@@ -499,15 +502,14 @@ def audit_text(text: str) -> list[Finding]:
     """Soát số liệu — every checkable numeric claim in ``text``, in reading order.
 
     Works on NFD text, stray spaces and "19.923PTĐ" (no space); spans index the text
-    as given.
+    as given. Numbers are read as :func:`~vn_skt.l10n.parse_number` reads them (one
+    tokenizer, :func:`~vn_skt.l10n.number_regex`), except that in running text an
+    ASCII space separates two figures instead of grouping thousands.
     """
     if not isinstance(text, str):
         raise InvalidValue(f"audit_text: got {text!r} ({type(text).__name__}); expected str")
-    normal, offsets = _nfc_with_offsets(text)
-    findings = _Scanner(normal).scan()
-    if offsets is None:
-        return [attrs.evolve(finding, span=(start, end)) for start, end, finding in findings]
+    src = normal_text(text, lower=True)
+    findings = _Scanner(src.text, audit_words()).scan()
     return [
-        attrs.evolve(finding, span=(offsets[start], offsets[end]))
-        for start, end, finding in findings
+        attrs.evolve(finding, span=src.origin_span(start, end)) for start, end, finding in findings
     ]

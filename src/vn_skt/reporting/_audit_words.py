@@ -1,0 +1,136 @@
+"""Từ ngữ soát số liệu — the word lists of the report audit, read from data and checked.
+
+The lists live in ``audit_words.toml`` beside this module (shipped in the wheel). They
+are loaded once, on first use, and validated: an unknown or missing section or key, a
+value that is not a non-empty list of strings, or a word that is not NFC and lower case
+raises :class:`~vn_skt.errors.InvalidValue` naming the file and the key.
+
+>>> words = audit_words()
+>>> "năm" in words.not_count_after, words.anchors[0]
+(True, ('trong', 'đó'))
+"""
+
+from __future__ import annotations
+
+import tomllib
+import unicodedata
+from functools import cache
+from pathlib import Path
+from typing import Final
+
+import attrs
+
+from vn_skt.errors import InvalidValue
+
+__all__ = ["WORDS_FILE", "AuditWords", "audit_words", "load_audit_words"]
+
+WORDS_FILE: Final = Path(__file__).with_name("audit_words.toml")
+"""The shipped word lists."""
+
+# section -> key -> whether each entry may be several words (a phrase)
+_SCHEMA: Final = {
+    "counts": {"not_after": False, "not_before": False},
+    "totals": {"anchors": True, "passed": False, "rejected": False, "part_separators": False},
+    "percentages": {"excess": False},
+    "punctuation": {"sentence_end": False},
+}
+
+
+@attrs.frozen
+class AuditWords:
+    """Từ ngữ soát — the words the audit reads, by the role they play."""
+
+    not_count_after: frozenset[str]
+    """A number right after one of these is a year, a date or an ordinal, not a count."""
+    not_count_before: frozenset[str]
+    """A number right before one of these is money, not a count."""
+    anchors: tuple[tuple[str, ...], ...]
+    """Phrases (as words, longest first) that open the list of a total's parts."""
+    passed: frozenset[str]
+    """Words that open a passed/rejected split of a total ("đạt ..., loại bỏ ...")."""
+    rejected: frozenset[str]
+    """Words that mark the rejected part of such a split."""
+    part_separators: frozenset[str]
+    """Words that end one part of a list, as "," and ";" do."""
+    excess: frozenset[str]
+    """Words before a percentage that states the excess over the whole ("vượt 12%")."""
+    sentence_end: frozenset[str]
+    """Punctuation that ends a sentence."""
+
+    @property
+    def anchor_first(self) -> frozenset[str]:
+        """The first word of every anchor (a quick test before matching a phrase)."""
+        return frozenset(words[0] for words in self.anchors)
+
+
+def load_audit_words(path: str | Path = WORDS_FILE) -> AuditWords:
+    """Đọc từ ngữ soát — read and check a word-list file (the shipped one by default)."""
+    path = Path(path)
+    try:
+        lists = _checked(path, tomllib.loads(path.read_text(encoding="utf-8")))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise InvalidValue(f"{path}: not a readable TOML file of word lists: {exc}") from exc
+    anchors = sorted((tuple(a.split(" ")) for a in lists["totals.anchors"]), key=len, reverse=True)
+    return AuditWords(
+        not_count_after=frozenset(lists["counts.not_after"]),
+        not_count_before=frozenset(lists["counts.not_before"]),
+        anchors=tuple(anchors),
+        passed=frozenset(lists["totals.passed"]),
+        rejected=frozenset(lists["totals.rejected"]),
+        part_separators=frozenset(lists["totals.part_separators"]),
+        excess=frozenset(lists["percentages.excess"]),
+        sentence_end=frozenset(lists["punctuation.sentence_end"]),
+    )
+
+
+@cache
+def audit_words() -> AuditWords:
+    """Từ ngữ soát — the shipped word lists, loaded once."""
+    return load_audit_words(WORDS_FILE)
+
+
+def _checked(path: Path, data: dict[str, object]) -> dict[str, list[str]]:
+    """Every ``section.key`` of the schema with its checked list of words."""
+    unknown = sorted(set(data) - set(_SCHEMA))
+    if unknown:
+        raise InvalidValue(f"{path}: unknown section(s) {unknown}; expected {sorted(_SCHEMA)}")
+    lists: dict[str, list[str]] = {}
+    for section, keys in _SCHEMA.items():
+        table = data.get(section)
+        if not isinstance(table, dict):
+            raise InvalidValue(
+                f"{path}: [{section}] is {'missing' if table is None else repr(table)}; "
+                f"expected a table with the keys {sorted(keys)}"
+            )
+        unknown = sorted(set(table) - set(keys))
+        if unknown:
+            raise InvalidValue(
+                f"{path}: [{section}] has unknown key(s) {unknown}; expected {sorted(keys)}"
+            )
+        for key, phrases in keys.items():
+            where = f"{path}: [{section}] {key}"
+            value = table.get(key)
+            if value is None:
+                raise InvalidValue(f"{where} is missing; expected a list of words")
+            lists[f"{section}.{key}"] = _words(where, value, phrases=phrases)
+    return lists
+
+
+def _words(where: str, value: object, *, phrases: bool) -> list[str]:
+    if not isinstance(value, list) or not value:
+        raise InvalidValue(f"{where} is {value!r}; expected a non-empty list of strings")
+    words: list[str] = []
+    for word in value:
+        if not isinstance(word, str) or not word:
+            raise InvalidValue(f"{where}: {word!r} is not a word; expected a non-empty string")
+        if not unicodedata.is_normalized("NFC", word) or word != word.lower():
+            raise InvalidValue(
+                f"{where}: {word!r} is not NFC lower case; expected "
+                f"{unicodedata.normalize('NFC', word).lower()!r}"
+            )
+        parts = word.split(" ")
+        if any(part.split() != [part] for part in parts) or (len(parts) > 1 and not phrases):
+            expected = "words separated by single spaces" if phrases else "one word"
+            raise InvalidValue(f"{where}: {word!r}; expected {expected}")
+        words.append(word)
+    return words
