@@ -190,3 +190,59 @@ def test_bad_option_is_a_usage_error() -> None:
     with pytest.raises(SystemExit) as info:
         run("demo", "--year", "năm ngoái")
     assert info.value.code == 2
+
+
+# -- rules: what the library relies on ------------------------------------------------------
+
+
+def test_rules_lists_every_table_and_marks_the_version_in_force() -> None:
+    from datetime import date
+
+    from vn_skt.regulations import lookup, tables
+
+    status, text = run("rules", "--on", "01/05/2026")
+    assert status == 0
+    lines = text.splitlines()
+    assert lines[0] == "Ngày áp dụng: 01/05/2026"
+    for name in tables():
+        assert f"\n{name} — " in text
+    marked = [line for line in lines if line.startswith(" ▶")]
+    assert len(marked) == len(tables())  # every shipped table covers 01/05/2026
+    salary = lookup("base_salary", on=date(2026, 5, 1)).source
+    assert [line for line in marked if salary in line]
+    assert not [line for line in marked if "66/2013" in line]
+
+
+def test_rules_without_on_uses_today_and_says_so() -> None:
+    from datetime import date
+
+    from vn_skt.l10n import format_date
+
+    status, text = run("rules", "council_fees")
+    assert status == 0
+    assert text.splitlines()[0] == f"Ngày áp dụng: {format_date(date.today())}"
+
+
+def test_rules_counts_unverified_rows() -> None:
+    status, text = run("rules", "council_rules", "--on", "2026-05-01")
+    assert status == 0
+    assert "3 dòng, 3 chưa kiểm chứng" in text
+    assert "FUNDING_REVIEW [U]" in text
+
+
+def test_rules_metrology_prints_the_list_in_force_in_vietnamese() -> None:
+    status, text = run("rules", "metrology", "--on", "2026-05-01")
+    assert status == 0
+    assert "Cân ô tô: 24 tháng [U]" in text
+    status, before = run("rules", "metrology", "--on", "2026-04-14")
+    assert status == 0
+    assert "Cân ô tô: 12 tháng" in before
+
+
+def test_rules_of_an_unknown_table_or_date_is_a_clear_error(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert run("rules", "no_such_table")[0] == 2
+    assert "no regulation table named 'no_such_table'" in capsys.readouterr().err
+    assert run("rules", "base_salary", "--on", "2010-01-01")[0] == 2
+    assert "2013-07-01" in capsys.readouterr().err

@@ -125,8 +125,13 @@ def test_strategies_follow_the_rules_they_are_given() -> None:
         assert check_composition(c, rules=own) == []
 
     check()
+    @settings(max_examples=1, database=None)
+    @given(councils(kind=CouncilKind.FUNDING_REVIEW))
+    def unsupplied(c: Council) -> None:
+        raise AssertionError("drew a council whose rules must be supplied")  # pragma: no cover
+
     with pytest.raises(InvalidValue, match="no shipped rules"):
-        councils(kind=CouncilKind.FUNDING_REVIEW).example()
+        unsupplied()
 
 
 def test_selection_rules_of_each_version_are_used() -> None:
