@@ -20,7 +20,6 @@ least ``pass_mark`` (70) over the valid ballots and no criterion scored 0 by mor
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from collections.abc import Mapping
 from datetime import date
@@ -31,7 +30,7 @@ from types import MappingProxyType
 import attrs
 
 from vn_skt.errors import InvalidValue
-from vn_skt.l10n import format_number
+from vn_skt.l10n import format_number, round_decimal
 from vn_skt.l10n.formatting import to_exact
 from vn_skt.regulations import require_date
 
@@ -166,9 +165,8 @@ def score_with(
 
 
 def _two_places(value: Fraction) -> Decimal:
-    """Two decimal places, half-up (points are never negative)."""
-    hundredths = math.floor(value * 100 + Fraction(1, 2))
-    return Decimal(hundredths).scaleb(-2)
+    """Two decimal places, half-up: the one rounding of vn_skt."""
+    return round_decimal(value, 2)
 
 
 def _share(share: Fraction) -> str:

@@ -18,10 +18,10 @@ datetime.date(2026, 2, 28)
 
 from __future__ import annotations
 
-import calendar
 from datetime import date, timedelta
 from functools import lru_cache
 
+from vn_skt.l10n import add_months
 from vn_skt.regulations import require_date
 
 from .instrument_types import InstrumentType, governing_type
@@ -35,13 +35,8 @@ _ONE_DAY = timedelta(days=1)
 def valid_until_months(verified_on: date, cycle_months: int) -> date:
     """Hạn hiệu lực theo chu kỳ — the last valid day of a ``cycle_months`` cycle started
     on ``verified_on`` (cached: registries repeat the same dates and cycles)."""
-    index = verified_on.year * 12 + verified_on.month - 1 + cycle_months
-    year, month = divmod(index, 12)
-    month += 1
-    last = calendar.monthrange(year, month)[1]
-    if verified_on.day > last:
-        return date(year, month, last)
-    return date(year, month, verified_on.day) - _ONE_DAY
+    end = add_months(verified_on, cycle_months)  # the month's last day when it is shorter
+    return end if end.day != verified_on.day else end - _ONE_DAY
 
 
 def valid_until(instrument_type: InstrumentType | str, verified_on: date) -> date | None:
