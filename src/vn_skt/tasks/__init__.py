@@ -23,6 +23,8 @@ với tổng kinh phí thực hiện 0,710 tỷ đồng.
 
 from __future__ import annotations
 
+from vn_skt._money import Dong, whole_dong
+
 from .enums import Rating, ResearchField, SelectionMethod, TaskLevel, TaskStatus, TaskType
 from .loading import (
     COLUMN_TITLES,
@@ -32,7 +34,7 @@ from .loading import (
     read_tasks_csv,
     read_tasks_json,
 )
-from .models import Dong, Funding, Task
+from .models import Funding, Task
 from .portfolio import FieldGrouping, Portfolio, YearSummary
 
 __all__ = [
@@ -54,4 +56,5 @@ __all__ = [
     "load_tasks",
     "read_tasks_csv",
     "read_tasks_json",
+    "whole_dong",
 ]

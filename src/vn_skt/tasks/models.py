@@ -17,18 +17,11 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Annotated, Any
+from typing import Any
 
-from pydantic import (
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Field,
-    ValidationInfo,
-    field_validator,
-    model_validator,
-)
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
+from vn_skt._money import Dong
 from vn_skt.l10n import DocumentRef, html_model
 
 from .enums import Rating, ResearchField, SelectionMethod, TaskLevel, TaskStatus, TaskType
@@ -36,36 +29,12 @@ from .enums import Rating, ResearchField, SelectionMethod, TaskLevel, TaskStatus
 __all__ = ["Dong", "Funding", "Task"]
 
 
-def _whole_dong(value: Any) -> Any:
-    """Money is int đồng: refuse floats, bools and text with a message that says why."""
-    if type(value) is int:
-        if value < 0:
-            raise ValueError(f"amount {value} is negative; expected int đồng >= 0")
-        return value
-    if isinstance(value, bool):
-        raise ValueError(f"amount {value!r} is a bool; expected int đồng")
-    if isinstance(value, float):
-        raise ValueError(
-            f"amount {value!r} is a float; expected int đồng (VND has no minor unit: "
-            f"build it from the source text with parse_money, or round it explicitly)"
-        )
-    if isinstance(value, str):
-        raise ValueError(f"amount {value!r} is text; expected int đồng (use parse_money)")
-    if hasattr(value, "__index__"):
-        return _whole_dong(value.__index__())
-    raise ValueError(f"amount {value!r} ({type(value).__name__}); expected int đồng")
-
-
-Dong = Annotated[int, BeforeValidator(_whole_dong)]
-"""Số tiền — a non-negative whole number of đồng; floats and text are refused."""
-
-
 class Funding(BaseModel):
     """Kinh phí — a task's funding: state budget per year, counterpart, other sources.
 
     ``state_budget`` maps a year to the đồng of the state S&T budget (ngân sách sự nghiệp
     KH&CN) allocated in it; ``counterpart`` (đối ứng) and ``other`` (nguồn khác) are
-    totals over the task.
+    totals over the task. Amounts are int đồng (``Dong``).
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
