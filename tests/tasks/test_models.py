@@ -172,6 +172,22 @@ def test_frozen() -> None:
         task.code = "X"  # type: ignore[misc]
 
 
+def test_funding_and_task_are_hashable_values() -> None:
+    a = Funding(state_budget={2025: 600, 2026: 400}, counterpart=50)
+    b = Funding(state_budget={2026: 400, 2025: 600}, counterpart=50)  # same, other order
+    assert a == b and hash(a) == hash(b)
+    assert len({a, b, Funding()}) == 2
+    task = Task(**base(funding=a))
+    assert hash(task) == hash(Task(**base(funding=b)))
+    assert {task: "x"}[Task(**base(funding=b))] == "x"
+
+
+@given(tasks())
+def test_equal_tasks_hash_equal(task: Task) -> None:
+    copy = Task.model_validate_json(task.model_dump_json())
+    assert copy == task and hash(copy) == hash(task)
+
+
 def test_effective_end_and_running() -> None:
     task = Task(**base(extended_to=date(2027, 3, 31)))
     assert task.planned_end == date(2027, 3, 31) and task.is_running_in(2027)

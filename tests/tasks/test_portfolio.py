@@ -210,6 +210,68 @@ def test_status_counts_and_filter() -> None:
     assert len(p.filter(lambda t: t.code == "B")) == 1
 
 
+def test_status_counts_filter_and_iteration_share_titleportfolios_face() -> None:
+    a = task("A", date(2025, 1, 1), date(2025, 12, 31))
+    p = Portfolio([a])
+    assert list(p) == [a] and a in p and len(p) == 1
+    assert repr(p) == "Portfolio(1 tasks)"
+
+
+def test_settlement_money_is_in_the_budget_and_listed_apart() -> None:
+    ended = task(
+        "S",
+        date(2023, 1, 1),
+        date(2024, 12, 31),
+        funding={"state_budget": {2024: 900, 2025: 100}},
+    )
+    running = task("R", date(2025, 1, 1), date(2025, 12, 31), funding={"state_budget": {2025: 7}})
+    y = Portfolio([ended, running]).year(2025)
+    assert y.tasks == [running] and y.settlement == [ended] and y.state_budget == 107
+    assert Portfolio([ended, running]).year(2024).settlement == []
+
+
+# -- the year's frame says what it holds, and agrees with the report sentence ---------
+
+BUDGET_2025 = "Kinh phí NSNN năm 2025 (đồng)"
+ALL_YEARS = "Tổng kinh phí NSNN cả thời gian thực hiện (đồng)"
+
+
+def test_frame_budget_column_is_the_years_budget_of_the_sentence() -> None:
+    """Issue #16: the column for one year held the all-years total (20,6 tỷ where the
+    sentence said 7,44 tỷ)."""
+    p = Portfolio(
+        [
+            task(
+                "A",
+                date(2024, 1, 1),
+                date(2025, 12, 31),
+                funding={"state_budget": {2024: 5_000_000_000, 2025: 2_440_000_000}},
+            ),
+            task(
+                "B",
+                date(2025, 3, 1),
+                date(2026, 2, 28),
+                funding={"state_budget": {2025: 4_000_000_000, 2026: 9_000_000_000}},
+            ),
+            task(
+                "C",
+                date(2023, 1, 1),
+                date(2024, 12, 31),
+                funding={"state_budget": {2024: 100, 2025: 1_000_000_000}},
+            ),
+        ]
+    )
+    summary = p.year(2025)
+    assert "với tổng kinh phí thực hiện 7,440 tỷ đồng." in str(summary)
+    rows = summary.rows()
+    assert [r["Mã số"] for r in rows] == ["A", "B", "C"]
+    assert sum(r[BUDGET_2025] for r in rows) == 7_440_000_000
+    assert [r[ALL_YEARS] for r in rows] == [7_440_000_000, 13_000_000_000, 1_000_000_100]
+    flags = [(r["Chuyển tiếp"], r["Mở mới"], r["Chỉ quyết toán"]) for r in rows]
+    assert flags == [(True, False, False), (False, True, False), (False, False, True)]
+    assert all(r["Năm"] == 2025 for r in rows)
+
+
 # -- properties ------------------------------------------------------------------------
 
 YEARS = st.integers(min_value=2017, max_value=2032)
