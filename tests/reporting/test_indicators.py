@@ -133,6 +133,12 @@ def test_values_are_frozen_and_hashable(kind: type[Any]) -> None:
         setattr(value, name, getattr(value, name))
 
 
+@pytest.mark.parametrize("mode", ["validation", "serialization"])
+def test_the_annual_data_schema_renders_in_both_modes(mode: Any) -> None:
+    schema = AnnualData.model_json_schema(mode=mode)
+    assert {"Task", "Plan", "Funding"} <= set(schema["$defs"])
+
+
 def test_annual_data_is_frozen_and_says_it_is_not_a_value() -> None:
     data = AnnualData(province="Tỉnh Minh Sơn")
     assert data == AnnualData(province="Tỉnh Minh Sơn")

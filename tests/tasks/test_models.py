@@ -196,11 +196,15 @@ def test_effective_end_and_running() -> None:
     assert stopped.is_running_in(2025) and not stopped.is_running_in(2026)
 
 
-def test_json_schema_for_apps() -> None:
-    schema = Task.model_json_schema()
+@pytest.mark.parametrize("mode", ["validation", "serialization"])
+def test_json_schema_for_apps(mode: Any) -> None:
+    schema = Task.model_json_schema(mode=mode)  # a web framework asks for both modes
     assert schema["properties"]["type"]["$ref"].endswith("TaskType")
     assert schema["$defs"]["TaskType"]["enum"] == [m.name for m in TaskType]
     assert schema["properties"]["approved_by"]["anyOf"][0]["type"] == "string"
+    assert schema["properties"]["approved_by"]["title"] == "Quyết định phê duyệt"
+    budget = schema["$defs"]["Funding"]["properties"]["state_budget"]
+    assert budget["additionalProperties"] == {"minimum": 0, "type": "integer"}
 
 
 @given(tasks())
