@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from vn_skt.l10n import format_money
-from vn_skt.tasks import ResearchField, read_tasks_csv
+from vn_skt.tasks import FUNDING_LABELS, ResearchField, read_tasks_csv
 
 F = ResearchField
 # The province's plan groups fields its own way.
@@ -29,6 +29,13 @@ summary = portfolio.year(2025)
 print(summary)
 print("Kinh phí NSNN năm 2025:", format_money(summary.state_budget, unit="triệu", decimals=1))
 
+# Row by row (summary.to_frame() in pandas): the year's budget has its own column, and a
+# task funded in 2025 but no longer implemented (a settlement) is a row of its own.
+budget_2025 = FUNDING_LABELS["state_budget"].column(year=2025)  # "Kinh phí NSNN năm 2025 (đồng)"
+for row in summary.rows():
+    kind = "chuyển tiếp" if row["Chuyển tiếp"] else "mở mới" if row["Mở mới"] else "quyết toán"
+    print(f"  {row['Mã số']:<10} {kind:<12} {format_money(row[budget_2025], unit='triệu')}")
+
 assert len(result.tasks) == 7 and len(result.errors) == 1
 assert result.errors[0].row == 9 and "ambiguous_separator" in result.errors[0].message
 assert summary.total == 6 and len(summary.carried_over) == 3 and len(summary.new) == 3
@@ -36,3 +43,5 @@ assert summary.total == 6 and len(summary.carried_over) == 3 and len(summary.new
 assert summary.state_budget == (
     620_500_000 + 400_000_000 + 300_000_000 + 50_000_000 + 900_000_000 + 150_000_000 + 350_000_000
 )
+assert [t.code for t in summary.settlement] == ["XH.01/23"]
+assert sum(row[budget_2025] for row in summary.rows()) == summary.state_budget

@@ -14,6 +14,7 @@ LAYERS = {
     "errors": 0,
     "_pydantic": 0,
     "_extras": 0,
+    "_money": 0,  # int đồng: the one money validator every record uses
     "regulations": 1,
     "l10n": 2,
     "tasks": 3,

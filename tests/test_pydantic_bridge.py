@@ -77,3 +77,18 @@ def test_json_schema() -> None:
     assert toy["description"].startswith("Mã thử")
     assert toy["examples"] == ["A-1"]
     assert re.fullmatch(toy["pattern"], str(Toy("Q", 12)))
+
+
+@pytest.mark.parametrize("mode", ["validation", "serialization"])
+def test_json_schema_in_both_modes_is_the_same_string(mode: str) -> None:
+    schema = Record.model_json_schema(mode=mode)  # type: ignore[arg-type]
+    toy = schema["properties"]["toy"]
+    assert toy == {
+        "title": "Toy",
+        "type": "string",
+        "description": "Mã thử — a toy code",
+        "pattern": r"^[A-Z]-[0-9]+$",
+        "examples": ["A-1"],
+    }
+    many = schema["properties"]["many"]["items"]
+    assert many["type"] == "string" and many["pattern"] == toy["pattern"]

@@ -10,7 +10,8 @@ field type:
 - JSON serialisation writes ``str(value)``; Python-mode ``model_dump()`` keeps the
   instance;
 - the JSON Schema is a string with a description and, where the form has one, a
-  pattern, so ``model_json_schema()`` works for every record.
+  pattern, in validation and in serialization mode alike (a web framework asks for
+  both), so ``model_json_schema()`` works for every record.
 
 >>> import attrs, pydantic
 >>> @pydantic_value(description="Mã thử — a toy code like 'A-7'", pattern=r"^[A-Z]-\\d+$")
@@ -32,6 +33,8 @@ Code(letter='A', number=7)
 '{"code":"B-2"}'
 >>> Row.model_json_schema()["properties"]["code"]["pattern"]
 '^[A-Z]-\\\\d+$'
+>>> Row.model_json_schema(mode="serialization")["properties"]["code"]["type"]
+'string'
 """
 
 from __future__ import annotations
@@ -107,11 +110,12 @@ def pydantic_value(
             )
 
         def get_json_schema(
-            _cls: type[Any], schema: CoreSchema, handler: GetJsonSchemaHandler
+            _cls: type[Any], _schema: CoreSchema, _handler: GetJsonSchemaHandler
         ) -> JsonSchemaValue:
-            json_schema = handler(schema)
-            json_schema = handler.resolve_ref_schema(json_schema)
-            json_schema["description"] = description
+            # The same string in both modes: what validation reads from JSON is what
+            # serialisation writes (asking pydantic would reach the plain validator
+            # function in serialization mode, which has no schema).
+            json_schema: JsonSchemaValue = {"type": "string", "description": description}
             if pattern is not None:
                 json_schema["pattern"] = pattern
             if examples:

@@ -6,11 +6,14 @@ import matplotlib
 
 matplotlib.use("Agg")
 
+import re
+
 import matplotlib.pyplot as plt
+import pytest
 
 from vn_skt.data import sample_province
 from vn_skt.ip_titles import TitlePortfolio
-from vn_skt.l10n import Period, html_table
+from vn_skt.l10n import Period, format_money, html_table
 from vn_skt.metrology import CampaignSummary
 from vn_skt.reporting import Indicator, IndicatorGroup
 from vn_skt.tasks import Portfolio
@@ -26,7 +29,7 @@ def test_html_escapes() -> None:
 def test_records_and_summaries_render() -> None:
     task = DATA.tasks[0]
     assert f"Nhiệm vụ {task.code}" in task._repr_html_()
-    assert "Mã số nhiệm vụ" in task._repr_html_()  # fields under their Vietnamese term
+    assert "<td>Mã số</td>" in task._repr_html_()  # fields under their label (labels.toml)
     portfolio = Portfolio(DATA.tasks)
     assert "<table>" in portfolio._repr_html_()
     summary = Portfolio(DATA.tasks, grouping=DATA.field_groups).year(2025)
@@ -42,6 +45,7 @@ def test_frames_match_the_figures() -> None:
     summary = Portfolio(DATA.tasks).year(2025)
     df = summary.to_frame()
     assert len(df) == summary.total and int(df["Mở mới"].sum()) == len(summary.new)
+    assert int(df["Chuyển tiếp"].sum()) == len(summary.carried_over)
     assert len(Portfolio(DATA.tasks).to_frame()) == len(DATA.tasks)
     titles = TitlePortfolio(DATA.titles).to_frame(on=Period.year(2025).end)
     assert len(titles) == len(DATA.titles) and titles["Tình trạng"].notna().all()
@@ -50,6 +54,20 @@ def test_frames_match_the_figures() -> None:
     )
     frame = campaign.to_frame()
     assert int(frame["Đã kiểm định"].sum()) == campaign.total
+
+
+@pytest.mark.parametrize("year", [2023, 2024, 2025])
+def test_the_frames_budget_column_is_the_report_sentences(year: int) -> None:
+    """Issue #16: the frame put the all-years state budget (20,6 tỷ) where the report
+    said 7,44 tỷ for 2025. The year's column now sums to the sentence's figure."""
+    summary = Portfolio(DATA.tasks, grouping=DATA.field_groups).year(year)
+    stated = re.search(r"tổng kinh phí thực hiện (.+)\.$", str(summary))
+    assert stated is not None
+    df = summary.to_frame()
+    column = int(df[f"Kinh phí NSNN năm {year} (đồng)"].sum())
+    assert format_money(column, unit="tỷ", decimals=3) == stated.group(1)
+    all_years = int(df["Tổng kinh phí NSNN cả thời gian thực hiện (đồng)"].sum())
+    assert all_years > column  # the old column: what the task gets over its whole period
 
 
 def test_indicator_group_plots() -> None:

@@ -1,14 +1,23 @@
 from __future__ import annotations
 
+import copy
+import inspect
 from decimal import Decimal
 from fractions import Fraction
+from types import ModuleType
+from typing import Any
 
+import attrs
+import pydantic
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import vn_skt.reporting
+import vn_skt.reporting.annual
 from vn_skt.errors import InvalidValue
-from vn_skt.reporting import Indicator, IndicatorGroup, compare, round_half_up
+from vn_skt.reporting import Finding, Indicator, IndicatorGroup, audit_text, compare, round_half_up
+from vn_skt.reporting.annual import AnnualData, Plan
 
 
 @pytest.mark.parametrize(
@@ -89,3 +98,49 @@ def test_round_half_up() -> None:
     assert round_half_up(Fraction(3705, 100), 0) == Decimal("37")
     assert round_half_up(Fraction(1425, 100), 1) == Decimal("14.3")
     assert round_half_up(Fraction(-5, 2), 0) == Decimal("-3")
+
+
+# -- every public frozen value of vn_skt.reporting hashes (issue #20) -------------------
+
+VALUES: dict[type[Any], Any] = {
+    Indicator: Indicator("Khối lượng", 600, Decimal("250.5"), unit="PTĐ"),
+    IndicatorGroup: IndicatorGroup("kiểm định", [Indicator("a", 1, Fraction(1, 3))]),
+    Finding: audit_text("kiểm định 250/600 PTĐ (đạt 42%)")[0],
+    Plan: Plan(new_tasks=3, verifications_by_field={"khối lượng": 600}),
+}
+NOT_HASHABLE = {AnnualData: "a data set, not a value: compared with ==, never a key"}
+
+
+@pytest.mark.parametrize("module", [vn_skt.reporting, vn_skt.reporting.annual])
+def test_every_public_value_type_is_covered(module: ModuleType) -> None:
+    kinds = {
+        value
+        for value in (getattr(module, name) for name in module.__all__)
+        if inspect.isclass(value) and (attrs.has(value) or issubclass(value, pydantic.BaseModel))
+    }
+    missing = kinds - set(VALUES) - set(NOT_HASHABLE)
+    assert not missing, f"add {sorted(k.__name__ for k in missing)} to VALUES or NOT_HASHABLE"
+
+
+@pytest.mark.parametrize("kind", list(VALUES), ids=lambda k: k.__name__)
+def test_values_are_frozen_and_hashable(kind: type[Any]) -> None:
+    value = VALUES[kind]
+    assert type(value) is kind
+    twin = copy.deepcopy(value)
+    assert twin == value and hash(twin) == hash(value) and {value: 1}[twin] == 1
+    name = next(iter(attrs.fields_dict(kind) if attrs.has(kind) else kind.model_fields))
+    with pytest.raises((attrs.exceptions.FrozenInstanceError, pydantic.ValidationError)):
+        setattr(value, name, getattr(value, name))
+
+
+@pytest.mark.parametrize("mode", ["validation", "serialization"])
+def test_the_annual_data_schema_renders_in_both_modes(mode: Any) -> None:
+    schema = AnnualData.model_json_schema(mode=mode)
+    assert {"Task", "Plan", "Funding"} <= set(schema["$defs"])
+
+
+def test_annual_data_is_frozen_and_says_it_is_not_a_value() -> None:
+    data = AnnualData(province="Tỉnh Minh Sơn")
+    assert data == AnnualData(province="Tỉnh Minh Sơn")
+    with pytest.raises(TypeError, match="unhashable type: 'AnnualData'"):
+        hash(data)

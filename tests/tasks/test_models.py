@@ -123,11 +123,24 @@ def test_defaults() -> None:
         ({"extended_to": date(2026, 12, 31)}, ("extended_to",), "is not after end"),
         ({"funding": {"state_budget": {2024: 1}}}, ("funding",), "state_budget year 2024"),
         ({"funding": {"state_budget": {2028: 1}}}, ("funding",), "state_budget year 2028"),
-        ({"funding": {"counterpart": 1.5}}, ("funding", "counterpart"), "is a float"),
-        ({"funding": {"counterpart": -5}}, ("funding", "counterpart"), "is negative"),
-        ({"funding": {"other": True}}, ("funding", "other"), "is a bool"),
-        ({"funding": {"other": "1.000"}}, ("funding", "other"), "use parse_money"),
-        ({"funding": {"state_budget": {2025: 2.0}}}, ("funding", "state_budget", 2025), "float"),
+        (
+            {"funding": {"counterpart": 18.46}},
+            ("funding", "counterpart"),
+            "18.46 (float); expected a whole number of đồng (int)",
+        ),
+        (
+            {"funding": {"counterpart": -5}},
+            ("funding", "counterpart"),
+            "-5 (int); expected a whole number of đồng >= 0",
+        ),
+        ({"funding": {"other": True}}, ("funding", "other"), "True (bool); expected"),
+        ({"funding": {"other": "1.000"}}, ("funding", "other"), "parse_money"),
+        ({"funding": {"other": float("nan")}}, ("funding", "other"), "nan (float)"),
+        (
+            {"funding": {"state_budget": {2025: 2.0}}},
+            ("funding", "state_budget", 2025),
+            "2.0 (float)",
+        ),
         ({"code": "  "}, ("code",), "at least 1 character"),
         ({"type": "Đề tài x"}, ("type",), "RESEARCH_TOPIC"),
         ({"accepted_on": date(2024, 1, 1)}, (), "accepted_on 2024-01-01 is before start"),
@@ -159,6 +172,22 @@ def test_frozen() -> None:
         task.code = "X"  # type: ignore[misc]
 
 
+def test_funding_and_task_are_hashable_values() -> None:
+    a = Funding(state_budget={2025: 600, 2026: 400}, counterpart=50)
+    b = Funding(state_budget={2026: 400, 2025: 600}, counterpart=50)  # same, other order
+    assert a == b and hash(a) == hash(b)
+    assert len({a, b, Funding()}) == 2
+    task = Task(**base(funding=a))
+    assert hash(task) == hash(Task(**base(funding=b)))
+    assert {task: "x"}[Task(**base(funding=b))] == "x"
+
+
+@given(tasks())
+def test_equal_tasks_hash_equal(task: Task) -> None:
+    copy = Task.model_validate_json(task.model_dump_json())
+    assert copy == task and hash(copy) == hash(task)
+
+
 def test_effective_end_and_running() -> None:
     task = Task(**base(extended_to=date(2027, 3, 31)))
     assert task.planned_end == date(2027, 3, 31) and task.is_running_in(2027)
@@ -167,11 +196,15 @@ def test_effective_end_and_running() -> None:
     assert stopped.is_running_in(2025) and not stopped.is_running_in(2026)
 
 
-def test_json_schema_for_apps() -> None:
-    schema = Task.model_json_schema()
+@pytest.mark.parametrize("mode", ["validation", "serialization"])
+def test_json_schema_for_apps(mode: Any) -> None:
+    schema = Task.model_json_schema(mode=mode)  # a web framework asks for both modes
     assert schema["properties"]["type"]["$ref"].endswith("TaskType")
     assert schema["$defs"]["TaskType"]["enum"] == [m.name for m in TaskType]
     assert schema["properties"]["approved_by"]["anyOf"][0]["type"] == "string"
+    assert schema["properties"]["approved_by"]["title"] == "Quyết định phê duyệt"
+    budget = schema["$defs"]["Funding"]["properties"]["state_budget"]
+    assert budget["additionalProperties"] == {"minimum": 0, "type": "integer"}
 
 
 @given(tasks())

@@ -1,13 +1,15 @@
 from __future__ import annotations
 
-from datetime import date
+import re
+from collections import Counter
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, settings
 
 from vn_skt.errors import InvalidValue
+from vn_skt.l10n import parse_money
 from vn_skt.tasks import Portfolio, ResearchField, Task, TaskStatus
 from vn_skt.testing.strategies import portfolios
 
@@ -210,36 +212,191 @@ def test_status_counts_and_filter() -> None:
     assert len(p.filter(lambda t: t.code == "B")) == 1
 
 
-# -- properties ------------------------------------------------------------------------
-
-YEARS = st.integers(min_value=2017, max_value=2032)
-
-
-@given(portfolios(), YEARS)
-def test_parts_add_up(p: Portfolio, year: int) -> None:
-    y = p.year(year)
-    assert len(y.carried_over) + len(y.new) == y.total
-    assert not {t.code for t in y.carried_over} & {t.code for t in y.new}
-    assert sum(y.by_field.values()) == y.total
-    assert sum(y.by_level.values()) == y.total == sum(y.by_type.values())
-    assert sum(y.by_group().values()) == y.total
-    assert sum(y.by_group(y.new).values()) == len(y.new)
+def test_status_counts_filter_and_iteration_share_titleportfolios_face() -> None:
+    a = task("A", date(2025, 1, 1), date(2025, 12, 31))
+    p = Portfolio([a])
+    assert list(p) == [a] and a in p and len(p) == 1
+    assert repr(p) == "Portfolio(1 tasks)"
 
 
-@given(portfolios(), YEARS)
-def test_budget_is_the_sum_of_allocations(p: Portfolio, year: int) -> None:
-    assert p.year(year).state_budget == sum(t.funding.for_year(year) for t in p.tasks)
-    assert sum(p.year(y).state_budget for y in range(2000, 2050)) == sum(
-        t.funding.state_budget_total for t in p.tasks
+def test_settlement_money_is_in_the_budget_and_listed_apart() -> None:
+    ended = task(
+        "S",
+        date(2023, 1, 1),
+        date(2024, 12, 31),
+        funding={"state_budget": {2024: 900, 2025: 100}},
     )
+    running = task("R", date(2025, 1, 1), date(2025, 12, 31), funding={"state_budget": {2025: 7}})
+    y = Portfolio([ended, running]).year(2025)
+    assert y.tasks == [running] and y.settlement == [ended] and y.state_budget == 107
+    assert Portfolio([ended, running]).year(2024).settlement == []
 
 
-@given(portfolios(), YEARS)
-def test_carried_over_matches_the_definition(p: Portfolio, year: int) -> None:
+# -- the year's frame says what it holds, and agrees with the report sentence ---------
+
+BUDGET_2025 = "Kinh phí NSNN năm 2025 (đồng)"
+ALL_YEARS = "Tổng kinh phí NSNN cả thời gian thực hiện (đồng)"
+
+
+def test_frame_budget_column_is_the_years_budget_of_the_sentence() -> None:
+    """Issue #16: the column for one year held the all-years total (20,6 tỷ where the
+    sentence said 7,44 tỷ)."""
+    p = Portfolio(
+        [
+            task(
+                "A",
+                date(2024, 1, 1),
+                date(2025, 12, 31),
+                funding={"state_budget": {2024: 5_000_000_000, 2025: 2_440_000_000}},
+            ),
+            task(
+                "B",
+                date(2025, 3, 1),
+                date(2026, 2, 28),
+                funding={"state_budget": {2025: 4_000_000_000, 2026: 9_000_000_000}},
+            ),
+            task(
+                "C",
+                date(2023, 1, 1),
+                date(2024, 12, 31),
+                funding={"state_budget": {2024: 100, 2025: 1_000_000_000}},
+            ),
+        ]
+    )
+    summary = p.year(2025)
+    assert "với tổng kinh phí thực hiện 7,440 tỷ đồng." in str(summary)
+    rows = summary.rows()
+    assert [r["Mã số"] for r in rows] == ["A", "B", "C"]
+    assert sum(r[BUDGET_2025] for r in rows) == 7_440_000_000
+    assert [r[ALL_YEARS] for r in rows] == [7_440_000_000, 13_000_000_000, 1_000_000_100]
+    flags = [(r["Chuyển tiếp"], r["Mở mới"], r["Chỉ quyết toán"]) for r in rows]
+    assert flags == [(True, False, False), (False, True, False), (False, False, True)]
+    assert all(r["Năm"] == 2025 for r in rows)
+
+
+# -- properties: an oracle written from DOMAIN.md, not from the code -----------------
+
+
+def _runs_on(t: Task, day: date) -> bool:
+    """DOMAIN.md: a task is implemented on the days of its period, its extension
+    included, until it is terminated (the day of termination is not a day of work)."""
+    if t.terminated_on is not None and day >= t.terminated_on:
+        return False
+    return t.start <= day <= (t.extended_to or t.end)
+
+
+def _days_of(year: int) -> list[date]:
+    first = date(year, 1, 1)
+    return [
+        first + timedelta(days=k) for k in range(366) if (first + timedelta(days=k)).year == year
+    ]
+
+
+def _oracle(tasks: list[Task], year: int) -> dict[str, Any]:
+    """The year's figures by brute force, day by day, from the glossary's definitions:
+    carried over = implemented in Y and started before 1 January of Y; new = implemented
+    in Y and started in Y; budget = every allocation for Y."""
+    days = _days_of(year)
+    running = [t for t in tasks if any(_runs_on(t, d) for d in days)]
+    return {
+        "codes": [t.code for t in running],
+        "carried": {t.code for t in running if t.start < days[0]},
+        "new": {t.code for t in running if t.start >= days[0]},
+        "completed": {
+            t.code
+            for t in tasks
+            if (t.accepted_on is not None and t.accepted_on.year == year)
+            or (t.terminated_on is None and (t.extended_to or t.end).year == year)
+        },
+        "budget": sum(a for t in tasks for y, a in t.funding.state_budget.items() if y == year),
+        "by_field": Counter(t.field for t in running),
+        "settlement": [
+            t.code for t in tasks if t not in running and t.funding.state_budget.get(year)
+        ],
+    }
+
+
+_SENTENCE = re.compile(
+    r"Năm (\d{4}) thực hiện (\d+) nhiệm vụ KH&CN, trong đó: (\d+) nhiệm vụ chuyển tiếp "
+    r"từ năm (\d{4}); (\d+) nhiệm vụ bắt đầu thực hiện từ năm \d{4}"
+    r"(?: \((.*)\))?, với tổng kinh phí thực hiện (.*)\.$"
+)
+
+
+def check_year(p: Portfolio, year: int) -> None:
     y = p.year(year)
-    jan1 = date(year, 1, 1)
-    for t in p.tasks:
-        expected_carried = t.start < jan1 and t.effective_end >= jan1
-        expected_new = t.start.year == year and t.effective_end >= t.start
-        assert (t in y.carried_over) == expected_carried
-        assert (t in y.new) == expected_new
+    want = _oracle(list(p.tasks), year)
+    codes = lambda ts: {t.code for t in ts}  # noqa: E731
+    assert [t.code for t in y.tasks] == want["codes"]  # portfolio order kept
+    assert codes(y.carried_over) == want["carried"] and codes(y.new) == want["new"]
+    assert codes(y.completed) == want["completed"]
+    assert [t.code for t in y.settlement] == want["settlement"]
+    assert y.state_budget == want["budget"]
+    assert y.by_field == dict(want["by_field"])
+    # The sentence states the oracle's figures, and its parts add up to its whole.
+    found = _SENTENCE.fullmatch(str(y))
+    assert found, str(y)
+    stated_year, total, carried, since, new, groups, money = found.groups()
+    assert (int(stated_year), int(since)) == (year, year - 1)
+    assert (int(total), int(carried), int(new)) == (
+        len(want["codes"]),
+        len(want["carried"]),
+        len(want["new"]),
+    )
+    group_counts = [int(n) for n in re.findall(r": (\d+) nhiệm vụ", groups or "")]
+    assert sum(group_counts) == int(new)
+    assert parse_money(money) == round_half_up_to_million(want["budget"])
+    # The frame's year column is the sentence's budget, and its flags its counts.
+    rows = y.rows()
+    budget = f"Kinh phí NSNN năm {year} (đồng)"
+    assert sum(r[budget] for r in rows) == want["budget"]
+    assert sum(r["Chuyển tiếp"] for r in rows) == int(carried)
+    assert sum(r["Mở mới"] for r in rows) == int(new)
+
+
+def round_half_up_to_million(amount: int) -> int:
+    """The sentence writes tỷ with three decimals: a million đồng, halves up."""
+    return (amount + 500_000) // 1_000_000 * 1_000_000
+
+
+def _years_of(t: Task) -> set[int]:
+    """The years in which something happens to a task (its start, end, extension,
+    termination, acceptance, a budget allocation), and the years either side."""
+    days = [t.start, t.end, t.extended_to, t.terminated_on, t.accepted_on]
+    years = {d.year for d in days if d is not None} | set(t.funding.state_budget)
+    return {y + k for y in years for k in (-1, 0, 1)}
+
+
+def years_of(p: Portfolio) -> list[int]:
+    return sorted(set().union(*map(_years_of, p.tasks))) if len(p) else [2025]
+
+
+@given(portfolios(max_size=6))
+def test_each_year_is_the_definitions_of_domain_md(p: Portfolio) -> None:
+    for year in years_of(p):
+        check_year(p, year)
+
+
+@pytest.mark.slow
+@settings(max_examples=300)
+@given(portfolios(max_size=40))
+def test_each_year_is_the_definitions_of_domain_md_large(p: Portfolio) -> None:
+    for year in years_of(p):
+        check_year(p, year)
+
+
+@given(portfolios(max_size=6))
+def test_every_allocation_counts_in_exactly_one_year(p: Portfolio) -> None:
+    years = {y for t in p.tasks for y in t.funding.state_budget}
+    assert sum(p.year(y).state_budget for y in years) == sum(
+        a for t in p.tasks for a in t.funding.state_budget.values()
+    )
+    quiet = next(y for y in range(2000, 2100) if y not in years)
+    assert p.year(quiet).state_budget == 0
+
+
+@given(portfolios(max_size=6))
+def test_summaries_are_hashable_values(p: Portfolio) -> None:
+    for year in years_of(p):
+        a, b = p.year(year), Portfolio(list(p.tasks)).year(year)
+        assert a == b and hash(a) == hash(b)

@@ -1,4 +1,5 @@
-"""Bảng — records and summaries as HTML tables (Jupyter) and pandas frames.
+"""Bảng — records and summaries as HTML tables (Jupyter) and pandas frames, and the
+labels of their columns.
 
 Used by records and summaries for ``_repr_html_`` and ``to_frame()``. Cells are written
 the Vietnamese way (labels, dates, numbers). pandas is an optional extra
@@ -8,24 +9,60 @@ the Vietnamese way (labels, dates, numbers). pandas is an optional extra
 ('18.460.000.000', '09/02/2025', 'có')
 >>> html_table(["Kinh phí"], [[5_000]])[-46:]
 '<tbody><tr><td>5.000</td></tr></tbody></table>'
+
+A record's column labels are data (a TOML file read by :func:`read_labels`): for each
+field its Vietnamese title, its English meaning, the header a sheet or a frame writes
+(with a unit), and the other headers a sheet may use. One table feeds the record's JSON
+Schema, the loader, the frames and the HTML views, so they cannot disagree.
+
+>>> label = ColumnLabel("counterpart", "Kinh phí đối ứng", "counterpart funds", unit="đồng",
+...                     aliases=("Đối ứng",))
+>>> label.column(), label.column(unit="triệu đồng"), label.description
+('Kinh phí đối ứng (đồng)', 'Kinh phí đối ứng (triệu đồng)', 'Kinh phí đối ứng — counterpart funds')
+>>> budget = ColumnLabel("state_budget", "Kinh phí NSNN theo năm", "state budget per year",
+...                      header="Kinh phí NSNN năm {year}", unit="đồng",
+...                      aliases=("[Kinh phí ]NSNN[ năm] {year}",))
+>>> labels = ColumnLabels([label, budget], source="example")
+>>> budget.column(year=2025)
+'Kinh phí NSNN năm 2025 (đồng)'
+>>> labels.match("ĐỐI ỨNG"), labels.match("nsnn 2026")
+((ColumnLabel(name='counterpart', ...), None), (ColumnLabel(name='state_budget', ...), 2026))
+>>> labels.match("Màu sắc") is None
+True
 """
 
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable, Mapping, Sequence
+import re
+import tomllib
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from decimal import Decimal
 from enum import Enum
 from fractions import Fraction
-from typing import Any
+from typing import Any, TypedDict
+
+import attrs
 
 from vn_skt._extras import import_extra
+from vn_skt.errors import InvalidValue
 
 from .dates import format_date
 from .formatting import format_number
+from .text import fold_text
 
-__all__ = ["cell", "frame", "html_model", "html_record", "html_table"]
+__all__ = [
+    "ColumnLabel",
+    "ColumnLabels",
+    "SchemaText",
+    "cell",
+    "frame",
+    "html_model",
+    "html_record",
+    "html_table",
+    "read_labels",
+]
 
 
 def cell(value: object) -> str:
@@ -67,11 +104,16 @@ def html_record(title: str, fields: Mapping[str, object]) -> str:
 
 
 def html_model(model: Any, title: str) -> str:
-    """Bảng một bản ghi pydantic — each field under its description (the Vietnamese
-    term) or its name."""
+    """Bảng một bản ghi pydantic — each field under its title (the Vietnamese label a
+    record takes from its label table), else its description (the Vietnamese term), else
+    its name."""
     fields = type(model).model_fields
     return html_record(
-        title, {(info.description or name): getattr(model, name) for name, info in fields.items()}
+        title,
+        {
+            (info.title or info.description or name): getattr(model, name)
+            for name, info in fields.items()
+        },
     )
 
 
@@ -79,3 +121,187 @@ def frame(rows: Iterable[Mapping[str, Any]]) -> Any:
     """Bảng pandas — a DataFrame of plain rows (pandas is the ``notebook`` extra)."""
     pandas: Any = import_extra("pandas", extra="notebook", purpose="to_frame()")
     return pandas.DataFrame(list(rows))
+
+
+# -- column labels -----------------------------------------------------------------------
+
+_PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+_PATTERN_PART = re.compile(r"\[([^\[\]]*)\]|\{year\}|[^\[\]{}]+")
+
+
+class SchemaText(TypedDict):
+    """``title`` and ``description``: what a pydantic ``Field`` takes from a label."""
+
+    title: str
+    description: str
+
+
+@attrs.frozen
+class ColumnLabel:
+    """Nhãn cột — one field's labels: Vietnamese title, English meaning, header, unit.
+
+    ``header`` is what a sheet or a frame writes above the column (``vi`` when not given;
+    ``{year}`` stands for a year); ``unit`` follows it in brackets; ``aliases`` are the
+    other headers a sheet may use (``[...]`` an optional part, ``{year}`` a year).
+    """
+
+    name: str
+    vi: str
+    en: str
+    header: str = attrs.field(
+        default=attrs.Factory(lambda self: self.vi, takes_self=True), kw_only=True
+    )
+    unit: str | None = attrs.field(default=None, kw_only=True)
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=tuple, kw_only=True)
+
+    @property
+    def description(self) -> str:
+        """Mô tả — ``"vi — en"``, the form of every docstring and JSON description."""
+        return f"{self.vi} — {self.en}"
+
+    @property
+    def json_schema(self) -> SchemaText:
+        """Tiêu đề và mô tả — ``title`` and ``description`` for a pydantic ``Field``."""
+        return {"title": self.vi, "description": self.description}
+
+    def column(self, *, unit: str | None = None, **fill: object) -> str:
+        """Tiêu đề cột — the header with its placeholders filled and its unit
+        (``unit=`` writes another unit, "triệu đồng" for a sheet in millions)."""
+        missing = sorted(set(_PLACEHOLDER.findall(self.header)) - set(fill))
+        if missing:
+            msg = f"column {self.name!r}: {self.header!r} needs {', '.join(missing)}="
+            raise InvalidValue(msg)
+        text = self.header.format(**fill) if fill else self.header
+        unit = unit or self.unit
+        return f"{text} ({unit})" if unit else text
+
+
+def _pattern(text: str) -> re.Pattern[str]:
+    """A folded alias with ``[optional]`` parts and a ``{year}`` as a regex."""
+    out = []
+    for match in _PATTERN_PART.finditer(text):
+        part = match.group(0)
+        if part == "{year}":
+            out.append(r"([0-9]{4})")
+        elif match.group(1) is not None:
+            out.append(f"(?:{re.escape(match.group(1))})?")
+        else:
+            out.append(re.escape(part))
+    return re.compile("".join(out).replace(r"\ ", "[ _]"))
+
+
+class ColumnLabels(Mapping[str, ColumnLabel]):
+    """Nhãn các cột — one record's column labels by field name, and the reverse: which
+    field a header names."""
+
+    def __init__(self, labels: Iterable[ColumnLabel], *, source: str) -> None:
+        self.source = source
+        self._labels: dict[str, ColumnLabel] = {}
+        self._exact: dict[str, ColumnLabel] = {}
+        self._patterns: list[tuple[re.Pattern[str], ColumnLabel]] = []
+        for label in labels:
+            if label.name in self._labels:
+                raise InvalidValue(f"{source}: {label.name!r} is labelled twice")
+            self._labels[label.name] = label
+            for text in (label.name, label.vi, label.header, *label.aliases):
+                folded = fold_text(text)
+                if "{" in folded or "[" in folded:
+                    self._patterns.append((_pattern(folded), label))
+                    continue
+                other = self._exact.setdefault(folded, label)
+                if other is not label:
+                    raise InvalidValue(
+                        f"{source}: the header {text!r} names both {other.name!r} and "
+                        f"{label.name!r}"
+                    )
+
+    def __getitem__(self, name: str) -> ColumnLabel:
+        try:
+            return self._labels[name]
+        except KeyError:
+            raise InvalidValue(
+                f"{self.source}: no label for {name!r} (labelled: {', '.join(self._labels)})"
+            ) from None
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._labels
+
+    def get(self, name: str, default: Any = None) -> Any:
+        """The label of ``name``, or ``default`` (``[name]`` raises InvalidValue)."""
+        return self._labels.get(name, default)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._labels)
+
+    def __len__(self) -> int:
+        return len(self._labels)
+
+    def __repr__(self) -> str:
+        return f"ColumnLabels({self.source!r}, {list(self._labels)})"
+
+    def match(self, header: str) -> tuple[ColumnLabel, int | None] | None:
+        """Đọc tiêu đề — the label a header names (folded: any case, Unicode form, tone
+        placement), with the year a ``{year}`` header carries; None when it names none."""
+        folded = fold_text(header)
+        label = self._exact.get(folded)
+        if label is not None:
+            return label, None
+        for pattern, candidate in self._patterns:
+            found = pattern.fullmatch(folded)
+            if found:
+                return candidate, int(found.group(1)) if found.groups() else None
+        return None
+
+
+_LABEL_KEYS = {"vi": str, "en": str, "header": str, "unit": str, "aliases": list}
+
+
+def _label(where: str, name: str, entry: object) -> ColumnLabel:
+    if not isinstance(entry, dict):
+        raise InvalidValue(f"{where}: expected a table of vi, en, header, unit, aliases")
+    unknown = sorted(set(entry) - set(_LABEL_KEYS))
+    missing = sorted({"vi", "en"} - set(entry))
+    if unknown or missing:
+        raise InvalidValue(f"{where}: unknown keys {unknown}, missing keys {missing}")
+    for key, value in entry.items():
+        kind = _LABEL_KEYS[key]
+        if not isinstance(value, kind) or (
+            kind is list and not all(isinstance(v, str) for v in value)
+        ):
+            expected = "a list of strings" if kind is list else "a string"
+            raise InvalidValue(f"{where}.{key}: got {value!r}; expected {expected}")
+    texts = [entry.get("header", ""), *entry.get("aliases", [])]
+    for text in texts:
+        unknown_marks = set(_PLACEHOLDER.findall(text)) - {"year"}
+        if unknown_marks or text.count("[") != text.count("]"):
+            raise InvalidValue(
+                f"{where}: {text!r}; expected '{{year}}' as the only placeholder and "
+                f"balanced [optional] parts"
+            )
+    return ColumnLabel(
+        name,
+        entry["vi"],
+        entry["en"],
+        header=str(entry.get("header") or entry["vi"]),
+        unit=entry.get("unit"),
+        aliases=tuple(entry.get("aliases", ())),
+    )
+
+
+def read_labels(text: str, *, source: str) -> dict[str, ColumnLabels]:
+    """Đọc bảng nhãn — the label tables of a TOML text, one per top-level table
+    (``[task.code]`` → ``result["task"]["code"]``), checked once: ``source`` (the file)
+    and the entry are named in every error."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise InvalidValue(f"{source}: not valid TOML: {exc}") from exc
+    tables: dict[str, ColumnLabels] = {}
+    for record, entries in data.items():
+        if not isinstance(entries, dict):
+            raise InvalidValue(f"{source}: [{record}] should be a table of labels")
+        labels = [
+            _label(f"{source}: [{record}.{name}]", name, entry) for name, entry in entries.items()
+        ]
+        tables[record] = ColumnLabels(labels, source=f"{source} [{record}]")
+    return tables

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import date
-from typing import Any
+from typing import Any, ClassVar
 
 import attrs
 from pydantic import BaseModel, ConfigDict, Field
@@ -28,7 +28,7 @@ __all__ = ["AnnualData", "Plan", "annual_report", "audit_summary", "report_figur
 
 
 class Plan(BaseModel):
-    """Kế hoạch năm — the year's targets."""
+    """Kế hoạch năm — the year's targets. A hashable value (equal plans hash equal)."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -38,11 +38,22 @@ class Plan(BaseModel):
         default_factory=dict, description="Kiểm định theo lĩnh vực"
     )
 
+    def __hash__(self) -> int:
+        by_field = tuple(sorted(self.verifications_by_field.items()))
+        return hash((self.new_tasks, self.titles_granted, by_field))
+
 
 class AnnualData(BaseModel):
-    """Dữ liệu báo cáo — what a department's annual report is computed from."""
+    """Dữ liệu báo cáo — what a department's annual report is computed from.
+
+    Frozen but deliberately not hashable: it is a data set (a province's records, council
+    meetings with their ballots), not a value to use as a key or put in a set; compare
+    two with ``==``.
+    """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
+
+    __hash__: ClassVar[None] = None  # type: ignore[assignment]
 
     province: str = Field(description="Tên tỉnh")
     fictional: bool = Field(default=False, description="Dữ liệu hư cấu, minh họa")
@@ -65,9 +76,9 @@ class AnnualData(BaseModel):
         return max(years)
 
 
-@attrs.frozen
+@attrs.frozen(eq=False)
 class _Year:
-    """Everything the report of one year needs, computed once."""
+    """Everything the report of one year needs, computed once (compared by identity)."""
 
     data: AnnualData
     year: int

@@ -1,5 +1,10 @@
 """Nhiệm vụ KH&CN — S&T tasks, their funding, and the annual portfolio.
 
+The labels of every field (Vietnamese title, English meaning, column header, unit,
+the headers sheets use) are one table, ``labels.toml`` (``TASK_LABELS``,
+``FUNDING_LABELS``, ``YEAR_SUMMARY_LABELS``); money is int đồng, checked by ``Dong`` /
+``whole_dong`` (the one money validator, from ``vn_skt._money``).
+
 >>> from datetime import date
 >>> from vn_skt.tasks import Portfolio, Task
 >>> def task(code, start, end, field="Khoa học nông nghiệp", budget=None):
@@ -23,20 +28,19 @@ với tổng kinh phí thực hiện 0,710 tỷ đồng.
 
 from __future__ import annotations
 
+from vn_skt._money import Dong, whole_dong
+
 from .enums import Rating, ResearchField, SelectionMethod, TaskLevel, TaskStatus, TaskType
-from .loading import (
-    COLUMN_TITLES,
-    LoadResult,
-    RowError,
-    load_tasks,
-    read_tasks_csv,
-    read_tasks_json,
-)
-from .models import Dong, Funding, Task
+from .labels import COLUMN_TITLES, FUNDING_LABELS, TASK_LABELS, YEAR_SUMMARY_LABELS
+from .loading import LoadResult, RowError, load_tasks, read_tasks_csv, read_tasks_json
+from .models import Funding, Task
 from .portfolio import FieldGrouping, Portfolio, YearSummary
 
 __all__ = [
     "COLUMN_TITLES",
+    "FUNDING_LABELS",
+    "TASK_LABELS",
+    "YEAR_SUMMARY_LABELS",
     "Dong",
     "FieldGrouping",
     "Funding",
@@ -54,4 +58,5 @@ __all__ = [
     "load_tasks",
     "read_tasks_csv",
     "read_tasks_json",
+    "whole_dong",
 ]

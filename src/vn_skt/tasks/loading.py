@@ -1,7 +1,8 @@
 """Nạp danh mục — tasks from rows: dicts, JSON, or a spreadsheet's CSV export.
 
 Headers may be the field names or the Vietnamese column titles departments use
-("Mã số", "Tên nhiệm vụ", "Chủ nhiệm", "Kinh phí NSNN năm 2025 (triệu đồng)"...); cells
+("Mã số", "Tên nhiệm vụ", "Chủ nhiệm", "Kinh phí NSNN năm 2025 (triệu đồng)"...), as the
+one label table lists them (``labels.toml``: titles and aliases, compared folded); cells
 may be written the Vietnamese way ("1.250,5", "01/2023", "ngày 05 tháng 01 năm 2023").
 Every valid row is kept and every invalid one is reported by row number and column;
 nothing is dropped silently. Row numbers are 1-based: for CSV the line of the file
@@ -25,7 +26,8 @@ import pydantic
 from vn_skt.errors import InvalidValue, ParseError
 from vn_skt.l10n import fold_text, month_end, parse_date, parse_money
 
-from .models import Task
+from .labels import COLUMN_TITLES, FUNDING_LABELS, TASK_LABELS
+from .models import Funding, Task
 from .portfolio import FieldGrouping, Portfolio
 
 __all__ = [
@@ -37,88 +39,47 @@ __all__ = [
     "read_tasks_json",
 ]
 
-COLUMN_TITLES: dict[str, str] = {
-    "code": "Mã số",
-    "title": "Tên nhiệm vụ",
-    "type": "Loại nhiệm vụ",
-    "level": "Cấp quản lý",
-    "field": "Lĩnh vực",
-    "principal_investigator": "Chủ nhiệm",
-    "host_organization": "Tổ chức chủ trì",
-    "start": "Thời gian bắt đầu",
-    "end": "Thời gian kết thúc",
-    "extended_to": "Gia hạn đến",
-    "selection": "Phương thức giao",
-    "status": "Trạng thái",
-    "approved_by": "Quyết định phê duyệt",
-    "accepted_on": "Ngày nghiệm thu",
-    "acceptance_rating": "Kết quả nghiệm thu",
-    "terminated_on": "Ngày dừng thực hiện",
-    "notes": "Ghi chú",
-    "counterpart": "Kinh phí đối ứng",
-    "other": "Kinh phí nguồn khác",
-}
-"""The canonical Vietnamese column title of each field (the CSV template's headers);
-the state budget columns are titled "Kinh phí NSNN năm YYYY"."""
-
-_ALIASES: dict[str, str] = {
-    **{fold_text(title): name for name, title in COLUMN_TITLES.items()},
-    **{fold_text(name): name for name in COLUMN_TITLES},
-    **{
-        fold_text(alias): name
-        for alias, name in {
-            "mã nhiệm vụ": "code",
-            "mã": "code",
-            "tên": "title",
-            "loại": "type",
-            "loại hình": "type",
-            "cấp": "level",
-            "cấp nhiệm vụ": "level",
-            "chủ nhiệm nhiệm vụ": "principal_investigator",
-            "đơn vị chủ trì": "host_organization",
-            "cơ quan chủ trì": "host_organization",
-            "bắt đầu": "start",
-            "kết thúc": "end",
-            "phương thức": "selection",
-            "ngày dừng": "terminated_on",
-            "xếp loại": "acceptance_rating",
-            "đối ứng": "counterpart",
-            "nguồn khác": "other",
-            "kinh phí khác": "other",
-        }.items()
-    },
-}
-
-
-def _folded(*words: str) -> str:
-    """A regex alternation of ``words`` as :func:`fold_text` writes them."""
-    return "|".join(re.escape(fold_text(w)) for w in words)
-
-
-# Headers are matched in folded form (case, Unicode form and tone placement folded).
-_BUDGET = re.compile(
-    rf"(?:(?:{_folded('kinh phí')}) )?(?:{_folded('nsnn', 'ngân sách nhà nước', 'ngân sách')}"
-    rf"|state_budget)(?: (?:{_folded('năm')}))?[ _]([0-9]{{4}})"
-)
 _UNIT_WORDS = {
     fold_text(w): w.split()[0]
     for w in ("đồng", "nghìn đồng", "ngàn đồng", "triệu đồng", "tỷ đồng", "tỉ đồng")
 }
-_UNIT = re.compile(
-    rf"\(\s*(?:(?:{_folded('đvt')}):\s*)?({'|'.join(map(re.escape, _UNIT_WORDS))})\s*\)"
-)
+_DVT = re.escape(fold_text("đvt"))  # "(ĐVT: triệu đồng)"
+_UNIT = re.compile(rf"\(\s*(?:{_DVT}:\s*)?({'|'.join(map(re.escape, _UNIT_WORDS))})\s*\)")
 _MONTH_YEAR = re.compile(r"\s*([0-9]{1,2})\s*/\s*([0-9]{4})\s*")
 _DATES = {"start", "end", "extended_to", "accepted_on", "terminated_on"}
+_TASK_COLUMNS = frozenset(Task.model_fields) - {"funding"}  # a sheet gives funding's parts
+_FUNDING_PARTS = frozenset(Funding.model_fields)  # state_budget, counterpart, other
 _MONEY = {"counterpart", "other"}
+
+
+def _value_key(value: Any) -> Any:
+    """A hashable stand-in for a cell's value (a JSON row may hold lists and dicts), equal
+    exactly when the values are equal and of the same kind."""
+    if isinstance(value, Mapping):
+        items = frozenset((_value_key(k), _value_key(v)) for k, v in value.items())
+        return (type(value).__name__, items)
+    if isinstance(value, list | tuple):
+        return (type(value).__name__, tuple(_value_key(v) for v in value))
+    if isinstance(value, set | frozenset):
+        return (type(value).__name__, frozenset(_value_key(v) for v in value))
+    try:
+        hash(value)
+    except TypeError:
+        return (type(value).__name__, repr(value))
+    return value
 
 
 @attrs.frozen
 class RowError:
-    """Lỗi dòng — one problem in one row: where, which column, what was there, why."""
+    """Lỗi dòng — one problem in one row: where, which column, what was there, why.
+
+    ``value`` is the cell as given (a JSON row's may be a list or a dict); the error is
+    compared and hashed through a frozen copy of it, so every RowError is hashable.
+    """
 
     row: int
     column: str
-    value: Any
+    value: Any = attrs.field(eq=_value_key)
     message: str
 
     def __str__(self) -> str:
@@ -158,16 +119,21 @@ class _Column:
 
 
 def _column(header: str) -> _Column:
+    """Which field a header names, by the label table (its unit stripped first)."""
     folded = fold_text(header)
-    if folded == "funding":  # a nested mapping, as JSON carries it
+    if folded == "funding":  # a nested mapping, as JSON carries it; a sheet gives the parts
         return _Column(header, "funding")
     unit_match = _UNIT.search(folded)
     unit = _UNIT_WORDS[unit_match.group(1)] if unit_match else None
     key = _UNIT.sub("", folded).strip()
-    budget = _BUDGET.fullmatch(key)
-    if budget:
-        return _Column(header, "state_budget", int(budget.group(1)), unit)
-    return _Column(header, _ALIASES.get(key), None, unit)
+    for labels, fields in ((TASK_LABELS, _TASK_COLUMNS), (FUNDING_LABELS, _FUNDING_PARTS)):
+        found = labels.match(key)
+        if found is not None and found[0].name in fields:
+            label, year = found
+            if label.name == "state_budget" and year is None:
+                break  # a state budget column names its year
+            return _Column(header, label.name, year, unit)
+    return _Column(header, None, None, unit)
 
 
 def _date_cell(name: str, text: str) -> date:

@@ -17,47 +17,21 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Annotated, Any
+from typing import Any
 
-from pydantic import (
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Field,
-    ValidationInfo,
-    field_validator,
-    model_validator,
-)
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
+from vn_skt._money import Dong
 from vn_skt.l10n import DocumentRef, html_model
+from vn_skt.l10n.labels import LabeledEnum
 
 from .enums import Rating, ResearchField, SelectionMethod, TaskLevel, TaskStatus, TaskType
+from .labels import FUNDING_LABELS, TASK_LABELS
 
 __all__ = ["Dong", "Funding", "Task"]
 
-
-def _whole_dong(value: Any) -> Any:
-    """Money is int đồng: refuse floats, bools and text with a message that says why."""
-    if type(value) is int:
-        if value < 0:
-            raise ValueError(f"amount {value} is negative; expected int đồng >= 0")
-        return value
-    if isinstance(value, bool):
-        raise ValueError(f"amount {value!r} is a bool; expected int đồng")
-    if isinstance(value, float):
-        raise ValueError(
-            f"amount {value!r} is a float; expected int đồng (VND has no minor unit: "
-            f"build it from the source text with parse_money, or round it explicitly)"
-        )
-    if isinstance(value, str):
-        raise ValueError(f"amount {value!r} is text; expected int đồng (use parse_money)")
-    if hasattr(value, "__index__"):
-        return _whole_dong(value.__index__())
-    raise ValueError(f"amount {value!r} ({type(value).__name__}); expected int đồng")
-
-
-Dong = Annotated[int, BeforeValidator(_whole_dong)]
-"""Số tiền — a non-negative whole number of đồng; floats and text are refused."""
+_F = FUNDING_LABELS
+_T = TASK_LABELS
 
 
 class Funding(BaseModel):
@@ -65,14 +39,18 @@ class Funding(BaseModel):
 
     ``state_budget`` maps a year to the đồng of the state S&T budget (ngân sách sự nghiệp
     KH&CN) allocated in it; ``counterpart`` (đối ứng) and ``other`` (nguồn khác) are
-    totals over the task.
+    totals over the task. Amounts are int đồng (``Dong``). Hashable
+    although it holds a dict: equal fundings hash equal.
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    state_budget: dict[int, Dong] = Field(default_factory=dict)
-    counterpart: Dong = 0
-    other: Dong = 0
+    state_budget: dict[int, Dong] = Field(default_factory=dict, **_F["state_budget"].json_schema)
+    counterpart: Dong = Field(default=0, **_F["counterpart"].json_schema)
+    other: Dong = Field(default=0, **_F["other"].json_schema)
+
+    def __hash__(self) -> int:
+        return hash((tuple(sorted(self.state_budget.items())), self.counterpart, self.other))
 
     @property
     def state_budget_total(self) -> int:
@@ -100,24 +78,25 @@ class Task(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
 
-    code: str = Field(min_length=1, description="Mã số nhiệm vụ")
-    title: str = Field(min_length=1, description="Tên nhiệm vụ")
-    type: TaskType
-    level: TaskLevel
-    field: ResearchField
-    principal_investigator: str = Field(min_length=1, description="Chủ nhiệm")
-    host_organization: str = Field(min_length=1, description="Tổ chức chủ trì")
-    start: date
-    end: date
-    extended_to: date | None = None
-    selection: SelectionMethod | None = None
-    funding: Funding = Field(default_factory=Funding)
-    status: TaskStatus = TaskStatus.IN_PROGRESS
-    approved_by: DocumentRef | None = Field(default=None, description="Quyết định phê duyệt")
-    accepted_on: date | None = Field(default=None, description="Ngày nghiệm thu")
-    acceptance_rating: Rating | None = Field(default=None, description="Kết quả nghiệm thu")
-    terminated_on: date | None = Field(default=None, description="Ngày dừng thực hiện")
-    notes: str = ""
+    # Titles and descriptions come from the one label table (labels.toml).
+    code: str = Field(min_length=1, **_T["code"].json_schema)
+    title: str = Field(min_length=1, **_T["title"].json_schema)
+    type: TaskType = Field(**_T["type"].json_schema)
+    level: TaskLevel = Field(**_T["level"].json_schema)
+    field: ResearchField = Field(**_T["field"].json_schema)
+    principal_investigator: str = Field(min_length=1, **_T["principal_investigator"].json_schema)
+    host_organization: str = Field(min_length=1, **_T["host_organization"].json_schema)
+    start: date = Field(**_T["start"].json_schema)
+    end: date = Field(**_T["end"].json_schema)
+    extended_to: date | None = Field(default=None, **_T["extended_to"].json_schema)
+    selection: SelectionMethod | None = Field(default=None, **_T["selection"].json_schema)
+    funding: Funding = Field(default_factory=Funding, **_T["funding"].json_schema)
+    status: TaskStatus = Field(default=TaskStatus.IN_PROGRESS, **_T["status"].json_schema)
+    approved_by: DocumentRef | None = Field(default=None, **_T["approved_by"].json_schema)
+    accepted_on: date | None = Field(default=None, **_T["accepted_on"].json_schema)
+    acceptance_rating: Rating | None = Field(default=None, **_T["acceptance_rating"].json_schema)
+    terminated_on: date | None = Field(default=None, **_T["terminated_on"].json_schema)
+    notes: str = Field(default="", **_T["notes"].json_schema)
 
     @field_validator("end")
     @classmethod
@@ -166,22 +145,18 @@ class Task(BaseModel):
         return html_model(self, f"Nhiệm vụ {self.code}")
 
     def row(self) -> dict[str, Any]:
-        """Dòng bảng — the task as a flat row (labels, dates, đồng) for tables and pandas."""
-        return {
-            "Mã số": self.code,
-            "Tên nhiệm vụ": self.title,
-            "Loại": self.type.label,
-            "Cấp": self.level.label,
-            "Lĩnh vực": self.field.label,
-            "Chủ nhiệm": self.principal_investigator,
-            "Tổ chức chủ trì": self.host_organization,
-            "Bắt đầu": self.start,
-            "Kết thúc": self.end,
-            "Gia hạn đến": self.extended_to,
-            "Trạng thái": self.status.label,
-            "NSNN (đồng)": self.funding.state_budget_total,
-            "Tổng kinh phí (đồng)": self.funding.total,
-        }
+        """Dòng bảng — the task as a flat row (labels, dates, đồng) for tables and pandas.
+
+        Headers are the label table's (``TASK_LABELS``, ``FUNDING_LABELS``), so the loader
+        reads a row's task fields back; the two totals cover every year of the task.
+        """
+        row: dict[str, Any] = {}
+        for name in _ROW_FIELDS:
+            value = getattr(self, name)
+            row[_T[name].column()] = value.label if isinstance(value, LabeledEnum) else value
+        row[_F["state_budget_total"].column()] = self.funding.state_budget_total
+        row[_F["total"].column()] = self.funding.total
+        return row
 
     # -- derived -----------------------------------------------------------------------
     @property
@@ -203,3 +178,19 @@ class Task(BaseModel):
         return self.start.year <= year <= self.effective_end.year and (
             self.effective_end >= self.start
         )
+
+
+_ROW_FIELDS = (
+    "code",
+    "title",
+    "type",
+    "level",
+    "field",
+    "principal_investigator",
+    "host_organization",
+    "start",
+    "end",
+    "extended_to",
+    "status",
+)
+"""The Task fields of :meth:`Task.row`, in order (then the two funding totals)."""

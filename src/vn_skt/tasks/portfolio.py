@@ -3,13 +3,21 @@
 A task is *carried over* into year Y (chuyển tiếp) when it started before 1 January of
 Y and is still within its implementation period in Y, extension included and
 termination counted; it is *new* (mở mới) when it starts in Y. Every task of the year
-is one or the other, never both.
+is one or the other, never both. The year's state budget is every allocation for Y in
+the portfolio: a task that is not implemented in Y but is funded for it (the settlement
+of a task that ended the year before) is listed apart, as ``settlement``.
+
+:class:`Portfolio` has the face of the other portfolios (``TitlePortfolio``): it holds
+its records, has a length and iterates over them; ``year(y)`` summarises a year,
+``status_counts()`` counts per status, ``to_frame()`` is one row per record. A task's
+status is recorded (not computed from a date, as a title's is), so ``status_counts``
+takes no date.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
 from typing import Any
 
@@ -19,6 +27,7 @@ from vn_skt.errors import InvalidValue
 from vn_skt.l10n import format_count, format_money, frame, html_record, html_table
 
 from .enums import ResearchField, TaskLevel, TaskStatus, TaskType
+from .labels import FUNDING_LABELS, TASK_LABELS, YEAR_SUMMARY_LABELS
 from .models import Task
 
 __all__ = ["FieldGrouping", "Portfolio", "YearSummary"]
@@ -39,25 +48,30 @@ def _label_of(field: ResearchField, grouping: FieldGrouping | None) -> str:
         ) from None
 
 
-@attrs.frozen(hash=False)
+@attrs.frozen
 class YearSummary:
     """Tổng hợp năm — the tasks of year ``year`` and their figures.
 
     ``total == len(carried_over) + len(new)`` always; ``by_field`` (and ``by_group``,
     ``by_level``, ``by_type``) count all tasks of the year; ``state_budget`` is the state
-    budget allocated for the year over every task of the portfolio (settlement money
-    for a task that ended the year before included).
+    budget allocated for the year over every task of the portfolio: the tasks of the
+    year and the ``settlement`` tasks. The task lists are lists (as the API has them),
+    compared and hashed as tuples: a summary is a hashable value.
     """
 
     year: int
-    tasks: list[Task]
-    carried_over: list[Task]
-    new: list[Task]
-    completed: list[Task]
+    tasks: list[Task] = attrs.field(eq=tuple)
+    carried_over: list[Task] = attrs.field(eq=tuple)
+    new: list[Task] = attrs.field(eq=tuple)
+    completed: list[Task] = attrs.field(eq=tuple)
     """Hoàn thành — tasks whose period (extension included) ends in the year, or that
     were accepted in it (which may include a task of the year before)."""
     state_budget: int
     grouping: FieldGrouping | None = attrs.field(default=None, eq=False, repr=False)
+    settlement: list[Task] = attrs.field(factory=list, eq=tuple, kw_only=True)
+    """Chỉ quyết toán — tasks not implemented in the year that are funded for it (the
+    settlement of a task that ended the year before, money for a task terminated
+    before the year); their allocations are part of ``state_budget``."""
 
     @property
     def total(self) -> int:
@@ -101,20 +115,47 @@ class YearSummary:
             "new_by_group": self.by_group(self.new),
         }
 
-    def to_frame(self) -> Any:
-        """Bảng pandas — the tasks of the year, with whether each is carried over or new."""
+    def rows(self) -> list[dict[str, Any]]:
+        """Dòng bảng — one row per task of the year, then one per settlement task.
+
+        Each is :meth:`Task.row` (whose totals cover every year of the task) and: the
+        year, whether the task is carried over, new or only settled in it, and its state
+        budget *for this year* ("Kinh phí NSNN năm 2025 (đồng)"), whose sum is
+        ``state_budget``, the figure of the report sentence.
+        """
+        y = YEAR_SUMMARY_LABELS
+        budget = FUNDING_LABELS["state_budget"].column(year=self.year)
+        carried = {t.code for t in self.carried_over}
         new = {t.code for t in self.new}
-        return frame({**t.row(), "Năm": self.year, "Mở mới": t.code in new} for t in self.tasks)
+        return [
+            {
+                **t.row(),
+                y["year"].column(): self.year,
+                y["carried_over"].column(): t.code in carried,
+                y["new"].column(): t.code in new,
+                y["settlement"].column(): t.code not in carried and t.code not in new,
+                budget: t.funding.for_year(self.year),
+            }
+            for t in (*self.tasks, *self.settlement)
+        ]
+
+    def to_frame(self) -> Any:
+        """Bảng pandas — :meth:`rows` as a DataFrame (pandas is the ``notebook`` extra):
+        ``frame["Kinh phí NSNN năm 2025 (đồng)"].sum() == summary.state_budget``."""
+        return frame(self.rows())
 
     def _repr_html_(self) -> str:
+        y = YEAR_SUMMARY_LABELS
         figures = {
-            "Tổng số nhiệm vụ": self.total,
-            "Chuyển tiếp": len(self.carried_over),
-            "Mở mới": len(self.new),
-            "Hoàn thành": len(self.completed),
-            "Ngân sách nhà nước (đồng)": self.state_budget,
-            **{f"Lĩnh vực: {k}": v for k, v in self.by_group().items()},
+            y["total"].vi: self.total,
+            y["carried_over"].vi: len(self.carried_over),
+            y["new"].vi: len(self.new),
+            y["completed"].vi: len(self.completed),
+            FUNDING_LABELS["state_budget"].column(year=self.year): self.state_budget,
+            **{f"{y['by_group'].vi}: {k}": v for k, v in self.by_group().items()},
         }
+        if self.settlement:
+            figures[y["settlement"].vi] = len(self.settlement)
         return html_record(f"Năm {self.year}", figures)
 
     def __str__(self) -> str:
@@ -159,6 +200,9 @@ class Portfolio:
     def __len__(self) -> int:
         return len(self.tasks)
 
+    def __iter__(self) -> Iterator[Task]:
+        return iter(self.tasks)
+
     def __repr__(self) -> str:
         return f"Portfolio({len(self.tasks)} tasks)"
 
@@ -171,18 +215,24 @@ class Portfolio:
         carried: list[Task] = []
         new: list[Task] = []
         completed: list[Task] = []
+        settlement: list[Task] = []
         budget = 0
         for task in self.tasks:
-            budget += task.funding.state_budget.get(year, 0)
+            allocated = task.funding.for_year(year)
+            budget += allocated
             in_year = task.is_running_in(year)
             if in_year:
                 running.append(task)
                 (carried if task.start < first_day else new).append(task)
+            elif allocated:
+                settlement.append(task)
             accepted_now = task.accepted_on is not None and task.accepted_on.year == year
             ends_now = in_year and task.terminated_on is None and task.planned_end.year == year
             if ends_now or accepted_now:
                 completed.append(task)
-        return YearSummary(year, running, carried, new, completed, budget, self.grouping)
+        return YearSummary(
+            year, running, carried, new, completed, budget, self.grouping, settlement=settlement
+        )
 
     def overdue(self, *, on: date) -> list[Task]:
         """Quá hạn — tasks whose period (extension included) ended before ``on`` and that
@@ -206,7 +256,7 @@ class Portfolio:
 
     def _repr_html_(self) -> str:
         rows = [list(t.row().values()) for t in self.tasks[:50]]
-        headers = list(self.tasks[0].row()) if self.tasks else ["Mã số"]
+        headers = list(self.tasks[0].row()) if self.tasks else [TASK_LABELS["code"].vi]
         more = f" (50 đầu tiên / {len(self.tasks)})" if len(self.tasks) > 50 else ""
         return html_table(headers, rows, caption=f"Danh mục {len(self.tasks)} nhiệm vụ{more}")
 

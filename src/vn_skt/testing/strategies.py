@@ -15,6 +15,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument
 
 from vn_skt.councils import Council, CouncilKind, CouncilRules, Member, Role, rules_for
 from vn_skt.errors import InvalidValue, RegulationNotFound
@@ -192,58 +193,96 @@ def fundings(*, first_year: int = 2018, last_year: int = 2031) -> st.SearchStrat
     )
 
 
-@st.composite
-def tasks(
-    draw: st.DrawFn, *, min_year: int = 2018, max_year: int = 2030, code: str | None = None
-) -> Task:
-    """Nhiệm vụ KH&CN — valid tasks: periods of whole months, sometimes extended,
-    terminated or accepted, with budget years inside what the rules allow."""
-    start = draw(st.dates(min_value=date(min_year, 1, 1), max_value=date(max_year, 12, 1)))
-    start = start.replace(day=1)
-    months = draw(st.integers(min_value=1, max_value=48))
+# Strategies built once: a composite that builds strategies on every draw spends most
+# of its time validating them (the portfolio tests were the slowest of the suite).
+_BOOLEANS = st.booleans()
+_INDEX = st.integers(min_value=0, max_value=2**16)  # taken modulo a choice's size
+_MONTHS = st.integers(min_value=1, max_value=48)
+_ALLOCATIONS = st.integers(min_value=0, max_value=4)
+_MONEY = st.integers(min_value=0, max_value=50_000_000_000)
+_MAYBE_MONEY = _MONEY | st.just(0)
+# terminated and accepted tasks, whose dates move them between years, twice as often
+_STATUSES = st.sampled_from([*TaskStatus, TaskStatus.TERMINATED, TaskStatus.ACCEPTED])
+_RATINGS = st.sampled_from(Rating)
+_TYPES = st.sampled_from(TaskType)
+_LEVELS = st.sampled_from(TaskLevel)
+_FIELDS = st.sampled_from(ResearchField)
+_SELECTIONS = st.none() | st.sampled_from(SelectionMethod)
+_CODES = st.from_regex(r"[A-ZĐ]{2,4}\.[0-9]{2}/[0-9]{2}", fullmatch=True)
+_TITLES = st.sampled_from(
+    [
+        "Nghiên cứu giống lúa chịu mặn",
+        "Ứng dụng IoT trong thủy sản",
+        "Bảo tồn nguồn gen cây dược liệu",
+        "Xây dựng mô hình nông thôn mới",
+    ]
+)
+_INVESTIGATORS = st.sampled_from(
+    ["TS. Nguyễn Văn An", "ThS. Trần Thị Bình", "PGS.TS. Lê Hoàng Cường"]
+)
+_HOSTS = st.sampled_from(
+    ["Viện Khoa học Nông nghiệp", "Trường Đại học Y", "Trung tâm Ứng dụng KH&CN"]
+)
+
+
+def _pick(draw: st.DrawFn, count: int) -> int:
+    """An index below ``count`` (shrinks towards 0)."""
+    return draw(_INDEX) % count
+
+
+def _day_between(draw: st.DrawFn, first: date, last: date) -> date:
+    """A day in [first, last], often a year's first or last day (where a task moves from
+    one year's figures to the next), else any day."""
+    edges = [
+        day
+        for year in range(first.year, last.year + 1)
+        for day in (date(year, 1, 1), date(year, 12, 31))
+        if first <= day <= last
+    ]
+    on_an_edge: bool = draw(_BOOLEANS)
+    if edges and on_an_edge:
+        return edges[_pick(draw, len(edges))]
+    return first + timedelta(days=_pick(draw, (last - first).days + 1))
+
+
+def _task(draw: st.DrawFn, *, min_year: int, max_year: int, code: str | None) -> Task:
+    first = _pick(draw, (max_year - min_year + 1) * 12)
+    start = date(min_year + first // 12, first % 12 + 1, 1)
+    if draw(_BOOLEANS):  # often a whole number of calendar years
+        start = start.replace(month=1)
+    months = draw(_MONTHS)
+    if draw(_BOOLEANS):  # often ending on 31 December
+        months += -(start.month - 1 + months) % 12
     end_month = start.month - 1 + months
     end = date(start.year + end_month // 12, end_month % 12 + 1, 1) - timedelta(days=1)
     extended_to = None
-    if draw(st.booleans()) and draw(st.booleans()):
-        extended_to = end + timedelta(days=draw(st.integers(min_value=1, max_value=366)))
+    if draw(_BOOLEANS) and draw(_BOOLEANS):
+        extended_to = _day_between(draw, end + timedelta(days=1), end + timedelta(days=366))
     planned_end = extended_to or end
     terminated_on = None
     accepted_on = None
     rating = None
-    status = draw(st.sampled_from(TaskStatus))
+    status = draw(_STATUSES)
     if status is TaskStatus.TERMINATED:
-        terminated_on = draw(st.dates(min_value=start, max_value=planned_end))
+        terminated_on = _day_between(draw, start, planned_end)
     elif status is TaskStatus.ACCEPTED:
-        accepted_on = draw(st.dates(min_value=start, max_value=planned_end + timedelta(days=300)))
-        rating = draw(st.sampled_from(Rating))
-    funding = draw(fundings(first_year=start.year, last_year=planned_end.year + 1))
+        accepted_on = _day_between(draw, start, planned_end + timedelta(days=300))
+        rating = draw(_RATINGS)
+    years = planned_end.year + 2 - start.year  # budget years: start.year .. planned_end + 1
+    budget = {start.year + _pick(draw, years): draw(_MONEY) for _ in range(draw(_ALLOCATIONS))}
+    funding = Funding(state_budget=budget, counterpart=draw(_MAYBE_MONEY), other=draw(_MAYBE_MONEY))
     return Task(
-        code=code or draw(st.from_regex(r"[A-ZĐ]{2,4}\.[0-9]{2}/[0-9]{2}", fullmatch=True)),
-        title=draw(
-            st.sampled_from(
-                [
-                    "Nghiên cứu giống lúa chịu mặn",
-                    "Ứng dụng IoT trong thủy sản",
-                    "Bảo tồn nguồn gen cây dược liệu",
-                    "Xây dựng mô hình nông thôn mới",
-                ]
-            )
-        ),
-        type=draw(st.sampled_from(TaskType)),
-        level=draw(st.sampled_from(TaskLevel)),
-        field=draw(st.sampled_from(ResearchField)),
-        principal_investigator=draw(
-            st.sampled_from(["TS. Nguyễn Văn An", "ThS. Trần Thị Bình", "PGS.TS. Lê Hoàng Cường"])
-        ),
-        host_organization=draw(
-            st.sampled_from(
-                ["Viện Khoa học Nông nghiệp", "Trường Đại học Y", "Trung tâm Ứng dụng KH&CN"]
-            )
-        ),
+        code=code or draw(_CODES),
+        title=draw(_TITLES),
+        type=draw(_TYPES),
+        level=draw(_LEVELS),
+        field=draw(_FIELDS),
+        principal_investigator=draw(_INVESTIGATORS),
+        host_organization=draw(_HOSTS),
         start=start,
         end=end,
         extended_to=extended_to,
-        selection=draw(st.none() | st.sampled_from(SelectionMethod)),
+        selection=draw(_SELECTIONS),
         funding=funding,
         status=status,
         accepted_on=accepted_on,
@@ -253,10 +292,35 @@ def tasks(
 
 
 @st.composite
-def portfolios(draw: st.DrawFn, *, max_size: int = 40) -> Portfolio:
-    """Danh mục — portfolios of tasks with distinct codes."""
-    n = draw(st.integers(min_value=0, max_value=max_size))
-    return Portfolio([draw(tasks(code=f"NV.{i:03d}")) for i in range(n)])
+def tasks(
+    draw: st.DrawFn, *, min_year: int = 2018, max_year: int = 2030, code: str | None = None
+) -> Task:
+    """Nhiệm vụ KH&CN — valid tasks starting in ``min_year``..``max_year``: periods of
+    whole months, sometimes extended, terminated or accepted, with budget years inside
+    what the rules allow. Extensions, terminations and acceptances often fall on a
+    1 January or a 31 December, where a task moves from one year's figures to the next."""
+    return _task(draw, min_year=min_year, max_year=max_year, code=code)
+
+
+@st.composite
+def portfolios(
+    draw: st.DrawFn,
+    *,
+    min_size: int = 0,
+    max_size: int = 10,
+    min_year: int = 2018,
+    max_year: int = 2030,
+) -> Portfolio:
+    """Danh mục — portfolios of ``min_size`` to ``max_size`` tasks with distinct codes,
+    starting in ``min_year``..``max_year`` (ask for more tasks where a test needs them)."""
+    if not 0 <= min_size <= max_size:
+        raise InvalidArgument(
+            f"portfolios: expected 0 <= min_size <= max_size, got {min_size}, {max_size}"
+        )
+    n = min_size + _pick(draw, max_size - min_size + 1)
+    return Portfolio(
+        [_task(draw, min_year=min_year, max_year=max_year, code=f"NV.{i:03d}") for i in range(n)]
+    )
 
 
 _MAX_RENEWALS = {TitleType.INDUSTRIAL_DESIGN: 2, TitleType.TRADEMARK: 5}
