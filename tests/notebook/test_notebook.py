@@ -8,9 +8,10 @@ matplotlib.use("Agg")
 
 import matplotlib.pyplot as plt
 
+from vn_skt.calendar import Period
 from vn_skt.data import sample_province
 from vn_skt.ip_titles import TitlePortfolio
-from vn_skt.l10n import Period, html_table
+from vn_skt.l10n import html_table
 from vn_skt.metrology import CampaignSummary
 from vn_skt.reporting import Indicator, IndicatorGroup
 from vn_skt.tasks import Portfolio

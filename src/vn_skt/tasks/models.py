@@ -29,7 +29,8 @@ from pydantic import (
     model_validator,
 )
 
-from vn_skt.l10n import DocumentRef, html_model
+from vn_skt.documents import DocumentRef
+from vn_skt.l10n import html_model
 
 from .enums import Rating, ResearchField, SelectionMethod, TaskLevel, TaskStatus, TaskType
 

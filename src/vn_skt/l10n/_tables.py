@@ -22,8 +22,8 @@ from typing import Any
 
 from vn_skt._extras import import_extra
 
-from .dates import format_date
-from .formatting import format_number
+from ._dates import format_date
+from ._formatting import format_number
 
 __all__ = ["cell", "frame", "html_model", "html_record", "html_table"]
 
