@@ -11,7 +11,8 @@ import re
 import time
 import unicodedata
 
-from vn_skt.l10n import find_document_refs, normal_text
+from vn_skt.documents import find_document_refs
+from vn_skt.l10n import normal_text
 from vn_skt.reporting import audit_text
 
 PARAGRAPH = (

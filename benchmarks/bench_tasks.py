@@ -16,7 +16,7 @@ from datetime import date
 
 from pydantic import BaseModel, ConfigDict, TypeAdapter
 
-from vn_skt.l10n import DocumentRef
+from vn_skt.documents import DocumentRef
 from vn_skt.tasks import (
     Portfolio,
     Rating,

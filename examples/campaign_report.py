@@ -12,7 +12,7 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
-from vn_skt.l10n import Period
+from vn_skt.calendar import Period
 from vn_skt.metrology import CampaignSummary, Instrument, Verification, catalogue, due_in
 from vn_skt.reporting import audit_text
 

@@ -16,18 +16,20 @@ LAYERS = {
     "_extras": 0,
     "_money": 0,  # int đồng: the one money validator every record uses
     "regulations": 1,
-    "l10n": 2,
-    "tasks": 3,
-    "ip_titles": 3,
-    "metrology": 3,
-    "provinces": 3,
-    "councils": 4,  # uses tasks' public names (a council rules on a task)
-    "reporting": 5,
-    "data": 6,
-    "testing": 6,
-    "cli": 7,
-    "__main__": 7,
-    "__init__": 8,
+    "l10n": 2,  # the language: numbers, money, words, dates, text
+    "calendar": 3,  # periods and working days: uses l10n and regulations
+    "documents": 3,  # document references and types: uses l10n and regulations
+    "tasks": 4,
+    "ip_titles": 4,
+    "metrology": 4,
+    "provinces": 4,
+    "councils": 5,  # uses tasks' public names (a council rules on a task)
+    "reporting": 6,
+    "data": 7,
+    "testing": 7,
+    "cli": 8,
+    "__main__": 8,
+    "__init__": 9,
 }
 
 
@@ -66,12 +68,59 @@ def test_no_upward_imports(path: Path) -> None:
 def test_no_private_module_of_another_domain_is_imported() -> None:
     for path in MODULES:
         own = part_of(path)
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if (
-                isinstance(node, ast.ImportFrom)
-                and node.module
-                and node.module.startswith("vn_skt.")
-            ):
-                parts = node.module.split(".")
-                if parts[1] != own and len(parts) > 2:
-                    assert not parts[2].startswith("_"), f"{path}: imports {node.module}"
+        for module, _ in _modules_imported(path):
+            parts = module.split(".")
+            if len(parts) > 2 and parts[1] != own:
+                assert not parts[2].startswith("_"), f"{path}: imports {module}"
+
+
+ROOT = SRC.parents[1]
+
+
+def _modules_imported(path: Path) -> list[tuple[str, int]]:
+    """Every ``vn_skt`` module ``path`` imports (a .py file, or a .md file's doctests)."""
+    text = path.read_text(encoding="utf-8")
+    if path.suffix == ".md":
+        text = "\n".join(
+            line.strip()[4:] if line.strip().startswith((">>> ", "... ")) else ""
+            for line in text.splitlines()
+        )
+    found = []
+    for node in ast.walk(ast.parse(text)):
+        if isinstance(node, ast.Import):
+            found += [(alias.name, node.lineno) for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.append((node.module, node.lineno))
+    return [(m, line) for m, line in found if m.split(".")[0] == "vn_skt"]
+
+
+OUTSIDE = sorted(
+    [
+        *(ROOT / "tests").rglob("*.py"),
+        *(ROOT / "examples").rglob("*.py"),
+        *(ROOT / "benchmarks").rglob("*.py"),
+        *(ROOT / "scripts").rglob("*.py"),
+        *(ROOT / "docs").rglob("*.md"),
+        ROOT / "README.md",
+    ]
+)
+
+
+def test_code_outside_the_library_imports_only_public_modules() -> None:
+    """Users, examples and docs see each package's export list, never a private module;
+    the tests of a package may reach its own private modules (tests/<package>/ for
+    vn_skt.<package>._x, tests/ itself for vn_skt._x)."""
+    wrong = []
+    for path in OUTSIDE:
+        rel = path.relative_to(ROOT).parts
+        own = None
+        if rel[0] == "tests":
+            own = rel[1] if len(rel) > 2 else ""
+        for module, line in _modules_imported(path):
+            parts = module.split(".")[1:]
+            for i, part in enumerate(parts):
+                if part.startswith("_") and not part.startswith("__"):
+                    if own is not None and parts[:i] == ([own] if own else []):
+                        continue
+                    wrong.append(f"{path.relative_to(ROOT)}:{line}: {module}")
+    assert not wrong, "private modules imported:\n" + "\n".join(wrong)

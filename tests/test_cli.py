@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from vn_skt.calendar import Period
 from vn_skt.cli import main
 from vn_skt.data import sample_province
 from vn_skt.ip_titles import TitlePortfolio
-from vn_skt.l10n import Period, format_count, format_money
+from vn_skt.l10n import format_count, format_money
 from vn_skt.metrology import CampaignSummary
 from vn_skt.reporting import audit_text
 from vn_skt.tasks import Portfolio

@@ -33,12 +33,12 @@ _EXPORTS: dict[str, str] = {
     "parse_date": "vn_skt.l10n",
     "to_words": "vn_skt.l10n",
     "money_in_words": "vn_skt.l10n",
-    "Period": "vn_skt.l10n",
-    "DocumentRef": "vn_skt.l10n",
-    "find_document_refs": "vn_skt.l10n",
-    "is_working_day": "vn_skt.l10n",
-    "add_working_days": "vn_skt.l10n",
-    "working_days_between": "vn_skt.l10n",
+    "Period": "vn_skt.calendar",
+    "DocumentRef": "vn_skt.documents",
+    "find_document_refs": "vn_skt.documents",
+    "is_working_day": "vn_skt.calendar",
+    "add_working_days": "vn_skt.calendar",
+    "working_days_between": "vn_skt.calendar",
     "Task": "vn_skt.tasks",
     "Funding": "vn_skt.tasks",
     "Portfolio": "vn_skt.tasks",
@@ -119,6 +119,7 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
+    from vn_skt.calendar import Period, add_working_days, is_working_day, working_days_between
     from vn_skt.councils import (
         Council,
         CouncilKind,
@@ -131,26 +132,21 @@ if TYPE_CHECKING:
         quorum_met,
         score_selection,
     )
+    from vn_skt.documents import DocumentRef, find_document_refs
     from vn_skt.errors import InvalidValue, ParseError, RegulationNotFound, VnSktError
     from vn_skt.ip_titles import ApplicationNumber, ProtectionTitle, TitleStatus, TitleType
     from vn_skt.l10n import (
-        DocumentRef,
-        Period,
-        add_working_days,
-        find_document_refs,
         format_count,
         format_date,
         format_money,
         format_number,
         format_percent,
-        is_working_day,
         money_in_words,
         parse_date,
         parse_money,
         parse_number,
         parse_percent,
         to_words,
-        working_days_between,
     )
     from vn_skt.metrology import (
         CampaignSummary,

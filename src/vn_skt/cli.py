@@ -177,8 +177,7 @@ def _audit(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _words(args: argparse.Namespace, out: TextIO) -> int:
-    from vn_skt.l10n import money_in_words, parse_number, to_words
-    from vn_skt.l10n.words import Variant
+    from vn_skt.l10n import Variant, money_in_words, parse_number, to_words
 
     value = parse_number(args.number)
     if not isinstance(value, int):

@@ -250,7 +250,7 @@ def test_present_as_one_string_is_refused() -> None:
 
 
 def test_a_task_council_follows_its_approval_decision() -> None:
-    from vn_skt.l10n import DocumentRef
+    from vn_skt.documents import DocumentRef
 
     decision = DocumentRef("Quyết định", 12, code="QĐ-UBND", issued_on=date(2023, 11, 20))
     c = council("Tuyển chọn, giao trực tiếp", size=7, task=task(approved_by=decision))

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from vn_skt.calendar import Period
 from vn_skt.errors import InvalidValue, ParseError, RegulationNotFound
 from vn_skt.ip_titles import (
     ApplicationNumber,
@@ -19,7 +20,6 @@ from vn_skt.ip_titles import (
     TitleStatus,
     TitleType,
 )
-from vn_skt.l10n import Period
 from vn_skt.regulations import Status, Version, lookup, register_version, unregister
 from vn_skt.testing.strategies import protection_titles
 

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from vn_skt.calendar import Period
 from vn_skt.errors import InvalidValue, RegulationNotFound
-from vn_skt.l10n import Period
 from vn_skt.metrology import (
     Instrument,
     InstrumentStatus,

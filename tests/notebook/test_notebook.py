@@ -11,9 +11,10 @@ import re
 import matplotlib.pyplot as plt
 import pytest
 
+from vn_skt.calendar import Period
 from vn_skt.data import sample_province
 from vn_skt.ip_titles import TitlePortfolio
-from vn_skt.l10n import Period, format_money, html_table
+from vn_skt.l10n import format_money, html_table
 from vn_skt.metrology import CampaignSummary
 from vn_skt.reporting import Indicator, IndicatorGroup
 from vn_skt.tasks import Portfolio

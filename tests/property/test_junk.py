@@ -12,8 +12,9 @@ from datetime import date
 from hypothesis import given
 from hypothesis import strategies as st
 
+from vn_skt.calendar import Period
 from vn_skt.errors import InvalidValue, ParseError, RegulationNotFound
-from vn_skt.l10n import Period, parse_date, parse_money, parse_number, parse_percent
+from vn_skt.l10n import parse_date, parse_money, parse_number, parse_percent
 from vn_skt.metrology import instrument_type
 from vn_skt.provinces import province, successor
 from vn_skt.tasks import ResearchField, TaskLevel, load_tasks, read_tasks_csv

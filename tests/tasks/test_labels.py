@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given
 
 from vn_skt.errors import InvalidValue
-from vn_skt.l10n.tables import ColumnLabel, ColumnLabels, read_labels
+from vn_skt.l10n import ColumnLabel, ColumnLabels, read_labels
 from vn_skt.tasks import (
     COLUMN_TITLES,
     FUNDING_LABELS,

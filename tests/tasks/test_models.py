@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from vn_skt.documents import DocumentRef
 from vn_skt.errors import ParseError
-from vn_skt.l10n import DocumentRef
 from vn_skt.tasks import (
     Funding,
     Rating,

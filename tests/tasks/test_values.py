@@ -1,4 +1,4 @@
-"""Every public frozen value of vn_skt.tasks (and the label type of l10n.tables) can be
+"""Every public frozen value of vn_skt.tasks (and the label type of vn_skt.l10n) can be
 hashed, and equal values hash equal (issue #20: frozen values that could not be hashed)."""
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ import attrs
 import pydantic
 import pytest
 
-import vn_skt.l10n.tables
+import vn_skt.l10n
 import vn_skt.tasks
-from vn_skt.l10n.tables import ColumnLabel
+from vn_skt.l10n import ColumnLabel
 from vn_skt.tasks import Funding, LoadResult, Portfolio, RowError, Task, YearSummary
 
 TASK = Task(
@@ -51,7 +51,7 @@ def frozen_value_types(module: ModuleType) -> set[type[Any]]:
     return found
 
 
-@pytest.mark.parametrize("module", [vn_skt.tasks, vn_skt.l10n.tables], ids=lambda m: m.__name__)
+@pytest.mark.parametrize("module", [vn_skt.tasks, vn_skt.l10n], ids=lambda m: m.__name__)
 def test_every_public_value_type_has_an_example(module: ModuleType) -> None:
     missing = frozen_value_types(module) - set(EXAMPLES)
     assert not missing, f"add an example of {sorted(t.__name__ for t in missing)} to EXAMPLES"

@@ -27,12 +27,12 @@ vn_skt.errors.InvalidValue: council 'Tuyển chọn, giao trực tiếp' has no 
 from __future__ import annotations
 
 from datetime import date
+from enum import auto
 
 import attrs
 
 from vn_skt.errors import InvalidValue
-from vn_skt.l10n import format_date
-from vn_skt.l10n.labels import LabeledEnum, auto
+from vn_skt.l10n import LabeledEnum, format_date
 from vn_skt.regulations import Status, require_date
 
 from .enums import CouncilKind

@@ -15,7 +15,8 @@ from datetime import date
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from vn_skt.l10n import DocumentRef, fold_text, html_table
+from vn_skt.documents import DocumentRef
+from vn_skt.l10n import fold_text, html_table
 from vn_skt.tasks import Task
 
 from .enums import CouncilKind, Role

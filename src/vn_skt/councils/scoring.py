@@ -30,8 +30,7 @@ from types import MappingProxyType
 import attrs
 
 from vn_skt.errors import InvalidValue
-from vn_skt.l10n import format_number, round_decimal
-from vn_skt.l10n.formatting import to_exact
+from vn_skt.l10n import format_number, round_decimal, to_exact
 from vn_skt.regulations import require_date
 
 from .applied import AppliedRules, DateBasis, GoverningDate, apply_rules

@@ -1,7 +1,7 @@
 """Danh mục văn bằng — figures for reports: titles granted, expiring, due for renewal.
 
 >>> from datetime import date
->>> from vn_skt.l10n import Period
+>>> from vn_skt.calendar import Period
 >>> titles = TitlePortfolio([
 ...     ProtectionTitle(type="Nhãn hiệu", filing_date=date(2015, 3, 2),
 ...                     grant_date=date(2016, 6, 1), owner="HTX Chè Tân Cương"),
@@ -21,8 +21,9 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
+from vn_skt.calendar import Period
 from vn_skt.errors import InvalidValue
-from vn_skt.l10n import Period, add_months, frame, html_table
+from vn_skt.l10n import add_months, frame, html_table
 from vn_skt.regulations import require_date
 
 from .enums import TitleStatus, TitleType

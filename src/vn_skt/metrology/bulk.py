@@ -21,7 +21,7 @@ whose name no list knows, or needs a range) is not dropped and gets no cycle: it
  (24, datetime.date(2028, 5, 19), 'VALID', 'U'),
  (None, None, None, None),
  (None, None, 'NEVER_VERIFIED', None)]
->>> print(out["issue"][2])
+>>> print(out.item(2, "issue"))
 'Công tơ điện xoay chiều 1 pha kiểu cảm ứng' is not on the group-2 list in force on 10/01/2025:
 removed from 15/10/2024 (it was on the list until 14/10/2024); listed again from 15/04/2026
 """

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date
+from enum import auto
 
 from pydantic import (
     BaseModel,
@@ -31,9 +32,9 @@ from pydantic import (
     model_validator,
 )
 
+from vn_skt.calendar import Period
 from vn_skt.errors import InvalidValue
-from vn_skt.l10n import Period, html_model
-from vn_skt.l10n.labels import LabeledEnum, auto
+from vn_skt.l10n import LabeledEnum, html_model
 from vn_skt.regulations import require_date
 
 from .instrument_types import InstrumentType, canonical_name, governing_type, instrument_type

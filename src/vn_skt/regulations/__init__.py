@@ -30,7 +30,7 @@ from ._dates import require_date
 from ._loader import load_table, table_from_dict
 from ._model import Status, Table, Version
 from ._registry import Registry, default_registry
-from .salary import base_salary
+from ._salary import base_salary
 
 __all__ = [
     "Registry",

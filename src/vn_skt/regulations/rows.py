@@ -80,7 +80,7 @@ class DayChange(StrEnum):
 class WorkdayChange:
     """Hoán đổi ngày làm việc — one day's change to the working calendar (key: ISO date).
 
-    ``note`` is what :func:`vn_skt.l10n.day_off_reason` says for a day off; ``source``
+    ``note`` is what :func:`vn_skt.calendar.day_off_reason` says for a day off; ``source``
     the document that decided this day and ``status`` how well it is verified, when they
     differ from the version's (empty / None: as the version).
     """

@@ -14,10 +14,11 @@ from typing import Any, ClassVar
 import attrs
 from pydantic import BaseModel, ConfigDict, Field
 
+from vn_skt.calendar import Period
 from vn_skt.councils import CouncilKind, Meeting
 from vn_skt.errors import InvalidValue
 from vn_skt.ip_titles import ProtectionTitle, TitlePortfolio, TitleType
-from vn_skt.l10n import Period, add_months, format_count, format_date
+from vn_skt.l10n import add_months, format_count, format_date
 from vn_skt.metrology import CampaignSummary, Instrument, InstrumentStatus
 from vn_skt.tasks import Portfolio, ResearchField, Task, YearSummary
 

@@ -19,8 +19,14 @@ import attrs
 
 from vn_skt._extras import import_extra
 from vn_skt.errors import InvalidValue
-from vn_skt.l10n import format_count, format_number, format_percent, frame, html_table
-from vn_skt.l10n.formatting import to_exact
+from vn_skt.l10n import (
+    format_count,
+    format_number,
+    format_percent,
+    frame,
+    html_table,
+    to_exact,
+)
 
 __all__ = ["Indicator", "IndicatorGroup", "compare", "round_half_up"]
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from vn_skt.l10n.labels import LabeledEnum, auto
+from enum import auto
+
+from vn_skt.l10n import LabeledEnum
 
 __all__ = ["Rating", "ResearchField", "SelectionMethod", "TaskLevel", "TaskStatus", "TaskType"]
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from importlib import resources
 
-from vn_skt.l10n.tables import ColumnLabels, read_labels
+from vn_skt.l10n import ColumnLabels, read_labels
 
 __all__ = ["COLUMN_TITLES", "FUNDING_LABELS", "TASK_LABELS", "YEAR_SUMMARY_LABELS"]
 

@@ -22,8 +22,8 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from vn_skt._money import Dong
-from vn_skt.l10n import DocumentRef, html_model
-from vn_skt.l10n.labels import LabeledEnum
+from vn_skt.documents import DocumentRef
+from vn_skt.l10n import LabeledEnum, html_model
 
 from .enums import Rating, ResearchField, SelectionMethod, TaskLevel, TaskStatus, TaskType
 from .labels import FUNDING_LABELS, TASK_LABELS

@@ -17,12 +17,12 @@ from functools import lru_cache
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
+from vn_skt.calendar import Period
 from vn_skt.councils import Council, CouncilKind, CouncilRules, Member, Role, rules_for
+from vn_skt.documents import DocumentRef, document_kind
 from vn_skt.errors import InvalidValue, RegulationNotFound
 from vn_skt.ip_titles import ApplicationNumber, ProtectionTitle, TitleType
-from vn_skt.l10n.dates import MAX_YEAR, MIN_YEAR
-from vn_skt.l10n.docrefs import DocumentRef, document_kind
-from vn_skt.l10n.periods import Period
+from vn_skt.l10n import MAX_YEAR, MIN_YEAR
 from vn_skt.metrology import Instrument, Verification, canonical_name, catalogue, instrument_type
 from vn_skt.metrology.instrument_types import segments as metrology_segments
 from vn_skt.regulations import Status, Version

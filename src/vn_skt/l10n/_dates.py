@@ -24,7 +24,7 @@ from typing import Final, Literal
 
 from vn_skt.errors import InvalidValue, ParseReason
 
-from .text import SPACES, NormalText, normal_text
+from ._text import SPACES, NormalText, normal_text
 
 __all__ = [
     "DATE_STYLES",

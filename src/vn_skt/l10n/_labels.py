@@ -4,6 +4,7 @@ A member's value is its name (a stable code: what JSON carries), its ``label`` t
 Vietnamese text; ``str(member)`` is the label; the enum validates from the name or the
 label in any case, spacing, Unicode form or tone placement (through :func:`fold_text`).
 
+>>> from enum import auto
 >>> class Colour(LabeledEnum):
 ...     RED = auto(), "Màu đỏ"
 ...     GREEN = auto(), "Màu xanh lá"
@@ -16,14 +17,14 @@ label in any case, spacing, Unicode form or tone placement (through :func:`fold_
 from __future__ import annotations
 
 import difflib
-from enum import Enum, auto
+from enum import Enum
 from typing import TYPE_CHECKING, Any, Self
 
 from vn_skt.errors import ParseError, ParseReason
 
-from .text import fold_text
+from ._text import fold_text
 
-__all__ = ["LabeledEnum", "auto"]
+__all__ = ["LabeledEnum"]
 
 
 class LabeledEnum(Enum):

@@ -48,9 +48,9 @@ import attrs
 from vn_skt._extras import import_extra
 from vn_skt.errors import InvalidValue
 
-from .dates import format_date
-from .formatting import format_number
-from .text import fold_text
+from ._dates import format_date
+from ._formatting import format_number
+from ._text import fold_text
 
 __all__ = [
     "ColumnLabel",

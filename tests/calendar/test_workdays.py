@@ -9,13 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from vn_skt.calendar import add_working_days, day_off_reason, is_working_day, working_days_between
 from vn_skt.errors import InvalidValue, RegulationNotFound, VnSktWarning
-from vn_skt.l10n import (
-    add_working_days,
-    day_off_reason,
-    is_working_day,
-    working_days_between,
-)
 from vn_skt.regulations import (
     Registry,
     Status,

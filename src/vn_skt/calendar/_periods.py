@@ -24,9 +24,15 @@ import attrs
 
 from vn_skt._pydantic import pydantic_value
 from vn_skt.errors import InvalidValue, ParseError, ParseReason
-
-from .dates import MAX_YEAR, MIN_YEAR, add_years, format_date, month_end, parse_date
-from .text import normal_text
+from vn_skt.l10n import (
+    MAX_YEAR,
+    MIN_YEAR,
+    add_years,
+    format_date,
+    month_end,
+    normal_text,
+    parse_date,
+)
 
 __all__ = ["Period", "PeriodKind"]
 

@@ -27,7 +27,7 @@ from typing import Final
 
 from vn_skt.errors import InvalidValue, ParseError, ParseReason
 
-from .text import SPACES, NormalText, normal_text
+from ._text import SPACES, NormalText, normal_text
 
 __all__ = [
     "GROUP_SPACES",
@@ -75,8 +75,8 @@ def number_regex(spaces: str = GROUP_SPACES) -> str:
     :func:`number_value`.
 
     >>> pattern = re.compile(number_regex(INLINE_GROUP_SPACES))
-    >>> [number_value(m.group()) for m in pattern.finditer("12.418 PTĐ, 1.5 và 18,460")]
-    [12418, 1, 5, Decimal('18.460')]
+    >>> tuple(number_value(m.group()) for m in pattern.finditer("12.418 PTĐ, 1.5 và 18,460"))
+    (12418, 1, 5, Decimal('18.460'))
     """
     group = "".join(sorted({re.escape(char) for char in spaces}))
     return (

@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from vn_skt.documents import DocumentRef, document_kind, find_document_refs
 from vn_skt.errors import InvalidValue, ParseError, RegulationNotFound
-from vn_skt.l10n import DocumentRef, document_kind, find_document_refs
 from vn_skt.regulations import Status, Version, lookup, register_version, table, unregister
 from vn_skt.testing.strategies import document_refs
 

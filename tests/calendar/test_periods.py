@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from vn_skt.calendar import Period, PeriodKind
 from vn_skt.errors import InvalidValue, ParseError
-from vn_skt.l10n import Period, PeriodKind
 from vn_skt.testing.strategies import periods
 
 

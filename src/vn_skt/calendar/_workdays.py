@@ -41,7 +41,6 @@ from vn_skt.regulations import Version, lookup, require_date
 from vn_skt.regulations.rows import DayChange
 
 __all__ = [
-    "HOLIDAYS_LANGUAGE",
     "add_working_days",
     "day_off_reason",
     "is_working_day",

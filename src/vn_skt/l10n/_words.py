@@ -26,7 +26,7 @@ from typing import Final, Literal, SupportsIndex
 
 from vn_skt.errors import InvalidValue
 
-from .formatting import to_exact
+from ._formatting import to_exact
 
 __all__ = ["Variant", "money_in_words", "to_words"]
 
