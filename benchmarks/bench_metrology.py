@@ -21,8 +21,7 @@ from datetime import date, timedelta
 import polars as pl
 from dateutil.relativedelta import relativedelta
 
-from vn_skt.metrology import catalogue, due_dates, instrument_type, valid_until
-from vn_skt.metrology.instrument_types import segments
+from vn_skt.metrology import catalogue, due_dates, instrument_type, segments, valid_until
 
 ONE_DAY = timedelta(days=1)
 

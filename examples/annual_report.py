@@ -10,8 +10,7 @@ from datetime import date
 
 from vn_skt.data import sample_province
 from vn_skt.provinces import successor
-from vn_skt.reporting import audit_text
-from vn_skt.reporting.annual import annual_report
+from vn_skt.reporting import annual_report, audit_text
 
 data = sample_province()
 text = annual_report(data, data.latest_year())

@@ -15,7 +15,7 @@ from pathlib import Path
 from vn_skt.councils import Council, Meeting, Member
 from vn_skt.ip_titles import ProtectionTitle
 from vn_skt.metrology import Instrument, Verification, catalogue
-from vn_skt.reporting.annual import AnnualData, Plan
+from vn_skt.reporting import AnnualData, Plan
 from vn_skt.tasks import ResearchField, Task
 
 OUT = Path(__file__).resolve().parents[1] / "src/vn_skt/data/sample_province.json"

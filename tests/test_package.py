@@ -201,40 +201,7 @@ PUBLIC_MODULES: dict[str, dict[str, str]] = {
     "testing": {"strategies": "documented: users import vn_skt.testing.strategies"},
     # Not yet split into private modules (issue #20 item 5, other branches): remove an
     # entry when its module becomes private — a stale entry fails the test below.
-    "tasks": dict.fromkeys(["enums", "loading", "models", "portfolio"], "not yet split"),
     "ip_titles": dict.fromkeys(["enums", "models", "numbers", "portfolio"], "not yet split"),
-    "councils": dict.fromkeys(
-        [
-            "applied",
-            "composition",
-            "enums",
-            "fees",
-            "meeting",
-            "models",
-            "names",
-            "quorum",
-            "ranking",
-            "rules",
-            "scoring",
-            "verdict",
-        ],
-        "not yet split",
-    ),
-    "metrology": dict.fromkeys(
-        [
-            "bulk",
-            "campaign",
-            "fields",
-            "instrument_types",
-            "listing",
-            "names",
-            "records",
-            "user_files",
-            "validity",
-        ],
-        "not yet split",
-    ),
-    "reporting": dict.fromkeys(["annual", "audit", "indicators"], "not yet split"),
 }
 
 

@@ -2,7 +2,7 @@
 
 - ``vn-skt demo [--year Y]`` — the sample (fictional) province's annual report;
 - ``vn-skt report FILE [--year Y] [--province P] [--json]`` — the same for your data (JSON
-  in the :class:`~vn_skt.reporting.annual.AnnualData` form, or a CSV of tasks with
+  in the :class:`~vn_skt.reporting.AnnualData` form, or a CSV of tasks with
   Vietnamese headers);
 - ``vn-skt audit FILE [--json]`` — check the arithmetic of a report's text;
 - ``vn-skt words N``, ``vn-skt format KIND VALUE`` — quick formatting;
@@ -69,7 +69,7 @@ def _read_text(path: str) -> str:
 
 
 def _print_report(data: Any, year: int | None, as_json: bool, out: TextIO) -> None:
-    from vn_skt.reporting.annual import annual_report, audit_summary, report_figures
+    from vn_skt.reporting import annual_report, audit_summary, report_figures
 
     year = year or data.latest_year()
     if as_json:
@@ -92,7 +92,7 @@ def _demo(args: argparse.Namespace, out: TextIO) -> int:
 def _load_data(path: str, province: str | None) -> tuple[Any, list[str]]:
     from pydantic import ValidationError
 
-    from vn_skt.reporting.annual import AnnualData
+    from vn_skt.reporting import AnnualData
     from vn_skt.tasks import read_tasks_csv
 
     if path.lower().endswith(".csv"):

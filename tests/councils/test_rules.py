@@ -173,7 +173,7 @@ def test_rules_built_in_code_are_checked(changes: dict[str, object], message: st
 def test_every_rule_field_is_read_by_some_decision() -> None:
     modules = ("composition", "quorum", "scoring", "ranking", "verdict", "rules")
     code = "\n".join(
-        inspect.getsource(importlib.import_module(f"vn_skt.councils.{name}")) for name in modules
+        inspect.getsource(importlib.import_module(f"vn_skt.councils._{name}")) for name in modules
     )
     code += inspect.getsource(CouncilRules.size_ok)
     for field in attrs.fields(CouncilRules):

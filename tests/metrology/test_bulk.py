@@ -20,8 +20,8 @@ from vn_skt.metrology import (
     status_of,
     valid_until,
 )
-from vn_skt.metrology.instrument_types import segments
-from vn_skt.metrology.names import ALIASES
+from vn_skt.metrology._instrument_types import segments
+from vn_skt.metrology._names import ALIASES
 
 S = InstrumentStatus
 BOUNDARIES = [date(2020, 1, 1), date(2024, 10, 15), date(2026, 4, 15)]

@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 
 from vn_skt.errors import InvalidValue, RegulationNotFound
 from vn_skt.metrology import canonical_name, catalogue, instrument_type
-from vn_skt.metrology.instrument_types import segments
-from vn_skt.metrology.names import ALIASES, load_aliases, name_key
+from vn_skt.metrology._instrument_types import segments
+from vn_skt.metrology._names import ALIASES, load_aliases, name_key
 
 FORMER = [
     line

@@ -14,10 +14,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import vn_skt.reporting
-import vn_skt.reporting.annual
+import vn_skt.reporting._annual
 from vn_skt.errors import InvalidValue
 from vn_skt.reporting import Finding, Indicator, IndicatorGroup, audit_text, compare, round_half_up
-from vn_skt.reporting.annual import AnnualData, Plan
+from vn_skt.reporting._annual import AnnualData, Plan
 
 
 @pytest.mark.parametrize(
@@ -111,7 +111,7 @@ VALUES: dict[type[Any], Any] = {
 NOT_HASHABLE = {AnnualData: "a data set, not a value: compared with ==, never a key"}
 
 
-@pytest.mark.parametrize("module", [vn_skt.reporting, vn_skt.reporting.annual])
+@pytest.mark.parametrize("module", [vn_skt.reporting, vn_skt.reporting._annual])
 def test_every_public_value_type_is_covered(module: ModuleType) -> None:
     kinds = {
         value

@@ -5,18 +5,18 @@ saying which rule set it followed (``result.applied``)."""
 
 from __future__ import annotations
 
-from .applied import AppliedRules, DateBasis, GoverningDate, governing_date
-from .composition import CompositionCheck, Violation, check_composition, composition_check
-from .enums import CouncilKind, Rating, Role
-from .fees import session_fees
-from .meeting import Meeting
-from .models import Council, Member
-from .names import name_sort_key
-from .quorum import QuorumResult, quorum, quorum_met
-from .ranking import RankedFile, SelectionFile, rank_selection
-from .rules import CouncilRules, QuorumRole, TieBreak, VerdictMethod, rules_for
-from .scoring import SelectionScore, score_selection
-from .verdict import (
+from ._applied import AppliedRules, DateBasis, GoverningDate, governing_date
+from ._composition import CompositionCheck, Violation, check_composition, composition_check
+from ._enums import CouncilKind, Rating, Role
+from ._fees import session_fees
+from ._meeting import Meeting
+from ._models import Council, Member
+from ._names import name_sort_key
+from ._quorum import QuorumResult, quorum, quorum_met
+from ._ranking import RankedFile, SelectionFile, rank_selection
+from ._rules import CouncilRules, QuorumRole, TieBreak, VerdictMethod, rules_for
+from ._scoring import SelectionScore, score_selection
+from ._verdict import (
     Verdict,
     acceptance_verdict,
     agreement_verdict,

@@ -14,7 +14,7 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib import resources
 
-from vn_skt.reporting.annual import AnnualData
+from vn_skt.reporting import AnnualData
 
 __all__ = ["sample_province"]
 

@@ -12,16 +12,23 @@ from typing import TYPE_CHECKING, Any
 
 from vn_skt.regulations.metrology_list import Control
 
-from .campaign import CampaignSummary
-from .fields import field_of, fields
-from .instrument_types import InstrumentType, canonical_name, catalogue, instrument_type
-from .listing import render_list
-from .records import Instrument, InstrumentStatus, Verification, due_in, status_of
-from .user_files import load_group2_csv
-from .validity import valid_until, valid_until_months
+from ._campaign import CampaignSummary
+from ._fields import field_of, fields
+from ._instrument_types import (
+    InstrumentType,
+    Segment,
+    canonical_name,
+    catalogue,
+    instrument_type,
+    segments,
+)
+from ._listing import render_list
+from ._records import Instrument, InstrumentStatus, Verification, due_in, status_of
+from ._user_files import load_group2_csv
+from ._validity import valid_until, valid_until_months
 
 if TYPE_CHECKING:
-    from .bulk import due_dates
+    from ._bulk import due_dates
 
 __all__ = [
     "CampaignSummary",
@@ -29,6 +36,7 @@ __all__ = [
     "Instrument",
     "InstrumentStatus",
     "InstrumentType",
+    "Segment",
     "Verification",
     "canonical_name",
     "catalogue",
@@ -39,6 +47,7 @@ __all__ = [
     "instrument_type",
     "load_group2_csv",
     "render_list",
+    "segments",
     "status_of",
     "valid_until",
     "valid_until_months",
@@ -47,7 +56,7 @@ __all__ = [
 
 def __getattr__(name: str) -> Any:
     if name == "due_dates":  # polars is an optional extra: import it on first use only
-        from .bulk import due_dates
+        from ._bulk import due_dates
 
         return due_dates
     raise AttributeError(f"module 'vn_skt.metrology' has no attribute {name!r}")

@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
-from .audit import Finding, FindingKind, FindingReason, audit_text
-from .indicators import Indicator, IndicatorGroup, compare, round_half_up
+from ._annual import AnnualData, Plan, annual_report, audit_summary, report_figures
+from ._audit import Finding, FindingKind, FindingReason, audit_text
+from ._indicators import Indicator, IndicatorGroup, compare, round_half_up
 
 __all__ = [
+    "AnnualData",
     "Finding",
     "FindingKind",
     "FindingReason",
     "Indicator",
     "IndicatorGroup",
+    "Plan",
+    "annual_report",
+    "audit_summary",
     "audit_text",
     "compare",
+    "report_figures",
     "round_half_up",
 ]

@@ -30,11 +30,11 @@ from __future__ import annotations
 
 from vn_skt._money import Dong, whole_dong
 
-from .enums import Rating, ResearchField, SelectionMethod, TaskLevel, TaskStatus, TaskType
-from .labels import COLUMN_TITLES, FUNDING_LABELS, TASK_LABELS, YEAR_SUMMARY_LABELS
-from .loading import LoadResult, RowError, load_tasks, read_tasks_csv, read_tasks_json
-from .models import Funding, Task
-from .portfolio import FieldGrouping, Portfolio, YearSummary
+from ._enums import Rating, ResearchField, SelectionMethod, TaskLevel, TaskStatus, TaskType
+from ._labels import COLUMN_TITLES, FUNDING_LABELS, TASK_LABELS, YEAR_SUMMARY_LABELS
+from ._loading import LoadResult, RowError, load_tasks, read_tasks_csv, read_tasks_json
+from ._models import Funding, Task
+from ._portfolio import FieldGrouping, Portfolio, YearSummary
 
 __all__ = [
     "COLUMN_TITLES",

@@ -24,7 +24,7 @@ from vn_skt.errors import InvalidValue, RegulationNotFound
 from vn_skt.ip_titles import ApplicationNumber, ProtectionTitle, TitleType
 from vn_skt.l10n import MAX_YEAR, MIN_YEAR
 from vn_skt.metrology import Instrument, Verification, canonical_name, catalogue, instrument_type
-from vn_skt.metrology.instrument_types import segments as metrology_segments
+from vn_skt.metrology import segments as metrology_segments
 from vn_skt.regulations import Status, Version
 from vn_skt.regulations.rows import BaseSalary
 from vn_skt.tasks import (

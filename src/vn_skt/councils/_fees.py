@@ -20,8 +20,8 @@ from vn_skt.l10n import fold_text
 from vn_skt.regulations import lookup, require_date
 from vn_skt.regulations.rows import CouncilFee
 
-from .enums import Role
-from .models import Council
+from ._enums import Role
+from ._models import Council
 
 __all__ = ["FEES_TABLE", "session_fees"]
 

@@ -30,13 +30,13 @@ from vn_skt.errors import InvalidValue
 from vn_skt.l10n import fold_text
 from vn_skt.tasks import Rating
 
-from .applied import AppliedRules, DateBasis, GoverningDate, apply_rules, governing_date
-from .composition import CompositionCheck, composition_on
-from .models import Council
-from .quorum import QuorumResult, quorum_on
-from .rules import CouncilRules
-from .scoring import SelectionScore, score_with
-from .verdict import Verdict, judge_with
+from ._applied import AppliedRules, DateBasis, GoverningDate, apply_rules, governing_date
+from ._composition import CompositionCheck, composition_on
+from ._models import Council
+from ._quorum import QuorumResult, quorum_on
+from ._rules import CouncilRules
+from ._scoring import SelectionScore, score_with
+from ._verdict import Verdict, judge_with
 
 __all__ = ["Meeting"]
 

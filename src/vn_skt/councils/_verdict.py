@@ -32,10 +32,10 @@ from vn_skt.l10n import fold_text, format_count, format_number
 from vn_skt.regulations import require_date
 from vn_skt.tasks import Rating
 
-from .applied import AppliedRules, DateBasis, GoverningDate, apply_rules
-from .enums import CouncilKind
-from .rules import CouncilRules, VerdictMethod
-from .scoring import points
+from ._applied import AppliedRules, DateBasis, GoverningDate, apply_rules
+from ._enums import CouncilKind
+from ._rules import CouncilRules, VerdictMethod
+from ._scoring import points
 
 __all__ = [
     "Verdict",

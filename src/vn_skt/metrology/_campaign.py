@@ -24,8 +24,8 @@ from vn_skt.errors import InvalidValue
 from vn_skt.l10n import fold_text, format_count, format_percent, frame, html_table
 from vn_skt.regulations import Status
 
-from .instrument_types import instrument_type
-from .records import Verification
+from ._instrument_types import instrument_type
+from ._records import Verification
 
 __all__ = ["CampaignSummary"]
 

@@ -34,8 +34,8 @@ from typing import TYPE_CHECKING, Any
 from vn_skt.errors import InvalidValue, RegulationNotFound
 from vn_skt.regulations import Status, require_date
 
-from .instrument_types import Segment, canonical_name, instrument_type, segments
-from .records import InstrumentStatus
+from ._instrument_types import Segment, canonical_name, instrument_type, segments
+from ._records import InstrumentStatus
 
 S = InstrumentStatus
 

@@ -25,8 +25,8 @@ from vn_skt._money import Dong
 from vn_skt.documents import DocumentRef
 from vn_skt.l10n import LabeledEnum, html_model
 
-from .enums import Rating, ResearchField, SelectionMethod, TaskLevel, TaskStatus, TaskType
-from .labels import FUNDING_LABELS, TASK_LABELS
+from ._enums import Rating, ResearchField, SelectionMethod, TaskLevel, TaskStatus, TaskType
+from ._labels import FUNDING_LABELS, TASK_LABELS
 
 __all__ = ["Dong", "Funding", "Task"]
 

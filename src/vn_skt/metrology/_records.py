@@ -37,8 +37,8 @@ from vn_skt.errors import InvalidValue
 from vn_skt.l10n import LabeledEnum, html_model
 from vn_skt.regulations import require_date
 
-from .instrument_types import InstrumentType, canonical_name, governing_type, instrument_type
-from .validity import valid_until_months
+from ._instrument_types import InstrumentType, canonical_name, governing_type, instrument_type
+from ._validity import valid_until_months
 
 __all__ = ["Instrument", "InstrumentStatus", "Verification", "due_in", "status_of"]
 

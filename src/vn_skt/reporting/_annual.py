@@ -22,8 +22,8 @@ from vn_skt.l10n import add_months, format_count, format_date
 from vn_skt.metrology import CampaignSummary, Instrument, InstrumentStatus
 from vn_skt.tasks import Portfolio, ResearchField, Task, YearSummary
 
-from .audit import audit_text
-from .indicators import Indicator
+from ._audit import audit_text
+from ._indicators import Indicator
 
 __all__ = ["AnnualData", "Plan", "annual_report", "audit_summary", "report_figures"]
 

@@ -29,7 +29,7 @@ from datetime import date
 from vn_skt.l10n import format_date
 from vn_skt.regulations import require_date
 
-from .instrument_types import catalogue, segment_on
+from ._instrument_types import catalogue, segment_on
 
 __all__ = ["render_list"]
 

@@ -30,7 +30,7 @@ from vn_skt.errors import InvalidValue
 from vn_skt.regulations import Status, Version, require_date
 from vn_skt.regulations.metrology_list import Group2Row
 
-from .instrument_types import TABLE
+from ._instrument_types import TABLE
 
 __all__ = ["load_group2_csv"]
 

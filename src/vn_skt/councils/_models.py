@@ -19,8 +19,8 @@ from vn_skt.documents import DocumentRef
 from vn_skt.l10n import fold_text, html_table
 from vn_skt.tasks import Task
 
-from .enums import CouncilKind, Role
-from .names import name_sort_key
+from ._enums import CouncilKind, Role
+from ._names import name_sort_key
 
 __all__ = ["Council", "Member"]
 

@@ -5,7 +5,7 @@ The list is the ``metrology_group2`` regulation table: three versions (from 01/0
 verification follows the list in force on its date; an instrument that is not on that
 list is a RegulationNotFound that says which: removed (and since when), not yet listed
 (and from when), or unknown (with the closest names). Names: see
-:mod:`vn_skt.metrology.names`.
+:mod:`vn_skt.metrology._names`.
 
 >>> from datetime import date
 >>> truck = instrument_type("Cân ô tô", on=date(2026, 5, 1))
@@ -35,8 +35,8 @@ from vn_skt.l10n import format_date
 from vn_skt.regulations import Status, Version, default_registry, lookup, require_date
 from vn_skt.regulations.metrology_list import Control, Group2Row, row_key
 
-from .fields import field_of
-from .names import ALIASES, Choices, index_of, name_key
+from ._fields import field_of
+from ._names import ALIASES, Choices, index_of, name_key
 
 __all__ = [
     "TABLE",

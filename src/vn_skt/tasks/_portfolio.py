@@ -26,9 +26,9 @@ import attrs
 from vn_skt.errors import InvalidValue
 from vn_skt.l10n import format_count, format_money, frame, html_record, html_table
 
-from .enums import ResearchField, TaskLevel, TaskStatus, TaskType
-from .labels import FUNDING_LABELS, TASK_LABELS, YEAR_SUMMARY_LABELS
-from .models import Task
+from ._enums import ResearchField, TaskLevel, TaskStatus, TaskType
+from ._labels import FUNDING_LABELS, TASK_LABELS, YEAR_SUMMARY_LABELS
+from ._models import Task
 
 __all__ = ["FieldGrouping", "Portfolio", "YearSummary"]
 

@@ -32,10 +32,10 @@ import attrs
 from vn_skt.errors import InvalidValue
 from vn_skt.l10n import fold_text, format_count
 
-from .applied import AppliedRules, GoverningDate, apply_rules, governing_date
-from .enums import Role
-from .models import Council
-from .rules import CouncilRules, QuorumRole
+from ._applied import AppliedRules, GoverningDate, apply_rules, governing_date
+from ._enums import Role
+from ._models import Council
+from ._rules import CouncilRules, QuorumRole
 
 __all__ = ["QuorumResult", "quorum", "quorum_met"]
 

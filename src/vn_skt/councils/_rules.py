@@ -19,7 +19,7 @@ from vn_skt.errors import RegulationNotFound
 from vn_skt.regulations import Version, lookup, require_date
 from vn_skt.regulations.council_rules import CouncilRules, QuorumRole, TieBreak, VerdictMethod
 
-from .enums import CouncilKind
+from ._enums import CouncilKind
 
 __all__ = [
     "TABLE",

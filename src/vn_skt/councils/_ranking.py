@@ -29,10 +29,10 @@ from vn_skt.errors import InvalidValue
 from vn_skt.l10n import fold_text
 from vn_skt.regulations import require_date
 
-from .applied import AppliedRules, DateBasis, GoverningDate, apply_rules
-from .enums import CouncilKind
-from .rules import CouncilRules, TieBreak
-from .scoring import SelectionScore, score_with
+from ._applied import AppliedRules, DateBasis, GoverningDate, apply_rules
+from ._enums import CouncilKind
+from ._rules import CouncilRules, TieBreak
+from ._scoring import SelectionScore, score_with
 
 __all__ = ["RankedFile", "SelectionFile", "rank_selection"]
 

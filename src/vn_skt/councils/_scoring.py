@@ -33,9 +33,9 @@ from vn_skt.errors import InvalidValue
 from vn_skt.l10n import format_number, round_decimal, to_exact
 from vn_skt.regulations import require_date
 
-from .applied import AppliedRules, DateBasis, GoverningDate, apply_rules
-from .enums import CouncilKind
-from .rules import CouncilRules
+from ._applied import AppliedRules, DateBasis, GoverningDate, apply_rules
+from ._enums import CouncilKind
+from ._rules import CouncilRules
 
 __all__ = ["SelectionScore", "points", "score_selection", "score_with"]
 

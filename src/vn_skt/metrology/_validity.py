@@ -24,7 +24,7 @@ from functools import lru_cache
 from vn_skt.l10n import add_months
 from vn_skt.regulations import require_date
 
-from .instrument_types import InstrumentType, governing_type
+from ._instrument_types import InstrumentType, governing_type
 
 __all__ = ["valid_until", "valid_until_months"]
 

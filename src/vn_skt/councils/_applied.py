@@ -35,9 +35,9 @@ from vn_skt.errors import InvalidValue
 from vn_skt.l10n import LabeledEnum, format_date
 from vn_skt.regulations import Status, require_date
 
-from .enums import CouncilKind
-from .models import Council
-from .rules import CouncilRules, rules_in_force
+from ._enums import CouncilKind
+from ._models import Council
+from ._rules import CouncilRules, rules_in_force
 
 __all__ = ["AppliedRules", "DateBasis", "GoverningDate", "apply_rules", "governing_date"]
 

@@ -1,6 +1,6 @@
 """Thành phần hội đồng — size, roles, duplicates and conflicts of interest, all at once.
 
-The rules are the council's own (see :mod:`vn_skt.councils.applied`): an acceptance
+The rules are the council's own (see :mod:`vn_skt.councils._applied`): an acceptance
 council under Circular 11/2014/TT-BKHCN has 9 members: a chair, a vice-chair, 2
 reviewers, a scientific secretary and other members.
 
@@ -25,10 +25,10 @@ import attrs
 
 from vn_skt.l10n import fold_text, format_count
 
-from .applied import AppliedRules, GoverningDate, apply_rules, governing_date
-from .enums import Role
-from .models import Council
-from .rules import CouncilRules
+from ._applied import AppliedRules, GoverningDate, apply_rules, governing_date
+from ._enums import Role
+from ._models import Council
+from ._rules import CouncilRules
 
 __all__ = ["CompositionCheck", "Violation", "check_composition", "composition_check"]
 

@@ -26,9 +26,9 @@ import pydantic
 from vn_skt.errors import InvalidValue, ParseError
 from vn_skt.l10n import fold_text, month_end, parse_date, parse_money
 
-from .labels import COLUMN_TITLES, FUNDING_LABELS, TASK_LABELS
-from .models import Funding, Task
-from .portfolio import FieldGrouping, Portfolio
+from ._labels import COLUMN_TITLES, FUNDING_LABELS, TASK_LABELS
+from ._models import Funding, Task
+from ._portfolio import FieldGrouping, Portfolio
 
 __all__ = [
     "COLUMN_TITLES",
