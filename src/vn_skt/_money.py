@@ -60,10 +60,10 @@ def _why(value: object) -> str:
     if isinstance(value, float):
         if math.isnan(value):
             return ": NaN is not an amount (an empty spreadsheet cell reads as NaN: leave it out)"
-        return (
-            ": VND has no minor unit and a float cannot hold an exact amount — build it "
-            "from the source text with parse_money, or round it explicitly"
-        )
+        fix = "read the source text with parse_money"
+        if value.is_integer():
+            fix = f"use round({value!r}) (or {fix})"
+        return f": VND has no minor unit and a float cannot hold an exact amount — {fix}"
     if isinstance(value, str):
         return ": read text with parse_money ('1.250 triệu', '18,46 tỷ đồng')"
     if isinstance(value, Decimal | Fraction):

@@ -33,6 +33,7 @@ from decimal import (
 from fractions import Fraction
 from typing import Final, Literal, SupportsIndex
 
+from vn_skt._money import whole_dong
 from vn_skt.errors import InvalidValue
 
 __all__ = [
@@ -328,16 +329,11 @@ def format_money(
     >>> format_money(1.5)
     Traceback (most recent call last):
     ...
-    vn_skt.errors.InvalidValue: format_money: got the float 1.5; expected an int...
+    vn_skt.errors.InvalidValue: format_money: 1.5 (float); expected a whole number of đồng (int)...
     """
     _check_decimals(decimals)
     _check_rounding(rounding)
-    exact = to_exact(amount, what="format_money", allow_float=False)
-    if not isinstance(exact, int):
-        raise InvalidValue(
-            f"format_money: got {amount!r}; money is a whole number of đồng (int). "
-            f"Convert exactly first, e.g. int(Decimal(...)) after checking it is whole"
-        )
+    exact = whole_dong(amount, what="format_money", negative=True)
     if unit == "auto":
         for name in ("tỷ", "triệu", "nghìn"):
             shown = _rounded(

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from typing import Final, Literal, SupportsIndex
 
+from vn_skt._money import whole_dong
 from vn_skt.errors import InvalidValue
 
 from ._formatting import to_exact
@@ -117,5 +118,5 @@ def money_in_words(amount: SupportsIndex, *, variant: Variant = "north") -> str:
     >>> money_in_words(0), money_in_words(1_500_000)
     ('Không đồng', 'Một triệu năm trăm nghìn đồng')
     """
-    text = to_words(amount, variant=variant)
+    text = to_words(whole_dong(amount, what="money_in_words", negative=True), variant=variant)
     return f"{text[0].upper()}{text[1:]} đồng"

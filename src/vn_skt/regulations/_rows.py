@@ -83,6 +83,9 @@ class _Validator:
             inner = "".join(f"[{part!r}]" for part in loc[1:])
             if error["type"] == "missing":
                 raise InvalidValue(f"{where}: required field {field!r} is missing") from None
+            if error["type"] == "value_error":  # our own validators say it all already
+                ours = str(error["msg"]).removeprefix("Value error, ")
+                raise InvalidValue(f"{where}, field {field!r}{inner}: {ours}") from None
             value = raw.get(field, error.get("input"))
             msg = (
                 f"{where}, field {field!r}{inner}: {value!r} is not valid "
@@ -116,7 +119,7 @@ def _build_validator(row_type: type[Any]) -> _Validator:
 
     if not attrs.has(row_type):
         raise InvalidValue(f"{row_type!r} is not a row type: expected an attrs class")
-    hints = typing.get_type_hints(row_type)
+    hints = typing.get_type_hints(row_type, include_extras=True)
     spec: dict[str, Any] = {}
     for field in attrs.fields(row_type):
         required = field.default is attrs.NOTHING

@@ -19,6 +19,8 @@ from enum import StrEnum
 
 import attrs
 
+from vn_skt._money import Dong
+
 from ._model import Status
 
 __all__ = [
@@ -37,16 +39,16 @@ __all__ = [
 class BaseSalary:
     """Mức lương cơ sở — the base salary, đồng per month (key ``monthly``)."""
 
-    amount: int
+    amount: Dong
 
 
 @attrs.frozen
 class CouncilFee:
     """Mức chi họp hội đồng — the most a council session pays per role, in đồng."""
 
-    chair: int
-    member: int
-    written_review: int
+    chair: Dong
+    member: Dong
+    written_review: Dong
 
 
 @attrs.frozen
