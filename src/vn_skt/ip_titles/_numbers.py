@@ -103,6 +103,8 @@ class ApplicationNumber:
                 )
             values.append(value)
         if at != end:
+            while body[at].isspace():  # the text is trimmed: something else follows
+                at += 1
             raise src.error(
                 reason=ParseReason.INVALID_CHARACTER,
                 position=at,

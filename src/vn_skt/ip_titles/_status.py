@@ -52,9 +52,17 @@ def first_unpaid(plan: Schedule, paid: Mapping[int, date], on: date) -> Maintena
 
 def status_on(title: ProtectionTitle, on: date) -> TitleStatus:
     """Tình trạng — the status of ``title`` on ``on`` (a checked date)."""
+    return _status(title, title._schedule(), on)
+
+
+def lapsed_on(title: ProtectionTitle, on: date) -> date | None:
+    """Ngày mất hiệu lực — the first day out of force, if ``title`` has lapsed by ``on``."""
+    return _lapsed(title, title._schedule(), on)
+
+
+def _status(title: ProtectionTitle, plan: Schedule, on: date) -> TitleStatus:
     if title.grant_date is None or on < title.grant_date:
         return TitleStatus.PENDING
-    plan = title._schedule()
     unpaid = first_unpaid(plan, title.maintenance_paid, on)
     if unpaid is not None and unpaid.grace_ends is not None:
         return TitleStatus.GRACE if on <= unpaid.grace_ends else TitleStatus.EXPIRED
@@ -65,11 +73,9 @@ def status_on(title: ProtectionTitle, on: date) -> TitleStatus:
     return TitleStatus.EXPIRED
 
 
-def lapsed_on(title: ProtectionTitle, on: date) -> date | None:
-    """Ngày mất hiệu lực — the first day out of force, if ``title`` has lapsed by ``on``."""
-    if status_on(title, on) is not TitleStatus.EXPIRED:
+def _lapsed(title: ProtectionTitle, plan: Schedule, on: date) -> date | None:
+    if _status(title, plan, on) is not TitleStatus.EXPIRED:
         return None
-    plan = title._schedule()
     unpaid = first_unpaid(plan, title.maintenance_paid, on)
     if unpaid is not None:
         return unpaid.starts
@@ -95,15 +101,15 @@ def _inline(d: date) -> str:
 
 def next_action(title: ProtectionTitle, on: date) -> str:
     """Việc cần làm — what the owner of ``title`` must do next, seen on ``on``."""
-    status = status_on(title, on)
+    plan = title._schedule()
+    status = _status(title, plan, on)
     if status is TitleStatus.PENDING:
         number = f" số {title.application_number}" if title.application_number else ""
         return f"Chờ cấp văn bằng (đơn{number} nộp ngày {_inline(title.filing_date)})"
     if status is TitleStatus.EXPIRED:
-        lapsed = lapsed_on(title, on)
+        lapsed = _lapsed(title, plan, on)
         assert lapsed is not None
         return f"Văn bằng đã hết hiệu lực từ ngày {_inline(lapsed)}"
-    plan = title._schedule()
     if plan.expiry is None:
         return f"{title.type.label} được bảo hộ vô thời hạn: không cần gia hạn"
     unpaid = first_unpaid(plan, title.maintenance_paid, on)
