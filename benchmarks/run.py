@@ -2,6 +2,9 @@
 
 Run: python benchmarks/run.py [--quick]
 
+It runs format_number, import time and a title's status per call
+(``bench_titles.py``); the bulk scripts (tasks, audit, metrology) run on their own.
+
 Every figure is a ratio against a baseline measured in the same run, so the numbers
 mean the same on a slow and a fast machine. Nothing here is asserted in the test suite;
 the targets are printed beside the figures.
@@ -16,6 +19,8 @@ import sys
 import timeit
 from collections.abc import Callable
 from decimal import Decimal
+
+from bench_titles import bench_status_on  # a sibling script: benchmarks/ is sys.path[0]
 
 
 def best_per_call(func: Callable[[], object], number: int, repeat: int = 5) -> float:
@@ -114,6 +119,7 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="fewer repetitions")
     args = parser.parse_args()
     bench_format_number(args.quick)
+    bench_status_on(args.quick)
     bench_imports(args.quick)
 
 

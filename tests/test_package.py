@@ -199,9 +199,6 @@ PUBLIC_MODULES: dict[str, dict[str, str]] = {
         "data": "the shipped rule files: a resource directory, not code",
     },
     "testing": {"strategies": "documented: users import vn_skt.testing.strategies"},
-    # Not yet split into private modules (issue #20 item 5, other branches): remove an
-    # entry when its module becomes private — a stale entry fails the test below.
-    "ip_titles": dict.fromkeys(["enums", "models", "numbers", "portfolio"], "not yet split"),
 }
 
 

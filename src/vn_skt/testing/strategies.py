@@ -25,7 +25,7 @@ from vn_skt.ip_titles import ApplicationNumber, ProtectionTitle, TitleType
 from vn_skt.l10n import MAX_YEAR, MIN_YEAR
 from vn_skt.metrology import Instrument, Verification, canonical_name, catalogue, instrument_type
 from vn_skt.metrology import segments as metrology_segments
-from vn_skt.regulations import Status, Version
+from vn_skt.regulations import Status, Version, default_registry, lookup
 from vn_skt.regulations.rows import BaseSalary
 from vn_skt.tasks import (
     Funding,
@@ -323,19 +323,35 @@ def portfolios(
     )
 
 
-_MAX_RENEWALS = {TitleType.INDUSTRIAL_DESIGN: 2, TitleType.TRADEMARK: 5}
+_IP_HORIZON = date(2030, 12, 31)  # the latest filing date drawn
+_MAX_UNLIMITED_RENEWALS = 5  # how many renewals to draw where the law sets no limit
 
 
 @st.composite
 def protection_titles(draw: st.DrawFn) -> ProtectionTitle:
-    """Văn bằng bảo hộ — valid titles of every type, pending or granted, with renewals
-    within what the type allows and, for layout designs, consistent dates."""
+    """Văn bằng bảo hộ — valid titles of every type, pending or granted, filed from the
+    first ``ip_terms`` version to 2030: renewals within what the version of the filing
+    date allows, the maintenance fees of a run of yearly terms paid (sometimes with one
+    term left unpaid) for patents and utility solutions, consistent layout-design dates,
+    and an application number whose digit the ``ip_application_types`` table gives the
+    type, where it gives one."""
     kind = draw(st.sampled_from(TitleType))
-    filed = draw(st.dates(min_value=date(2006, 7, 1), max_value=date(2030, 12, 31)))
+    first_day = default_registry.table("ip_terms").versions[0].effective_from
+    filed = draw(st.dates(min_value=first_day, max_value=_IP_HORIZON))
+    rule = lookup("ip_terms", on=filed).row(kind.name)
     granted = None
     if draw(st.integers(min_value=0, max_value=4)):
         granted = filed + timedelta(days=draw(st.integers(min_value=0, max_value=1500)))
-    renewals = draw(st.integers(min_value=0, max_value=_MAX_RENEWALS.get(kind, 0)))
+    most = 0
+    if rule.renewal_years is not None and rule.term_years is not None:
+        most = _MAX_UNLIMITED_RENEWALS if rule.max_renewals is None else rule.max_renewals
+    renewals = draw(st.integers(min_value=0, max_value=most))
+    paid: dict[int, date] = {}
+    if rule.maintenance and rule.term_years and granted is not None and draw(st.booleans()):
+        last = draw(st.integers(min_value=2, max_value=rule.term_years + 1))
+        gap = draw(st.one_of(st.none(), st.integers(min_value=2, max_value=last)))
+        paid = {k: granted + timedelta(days=365 * (k - 1) - 30) for k in range(2, last + 1)}
+        paid.pop(gap or 0, None)
     created = exploited = None
     if kind is TitleType.LAYOUT_DESIGN:
         if draw(st.booleans()):
@@ -344,17 +360,20 @@ def protection_titles(draw: st.DrawFn) -> ProtectionTitle:
             floor = created or filed - timedelta(days=4000)
             exploited = draw(st.dates(min_value=floor, max_value=filed + timedelta(days=900)))
     number = None
-    if draw(st.booleans()):
-        number = ApplicationNumber(
-            draw(st.integers(min_value=1, max_value=4)),
-            filed.year,
-            draw(st.integers(min_value=1, max_value=99_999)),
-        )
+    digits = [
+        int(digit)
+        for digit, row in lookup("ip_application_types", on=filed).rows.items()
+        if row.title_type == kind.name
+    ]
+    if draw(st.booleans()) and digits:
+        serial = draw(st.integers(min_value=1, max_value=99_999))
+        number = ApplicationNumber(draw(st.sampled_from(digits)), filed.year, serial)
     return ProtectionTitle(
         type=kind,
         filing_date=filed,
         grant_date=granted,
         renewals=renewals,
+        maintenance_paid=paid,
         owner=draw(
             st.sampled_from(
                 [

@@ -7,24 +7,40 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from datetime import date, timedelta
 from typing import Any
 
 import attrs
 
 from vn_skt._pydantic import pydantic_value
-from vn_skt.errors import InvalidValue, ParseError, ParseReason, RegulationNotFound
+from vn_skt.errors import InvalidValue, ParseReason, RegulationNotFound
+from vn_skt.l10n import NormalText, normal_text
 from vn_skt.regulations import Version, default_registry, lookup, require_date
 
-from .enums import TitleType
+from ._enums import TitleType
 
 __all__ = ["ApplicationNumber"]
 
 _TABLE = "ip_application_types"
 
-_FORM = re.compile(r"([1-9])\s*[-‐‑–]\s*([0-9]{4})\s*[-‐‑–]\s*([0-9]{1,5})")
+_DASHES = "-\u2010\u2011\u2013"  # hyphen-minus, hyphen, non-breaking hyphen, en dash
+_PARTS = ((1, "a type digit"), (4, "a four-digit filing year"), (5, "a five-digit serial"))
+_RANGES = ((1, 9), (1900, 2100), (1, 99_999))
+_SPANS = ("from 1 to 9", "from 1900 to 2100", "from 00001")
+
+
+def _separator(src: NormalText, at: int, end: int, what: str) -> int:
+    """Past the ``-`` (and the spaces around it) before ``what``; an error if absent."""
+    body = src.text
+    while at < end and body[at].isspace():
+        at += 1
+    if at == end or body[at] not in _DASHES:
+        reason = ParseReason.INCOMPLETE if at == end else ParseReason.INVALID_CHARACTER
+        raise src.error(reason=reason, position=at, expected=f"'-' before {what}")
+    at += 1
+    while at < end and body[at].isspace():
+        at += 1
+    return at
 
 
 @pydantic_value(
@@ -51,32 +67,50 @@ class ApplicationNumber:
 
     @classmethod
     def parse(cls, text: str) -> ApplicationNumber:
-        """Đọc số đơn — ``"4-2025-20619"`` (en dashes and stray spaces tolerated)."""
+        """Đọc số đơn — ``"4-2025-20619"``: a type digit 1–9, a four-digit year
+        1900–2100 and a five-digit serial from 00001, joined by ``-`` (a Unicode hyphen
+        or en dash, and spaces around it, are tolerated). An error's ``position`` is
+        where the text as given (NFD included) stops being a number.
+        """
         if not isinstance(text, str):
             raise InvalidValue(f"ApplicationNumber.parse: got {text!r}; expected str")
-        body = unicodedata.normalize("NFC", text).strip()
-        if not body:
-            raise ParseError(text, reason=ParseReason.EMPTY, expected="T-YYYY-NNNNN")
-        match = _FORM.fullmatch(body)
-        if match is None:
-            raise ParseError(
-                text,
-                reason=ParseReason.INVALID_REFERENCE,
-                position=None,
-                expected="an application number T-YYYY-NNNNN, e.g. 4-2025-20619",
+        src = normal_text(text)
+        body = src.text
+        at, end = 0, len(body)
+        while at < end and body[at].isspace():
+            at += 1
+        while end > at and body[end - 1].isspace():
+            end -= 1
+        if at == end:
+            raise src.error(reason=ParseReason.EMPTY, expected="T-YYYY-NNNNN, e.g. 4-2025-20619")
+        values: list[int] = []
+        for number, (width, what) in enumerate(_PARTS):
+            if number:
+                at = _separator(src, at, end, what)
+            start = at
+            while at < end and at - start < width and "0" <= body[at] <= "9":
+                at += 1
+            if at - start < width:
+                reason = ParseReason.INCOMPLETE if at == end else ParseReason.INVALID_CHARACTER
+                raise src.error(reason=reason, position=at, expected=what)
+            value = int(body[start:at])
+            low, high = _RANGES[number]
+            if not low <= value <= high:
+                raise src.error(
+                    reason=ParseReason.OUT_OF_RANGE,
+                    position=start,
+                    expected=f"{what} {_SPANS[number]}",
+                )
+            values.append(value)
+        if at != end:
+            while body[at].isspace():  # the text is trimmed: something else follows
+                at += 1
+            raise src.error(
+                reason=ParseReason.INVALID_CHARACTER,
+                position=at,
+                expected="the end of the number after its five-digit serial",
             )
-        digit, year, serial = (int(g) for g in match.groups())
-        if not 1900 <= year <= 2100:
-            raise ParseError(
-                text,
-                reason=ParseReason.OUT_OF_RANGE,
-                position=None,
-                expected="a filing year from 1900 to 2100",
-            )
-        if serial == 0:
-            raise ParseError(
-                text, reason=ParseReason.OUT_OF_RANGE, position=None, expected="a serial from 00001"
-            )
+        digit, year, serial = values
         return cls(digit, year, serial)
 
     def __str__(self) -> str:
