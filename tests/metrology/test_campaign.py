@@ -89,3 +89,12 @@ def test_campaign_sentence_passes_the_audit() -> None:
     ]
     text = str(CampaignSummary.from_verifications(vs, plan={"khối lượng": 600})).capitalize()
     assert [f.ok for f in audit_text(text + ".")] == [True, True]
+
+
+def test_a_campaign_summary_is_a_hashable_value() -> None:
+    a = CampaignSummary(total=3, passed=2, rejected=1, by_field={"khối lượng": 3})
+    b = CampaignSummary(total=3, passed=2, rejected=1, by_field={"khối lượng": 3})
+    assert a == b and hash(a) == hash(b) and len({a, b}) == 1
+    assert a != CampaignSummary(total=3, passed=2, rejected=1, by_field={"áp suất": 3})
+    with pytest.raises(TypeError):
+        a.by_field["khối lượng"] = 4  # type: ignore[index]

@@ -102,7 +102,7 @@ def test_instrument_record() -> None:
     assert meter.next_due(on=date(2025, 6, 1)) == date(2028, 1, 9)
     assert meter.last_verification(on=date(2025, 1, 9)) is None
     assert Instrument.model_validate_json(meter.model_dump_json()) == meter
-    assert meter.instrument_type(on=date(2026, 5, 1)).status.value == "U"
+    assert meter.type_on(on=date(2026, 5, 1)).status.value == "U"
     with pytest.raises(pydantic.ValidationError, match="did you mean"):
         Instrument(serial="X", type="Công tơ điện xoay chiều 3 pha kiểu điện tu")
     with pytest.raises(pydantic.ValidationError, match="serial 'CT-2'"):
@@ -152,7 +152,7 @@ def test_record_methods_need_a_date(bad: object) -> None:
         meter.valid_until,
         meter.next_due,
         meter.last_verification,
-        meter.instrument_type,
+        meter.type_on,
     ):
         with pytest.raises(InvalidValue):
             method(on=bad)  # type: ignore[arg-type]
@@ -189,3 +189,10 @@ def test_status_agrees_with_validity(item: Instrument, on: date) -> None:
         assert until is not None and on > until
     else:
         assert until is None
+
+
+def test_the_old_instrument_type_method_warns_and_answers_as_type_on() -> None:
+    meter = Instrument(serial="X1", type="Cân ô tô")
+    with pytest.warns(DeprecationWarning, match="type_on"):
+        old = meter.instrument_type(on=date(2026, 5, 1))
+    assert old == meter.type_on(on=date(2026, 5, 1))

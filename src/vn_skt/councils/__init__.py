@@ -6,7 +6,13 @@ saying which rule set it followed (``result.applied``)."""
 from __future__ import annotations
 
 from ._applied import AppliedRules, DateBasis, GoverningDate, governing_date
-from ._composition import CompositionCheck, Violation, check_composition, composition_check
+from ._composition import (
+    CompositionCheck,
+    Violation,
+    ViolationCode,
+    check_composition,
+    composition_check,
+)
 from ._enums import CouncilKind, Rating, Role
 from ._fees import session_fees
 from ._meeting import Meeting
@@ -45,6 +51,7 @@ __all__ = [
     "Verdict",
     "VerdictMethod",
     "Violation",
+    "ViolationCode",
     "acceptance_verdict",
     "agreement_verdict",
     "check_composition",

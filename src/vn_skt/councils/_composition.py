@@ -10,7 +10,7 @@ reviewers, a scientific secretary and other members.
 ...          "Ủy viên thư ký khoa học"] + ["Ủy viên"] * 5
 >>> c = Council(kind="Đánh giá nghiệm thu", meeting_date=date(2024, 6, 5),
 ...             members=[Member(name=f"Người {i}", role=r) for i, r in enumerate(roles)])
->>> [v.code for v in check_composition(c)]
+>>> [v.code.value for v in check_composition(c)]
 ['VICE_CHAIR_MISSING']
 >>> print(composition_check(c).applied)
 Thông tư 11/2014/TT-BKHCN (đánh giá, nghiệm thu), theo ngày họp hội đồng 05/06/2024
@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import date
+from enum import StrEnum
 
 import attrs
 
@@ -30,14 +31,55 @@ from ._enums import Role
 from ._models import Council
 from ._rules import CouncilRules
 
-__all__ = ["CompositionCheck", "Violation", "check_composition", "composition_check"]
+__all__ = [
+    "CompositionCheck",
+    "Violation",
+    "ViolationCode",
+    "check_composition",
+    "composition_check",
+]
+
+
+class ViolationCode(StrEnum):
+    """Mã vi phạm — the closed set of :attr:`Violation.code` values.
+
+    Members are strings (``v.code == "SIZE"`` works); the set only grows, and a code never
+    changes meaning.
+    """
+
+    SIZE = "SIZE"
+    """Fewer or more members than the rules allow."""
+    CHAIR_MISSING = "CHAIR_MISSING"
+    """No chair."""
+    CHAIR_DUPLICATE = "CHAIR_DUPLICATE"
+    """More than one chair."""
+    VICE_CHAIR_MISSING = "VICE_CHAIR_MISSING"
+    """Fewer vice-chairs than the rules name."""
+    VICE_CHAIR_DUPLICATE = "VICE_CHAIR_DUPLICATE"
+    """More vice-chairs than the rules allow."""
+    REVIEWERS_MISSING = "REVIEWERS_MISSING"
+    """Fewer reviewers than the rules require."""
+    REVIEWERS_DUPLICATE = "REVIEWERS_DUPLICATE"
+    """More reviewers than the rules allow."""
+    SECRETARY_MISSING = "SECRETARY_MISSING"
+    """No scientific secretary."""
+    SECRETARY_DUPLICATE = "SECRETARY_DUPLICATE"
+    """More than one scientific secretary."""
+    DUPLICATE_MEMBER = "DUPLICATE_MEMBER"
+    """The same person listed twice."""
+    CONFLICT_PRINCIPAL_INVESTIGATOR = "CONFLICT_PRINCIPAL_INVESTIGATOR"
+    """The task's principal investigator sits on its council."""
+    CONFLICT_APPLICANT = "CONFLICT_APPLICANT"
+    """A key member of a file sits on the council judging it."""
+    CONFLICT_ORGANIZATION = "CONFLICT_ORGANIZATION"
+    """More members from the host or applying organisations than the rules allow."""
 
 
 @attrs.frozen
 class Violation:
     """Vi phạm — one problem of a council's composition: a stable ``code`` and a message."""
 
-    code: str
+    code: ViolationCode = attrs.field(converter=ViolationCode)
     message: str
 
 

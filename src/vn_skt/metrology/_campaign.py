@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping
+from types import MappingProxyType
 from typing import Any
 
 import attrs
@@ -28,6 +29,10 @@ from ._instrument_types import instrument_type
 from ._records import Verification
 
 __all__ = ["CampaignSummary"]
+
+
+def _frozen(mapping: Mapping[str, int]) -> Mapping[str, int]:
+    return MappingProxyType(dict(mapping))
 
 
 @attrs.frozen
@@ -45,9 +50,10 @@ class CampaignSummary:
     total: int
     passed: int
     rejected: int
-    by_field: Mapping[str, int] = attrs.field(factory=dict)
-    by_type: Mapping[str, int] = attrs.field(factory=dict)
-    plan: Mapping[str, int] = attrs.field(factory=dict)
+    # read-only, and left out of the hash (equal summaries still hash equal)
+    by_field: Mapping[str, int] = attrs.field(factory=dict, converter=_frozen, hash=False)
+    by_type: Mapping[str, int] = attrs.field(factory=dict, converter=_frozen, hash=False)
+    plan: Mapping[str, int] = attrs.field(factory=dict, converter=_frozen, hash=False)
     rule_status: Status = Status.V
     unverified: int = 0
 

@@ -13,12 +13,13 @@ the group-2 list in force on the day it was done, whatever day the status is ask
 (datetime.date(2026, 5, 19), datetime.date(2028, 5, 19))
 >>> truck.status_on(date(2026, 5, 1))
 <InstrumentStatus.DUE_SOON: 'DUE_SOON'>
->>> truck.instrument_type(on=date(2026, 6, 1)).status.label
+>>> truck.type_on(on=date(2026, 6, 1)).status.label
 'chưa kiểm chứng'
 """
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterable, Sequence
 from datetime import date
 from enum import auto
@@ -168,10 +169,20 @@ class Instrument(BaseModel):
     def _repr_html_(self) -> str:
         return html_model(self, f"Phương tiện đo {self.serial}")
 
-    def instrument_type(self, *, on: date) -> InstrumentType:
-        """Loại — this instrument's type in the list in force on ``on`` (with its source
-        and status: say "chưa kiểm chứng" when it is U)."""
+    def type_on(self, *, on: date) -> InstrumentType:
+        """Loại vào ngày — this instrument's type in the list in force on ``on`` (with its
+        source and status: say "chưa kiểm chứng" when it is U)."""
         return instrument_type(self.type, on=on)
+
+    def instrument_type(self, *, on: date) -> InstrumentType:
+        """Deprecated: :meth:`type_on` (``instrument_type`` is the look-up function and
+        the name a verification records; the method had a third meaning)."""
+        warnings.warn(
+            "Instrument.instrument_type(on=...) is deprecated; use Instrument.type_on(on=...)",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return self.type_on(on=on)
 
     def last_verification(self, *, on: date) -> Verification | None:
         """Lần kiểm định gần nhất — the latest verification on or before ``on``."""
