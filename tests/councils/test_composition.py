@@ -13,7 +13,8 @@ def test_every_violation_code_is_produced_by_the_code() -> None:
 
     from vn_skt.councils import ViolationCode
 
-    source = inspect.getsource(importlib.import_module("vn_skt.councils._composition")).split("class Violation:")[1]
+    module = importlib.import_module("vn_skt.councils._composition")
+    source = inspect.getsource(module).split("class Violation:")[1]
     prefixes = set(re.findall(r'\(Role\.\w+, [^,]+, [^,]+, "([A-Z_]+)"\)', source))
     emitted = set(re.findall(r'"([A-Z_]+)"', source)) - prefixes
     for prefix in prefixes:
