@@ -247,3 +247,23 @@ def test_rules_of_an_unknown_table_or_date_is_a_clear_error(
     assert "no regulation table named 'no_such_table'" in capsys.readouterr().err
     assert run("rules", "base_salary", "--on", "2010-01-01")[0] == 2
     assert "2013-07-01" in capsys.readouterr().err
+
+
+def test_the_report_says_when_its_metrology_rests_on_unverified_rows() -> None:
+    status, text = run("demo", "--year", "2025")
+    assert status == 0
+    data = sample_province()
+    campaign = CampaignSummary.from_verifications(
+        [
+            v
+            for i in data.instruments
+            for v in i.verifications
+            if Period.year(2025).contains(v.verified_on)
+        ]
+    )
+    assert campaign.unverified > 0 and campaign.rule_status.value == "U"
+    assert f"chu kỳ kiểm định của {format_count(campaign.unverified)} lượt" in text
+    status, raw = run("demo", "--year", "2025", "--json")
+    figures = json.loads(raw)
+    assert figures["verifications"]["unverified"] == campaign.unverified
+    assert figures["verifications"]["rule_status"] == "U"

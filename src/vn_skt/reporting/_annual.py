@@ -149,6 +149,8 @@ def report_figures(data: AnnualData, year: int) -> dict[str, Any]:
             "rejected": y.campaign.rejected,
             "by_field": dict(y.campaign.by_field),
             "plan": dict(y.campaign.plan),
+            "rule_status": y.campaign.rule_status.value,
+            "unverified": y.campaign.unverified,
         },
         "instruments_overdue": len(y.overdue_instruments),
     }
@@ -224,6 +226,12 @@ def annual_report(data: AnnualData, year: int) -> str:
         f"Phương tiện đo quá hạn kiểm định tại ngày {format_date(end, 'inline')}: "
         f"{format_count(len(y.overdue_instruments))} PTĐ.",
     ]
+    if y.campaign.unverified:
+        lines.append(
+            f"Ghi chú: chu kỳ kiểm định của {format_count(y.campaign.unverified)} lượt "
+            f"kiểm định lấy từ danh mục PTĐ nhóm 2 chưa kiểm chứng trên văn bản (mức U); "
+            f"xem: vn-skt rules metrology."
+        )
     return "\n".join(lines)
 
 
