@@ -267,3 +267,22 @@ def test_the_report_says_when_its_metrology_rests_on_unverified_rows() -> None:
     figures = json.loads(raw)
     assert figures["verifications"]["unverified"] == campaign.unverified
     assert figures["verifications"]["rule_status"] == "U"
+
+
+def test_a_meeting_under_unverified_rules_says_which_rules_it_followed() -> None:
+    from datetime import date
+
+    from vn_skt.councils import Council, Meeting, Member
+    from vn_skt.reporting import AnnualData, annual_report
+
+    roles = ["Chủ tịch", "Phó Chủ tịch", "Ủy viên phản biện", "Ủy viên phản biện",
+             "Ủy viên thư ký khoa học"] + ["Ủy viên"] * 4  # fmt: skip
+    members = [Member(name=f"Thành viên {i}", role=r) for i, r in enumerate(roles)]
+    council = Council(kind="Đánh giá nghiệm thu", members=members, subject="Đề tài thử")
+    names = [m.name for m in members]
+    meeting = Meeting(council=council, present=tuple(names), minutes_date=date(2025, 11, 5),
+                      votes=dict.fromkeys(names, "Đạt"))  # fmt: skip
+    text = annual_report(AnnualData(province="Tỉnh Thử", meetings=(meeting,)), 2025)
+    line = next(line for line in text.splitlines() if "Đề tài thử" in line)
+    assert "xếp loại Đạt" in line and "(theo Thông tư 11/2014/TT-BKHCN" in line
+    assert "chưa kiểm chứng" in line

@@ -236,6 +236,15 @@ def annual_report(data: AnnualData, year: int) -> str:
 
 
 def _meeting_line(meeting: Meeting) -> str:
+    """One meeting's line; it names the rules applied when they rest on unverified data."""
+    line = _meeting_result(meeting)
+    applied = meeting.applied_rules()
+    if applied.status is not None and not applied.status.verified:
+        line += f" (theo {applied})"
+    return line
+
+
+def _meeting_result(meeting: Meeting) -> str:
     council = meeting.council
     subject = council.subject or (council.task.title if council.task else "")
     when = format_date(meeting.minutes_date, "inline") if meeting.minutes_date else ""
