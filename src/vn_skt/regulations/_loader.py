@@ -34,6 +34,7 @@ from typing import Any
 from vn_skt.errors import InvalidValue
 
 from ._model import Status, Table, Version
+from ._rows import is_row_type
 
 __all__ = ["load_table", "resolve_row_type", "table_from_dict"]
 
@@ -132,6 +133,9 @@ def resolve_row_type(spec: str) -> type[Any]:
         raise InvalidValue(f"row_type {spec!r} cannot be imported: {exc}") from None
     if not isinstance(found, type):
         raise InvalidValue(f"row_type {spec!r} is not a class")
+    if not is_row_type(found):
+        msg = f"row_type {spec!r} is not an attrs class (a row type's fields are its schema)"
+        raise InvalidValue(msg)
     return found
 
 
