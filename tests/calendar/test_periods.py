@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 import pydantic
 import pytest
@@ -191,3 +191,9 @@ def test_junk_raises_only_parse_error(text: str) -> None:
         pass
     else:
         assert Period.parse(str(p)) == p
+
+
+@pytest.mark.parametrize("bad", [datetime(2025, 5, 1, 8, 0), "2025-05-01", 20250501, None])
+def test_contains_refuses_what_is_not_a_day(bad: object) -> None:
+    with pytest.raises(InvalidValue, match="Period.contains"):
+        Period.year(2025).contains(bad)  # type: ignore[arg-type]

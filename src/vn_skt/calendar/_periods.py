@@ -24,6 +24,7 @@ import attrs
 
 from vn_skt._pydantic import pydantic_value
 from vn_skt.errors import InvalidValue, ParseError, ParseReason
+from vn_skt.regulations import require_date
 from vn_skt.l10n import (
     MAX_YEAR,
     MIN_YEAR,
@@ -219,7 +220,10 @@ class Period:
 
     # -- calculations ------------------------------------------------------------------
     def contains(self, d: date) -> bool:
-        """Thuộc kỳ — whether ``d`` falls inside the period (both ends included)."""
+        """Thuộc kỳ — whether ``d`` falls inside the period (both ends included); a
+        ``datetime`` or a non-date is an InvalidValue."""
+        if type(d) is not date:
+            d = require_date(d, what="Period.contains: d")
         return self.start <= d <= self.end
 
     @property
