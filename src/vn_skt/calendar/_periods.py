@@ -24,7 +24,6 @@ import attrs
 
 from vn_skt._pydantic import pydantic_value
 from vn_skt.errors import InvalidValue, ParseError, ParseReason
-from vn_skt.regulations import require_date
 from vn_skt.l10n import (
     MAX_YEAR,
     MIN_YEAR,
@@ -34,6 +33,7 @@ from vn_skt.l10n import (
     normal_text,
     parse_date,
 )
+from vn_skt.regulations import require_date
 
 __all__ = ["Period", "PeriodKind"]
 
