@@ -195,5 +195,5 @@ def test_junk_raises_only_parse_error(text: str) -> None:
 
 @pytest.mark.parametrize("bad", [datetime(2025, 5, 1, 8, 0), "2025-05-01", 20250501, None])
 def test_contains_refuses_what_is_not_a_day(bad: object) -> None:
-    with pytest.raises(InvalidValue, match="Period.contains"):
+    with pytest.raises(InvalidValue, match=r"Period\.contains"):
         Period.year(2025).contains(bad)  # type: ignore[arg-type]
