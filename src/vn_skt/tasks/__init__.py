@@ -32,7 +32,14 @@ from vn_skt._money import Dong, whole_dong
 
 from ._enums import Rating, ResearchField, SelectionMethod, TaskLevel, TaskStatus, TaskType
 from ._labels import COLUMN_TITLES, FUNDING_LABELS, TASK_LABELS, YEAR_SUMMARY_LABELS
-from ._loading import LoadResult, RowError, load_tasks, read_tasks_csv, read_tasks_json
+from ._loading import (
+    LoadResult,
+    RowError,
+    load_tasks,
+    read_tasks,
+    read_tasks_csv,
+    read_tasks_json,
+)
 from ._models import Funding, Task
 from ._portfolio import FieldGrouping, Portfolio, YearSummary
 
@@ -56,6 +63,7 @@ __all__ = [
     "TaskType",
     "YearSummary",
     "load_tasks",
+    "read_tasks",
     "read_tasks_csv",
     "read_tasks_json",
     "whole_dong",
