@@ -280,3 +280,13 @@ def test_report_refuses_empty_files_and_says_how_many_rows_were_left_out(
     assert "Đọc 3 dòng: 1 hợp lệ, 2 lỗi, 0 bị bỏ qua" in capsys.readouterr().err
     assert run("report", str(sheet), "--year", "2025", "--keep-going")[0] == 0
     assert run("report", str(sheet), "--year", "2031")[0] == 2
+
+
+def test_an_unknown_province_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pytest.importorskip("vietnamadminunits")
+    path = tmp_path / "data.json"
+    path.write_text(sample_province().model_dump_json(), encoding="utf-8")
+    assert run("report", str(path), "--province", "Atlantis")[0] == 2
+    assert "không biết tỉnh 'Atlantis'" in capsys.readouterr().err
+    status, text = run("report", str(path), "--province", "Hà Nội", "--year", "2025")
+    assert status == 0 and text
