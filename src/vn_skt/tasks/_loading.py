@@ -250,12 +250,25 @@ def _money_vi(col: Column) -> str:
     return f"Kinh phí {_SOURCE_VI[col.field or 'total']}{year}"
 
 
+_DATE_MEMO: dict[tuple[str, str], date] = {}
+"""Date cells already read (a sheet repeats the same months): bounded below."""
+
+
 def _date_cell(name: str, value: Any) -> date:
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):
         return value
     text = str(value).strip()
+    found = _DATE_MEMO.get((name, text))
+    if found is None:
+        found = _read_date(name, text)
+        if len(_DATE_MEMO) < 10_000:
+            _DATE_MEMO[(name, text)] = found
+    return found
+
+
+def _read_date(name: str, text: str) -> date:
     month_year = _MONTH_YEAR.fullmatch(text)
     if month_year:  # "01/2023": implementation periods are whole months
         month, year = int(month_year.group(1)), int(month_year.group(2))
@@ -293,8 +306,11 @@ def _money_cell(col: Column, value: Any) -> int:
                 expected,
             )
         return int(dong)
+    text = str(value).strip()
+    if text.isascii() and text.isdigit():  # plain digits: no separator to read
+        return int(text) * scale
     try:
-        return parse_money(str(value).strip(), unit=None if col.unit == "đồng" else col.unit)
+        return parse_money(text, unit=None if col.unit == "đồng" else col.unit)
     except ParseError as exc:
         if exc.reason == "fractional_dong":
             raise _CellError(
@@ -548,33 +564,34 @@ class _Loader:
 
 
 def _row_kind(cells: Sequence[Any], columns: Sequence[Column]) -> str:
-    """ "blank", "numbers" (a row of column numbers), "summary" or "data"."""
-    if all(_is_empty(c) for c in cells):
+    """"blank", "numbers" (a row of column numbers), "summary" or "data"."""
+    texts = [str(c).strip() for c in cells if c is not None and c != ""]
+    texts = [t for t in texts if t]
+    if not texts:
         return "blank"
-    texts = [str(c).strip() for c in cells if not _is_empty(c)]
-    if (
-        len(texts) >= 3
-        and all(_COLUMN_NUMBER.fullmatch(t) for t in texts)
-        and texts[0]
-        in (
-            "1",
-            "(1)",
-        )
+    if texts[0] in ("1", "(1)") and len(texts) >= 3 and all(
+        _COLUMN_NUMBER.fullmatch(t) for t in texts
     ):
         return "numbers"
     code_empty = True
     for value, col in zip(cells, columns, strict=False):
-        if col.kind == "field" and col.field == "code" and not _is_empty(value):
+        if col.field == "code" and col.kind == "field" and not _is_empty(value):
             code_empty = False
     for value, col in zip(cells, columns, strict=False):
-        if col.kind == "money" or _is_empty(value) or not isinstance(value, str):
-            continue
+        if col.kind not in _WORD_KINDS or col.field not in _WORD_FIELDS:
+            continue  # a summary row says so in its STT, code or title cell
+        if not isinstance(value, str) or value.lstrip()[:1].lower() not in ("t", "c"):
+            continue  # "Tổng…", "Cộng…": cheap before folding
         words = re.sub(r"[\s:.,]+", " ", fold_text(value)).strip()
         if words in _SUMMARY_WORDS:
             return "summary"
         if code_empty and any(words.startswith(w + " ") for w in _SUMMARY_WORDS):
             return "summary"
     return "data"
+
+
+_WORD_KINDS = frozenset({"stt", "field"})
+_WORD_FIELDS = frozenset({None, "code", "title"})
 
 
 def _header(grid: Grid) -> tuple[int, list[Column], int] | None:

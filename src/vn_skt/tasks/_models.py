@@ -17,9 +17,17 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from vn_skt._money import Dong
 from vn_skt.documents import DocumentRef
@@ -127,6 +135,20 @@ class Funding(BaseModel):
         }
 
 
+def _by_label(kind: type[LabeledEnum]) -> BeforeValidator:
+    """A label ("Đang thực hiện") to its member through the enum's cached table, before
+    pydantic's own enum check (which would go through ``Enum.__call__`` each time)."""
+
+    def lookup(value: Any) -> Any:
+        if isinstance(value, str):
+            member = kind._missing_(value)
+            if member is not None:
+                return member
+        return value
+
+    return BeforeValidator(lookup)
+
+
 class Task(BaseModel):
     """Nhiệm vụ KH&CN — a science and technology task.
 
@@ -141,9 +163,9 @@ class Task(BaseModel):
     # Titles and descriptions come from the one label table (labels.toml).
     code: str = Field(min_length=1, **_T["code"].json_schema)
     title: str = Field(min_length=1, **_T["title"].json_schema)
-    type: TaskType = Field(**_T["type"].json_schema)
-    level: TaskLevel = Field(**_T["level"].json_schema)
-    field: ResearchField = Field(**_T["field"].json_schema)
+    type: Annotated[TaskType, _by_label(TaskType)] = Field(**_T["type"].json_schema)
+    level: Annotated[TaskLevel, _by_label(TaskLevel)] = Field(**_T["level"].json_schema)
+    field: Annotated[ResearchField, _by_label(ResearchField)] = Field(**_T["field"].json_schema)
     principal_investigator: str = Field(min_length=1, **_T["principal_investigator"].json_schema)
     host_organization: str = Field(min_length=1, **_T["host_organization"].json_schema)
     start: date = Field(**_T["start"].json_schema)
@@ -151,7 +173,9 @@ class Task(BaseModel):
     extended_to: date | None = Field(default=None, **_T["extended_to"].json_schema)
     selection: SelectionMethod | None = Field(default=None, **_T["selection"].json_schema)
     funding: Funding = Field(default_factory=Funding, **_T["funding"].json_schema)
-    status: TaskStatus = Field(default=TaskStatus.IN_PROGRESS, **_T["status"].json_schema)
+    status: Annotated[TaskStatus, _by_label(TaskStatus)] = Field(
+        default=TaskStatus.IN_PROGRESS, **_T["status"].json_schema
+    )
     approved_by: DocumentRef | None = Field(default=None, **_T["approved_by"].json_schema)
     accepted_on: date | None = Field(default=None, **_T["accepted_on"].json_schema)
     acceptance_rating: Rating | None = Field(default=None, **_T["acceptance_rating"].json_schema)
