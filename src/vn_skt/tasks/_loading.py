@@ -564,13 +564,15 @@ class _Loader:
 
 
 def _row_kind(cells: Sequence[Any], columns: Sequence[Column]) -> str:
-    """"blank", "numbers" (a row of column numbers), "summary" or "data"."""
+    """ "blank", "numbers" (a row of column numbers), "summary" or "data"."""
     texts = [str(c).strip() for c in cells if c is not None and c != ""]
     texts = [t for t in texts if t]
     if not texts:
         return "blank"
-    if texts[0] in ("1", "(1)") and len(texts) >= 3 and all(
-        _COLUMN_NUMBER.fullmatch(t) for t in texts
+    if (
+        texts[0] in ("1", "(1)")
+        and len(texts) >= 3
+        and all(_COLUMN_NUMBER.fullmatch(t) for t in texts)
     ):
         return "numbers"
     code_empty = True
