@@ -32,6 +32,7 @@ from vn_skt._money import Dong, whole_dong
 
 from ._columnar import BUDGET_SOURCES, task_schema, tasks_frame, tasks_from_frame
 from ._enums import Rating, ResearchField, SelectionMethod, TaskLevel, TaskStatus, TaskType
+from ._headings import UNITS as HEADING_UNITS
 from ._labels import COLUMN_TITLES, FUNDING_LABELS, TASK_LABELS, YEAR_SUMMARY_LABELS
 from ._loading import (
     LoadResult,
@@ -48,6 +49,7 @@ __all__ = [
     "BUDGET_SOURCES",
     "COLUMN_TITLES",
     "FUNDING_LABELS",
+    "HEADING_UNITS",
     "TASK_LABELS",
     "YEAR_SUMMARY_LABELS",
     "Dong",
