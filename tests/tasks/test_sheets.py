@@ -204,3 +204,46 @@ def test_empty_and_headerless_files(tmp_path: Path) -> None:
     path.write_bytes(b"\xd0\xcf\x11\xe0rest")
     with pytest.raises(InvalidValue, match=r"\.xls"):
         read_tasks(path)
+
+
+@pytest.mark.parametrize(
+    ("heading", "cell", "budget"),
+    [
+        ("Kinh phí NSNN năm 2025 (Tr.đồng)", "1,5", {2025: 1_500_000}),
+        ("Kinh phí NSNN năm 2025 (tr.đ)", "1,5", {2025: 1_500_000}),
+        ("Kinh phí NSNN năm 2025 (triệu)", "2", {2025: 2_000_000}),
+        ("KP NSNN năm 2025", "300.000", {2025: 300_000}),
+        ("Kinh phí năm 2025", "7", {2025: 7}),
+        ("Kinh phí năm 2025 (nghìn đồng)", "1,234", {2025: 1_234}),
+        ("Kinh phí năm 2025 (tỷ đồng)", "0,25", {2025: 250_000_000}),
+        ("Kinh phí (Tr.đồng)", "3", {2025: 3_000_000}),  # the only budget: a one-year task's
+    ],
+)
+def test_budget_headings_scale_exactly(heading: str, cell: str, budget: dict[int, int]) -> None:
+    head = "Mã số;Tên nhiệm vụ;Loại nhiệm vụ;Cấp quản lý;Lĩnh vực;Chủ nhiệm;Tổ chức chủ trì;"
+    text = f"{head}Thời gian bắt đầu;Thời gian kết thúc;{heading}\n"
+    text += f"A;T;Đề tài;Cấp tỉnh;Khoa học xã hội;X;Y;01/2025;12/2025;{cell}\n"
+    result = read_tasks(text.encode())
+    assert result.ok and result.warnings == (), result
+    assert result.tasks[0].funding.state_budget == budget
+
+
+def test_part_of_a_dong_is_an_issue_never_rounded() -> None:
+    head = "Mã số;Tên nhiệm vụ;Loại nhiệm vụ;Cấp quản lý;Lĩnh vực;Chủ nhiệm;Tổ chức chủ trì;"
+    text = f"{head}Thời gian bắt đầu;Thời gian kết thúc;Kinh phí năm 2025 (nghìn)\n"
+    text += "A;T;Đề tài;Cấp tỉnh;Khoa học xã hội;X;Y;01/2025;12/2025;1,2345\n"
+    (error,) = read_tasks(text.encode()).errors
+    assert error.message == (
+        "Kinh phí NSNN năm 2025: 1,2345 nghìn không phải số đồng nguyên — không làm tròn"
+    )
+
+
+def test_a_json_list_is_recognised_by_content(tmp_path: Path) -> None:
+    path = tmp_path / "tasks.txt"
+    path.write_text(
+        '[{"Mã số": "A", "Tên nhiệm vụ": "T", "Loại nhiệm vụ": "Đề tài", "Cấp quản lý": '
+        '"Cấp tỉnh", "Lĩnh vực": "Khoa học xã hội", "Chủ nhiệm": "X", "Tổ chức chủ trì": '
+        '"Y", "Thời gian bắt đầu": "01/2025", "Thời gian kết thúc": "12/2025"}]',
+        encoding="utf-8",
+    )
+    assert [t.code for t in read_tasks(path).tasks] == ["A"]
