@@ -2,8 +2,9 @@
 
 Run: python benchmarks/run.py [--quick]
 
-It runs format_number, import time and a title's status per call
-(``bench_titles.py``); the bulk scripts (tasks, audit, metrology) run on their own.
+It runs format_number, import time, a title's status per call (``bench_titles.py``)
+and reading a task sheet (``bench_sheets.py``, 200.000 rows; 20.000 with --quick); the
+other bulk scripts (tasks, audit, metrology) run on their own.
 
 Every figure is a ratio against a baseline measured in the same run, so the numbers
 mean the same on a slow and a fast machine. Nothing here is asserted in the test suite;
@@ -19,6 +20,7 @@ import sys
 import timeit
 from collections.abc import Callable
 from decimal import Decimal
+from pathlib import Path
 
 from bench_titles import bench_status_on  # a sibling script: benchmarks/ is sys.path[0]
 
@@ -121,6 +123,16 @@ def main() -> None:
     bench_format_number(args.quick)
     bench_status_on(args.quick)
     bench_imports(args.quick)
+    bench_sheets(args.quick)
+
+
+def bench_sheets(quick: bool) -> None:
+    """Reading a task sheet against polars + a plain pydantic model (its own script,
+    which runs each side in its own process for peak memory)."""
+    script = Path(__file__).with_name("bench_sheets.py")
+    rows = "20000" if quick else "200000"
+    print("reading a task sheet (bench_sheets.py)")
+    subprocess.run([sys.executable, str(script), "--rows", rows], check=True)
 
 
 if __name__ == "__main__":

@@ -37,7 +37,7 @@ for row in summary.rows():
     print(f"  {row['Mã số']:<10} {kind:<12} {format_money(row[budget_2025], unit='triệu')}")
 
 assert len(result.tasks) == 7 and len(result.errors) == 1
-assert result.errors[0].row == 9 and "ambiguous_separator" in result.errors[0].message
+assert result.errors[0].row == 9 and "ambiguous_separator" in result.errors[0].english
 assert summary.total == 6 and len(summary.carried_over) == 3 and len(summary.new) == 3
 # Every 2025 allocation counts, the settlement of XH.01 (ended 2024) included.
 assert summary.state_budget == (

@@ -152,9 +152,11 @@ def test_audit_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
         (("words", "18.460.000.000", "--money"), "Mười tám tỷ bốn trăm sáu mươi triệu đồng"),
         (("words", "1015", "--south"), "một ngàn không trăm mười lăm"),
         (("format", "number", "12418"), "12.418"),
-        (("format", "number", "1234.5"), "1.234,5"),
+        (("format", "number", "1.234,5"), "1.234,5"),
+        (("format", "number", "12.418"), "12.418"),
         (("format", "count", "3"), "03"),
-        (("format", "percent", "0.41666", "--decimals", "1"), "41,7%"),
+        (("format", "percent", "41,666", "--decimals", "1"), "41,7%"),
+        (("format", "percent", "41,67"), "41,67%"),
         (("format", "money", "18460000000", "--unit", "tỷ", "--decimals", "3"), "18,460 tỷ đồng"),
         (("format", "money", "18,46 tỷ"), "18.460.000.000 đồng"),
         (("format", "date", "2025-02-09", "--style", "document"), "ngày 09 tháng 02 năm 2025"),
@@ -286,3 +288,44 @@ def test_a_meeting_under_unverified_rules_says_which_rules_it_followed() -> None
     line = next(line for line in text.splitlines() if "Đề tài thử" in line)
     assert "xếp loại Đạt" in line and "(theo Thông tư 11/2014/TT-BKHCN" in line
     assert "chưa kiểm chứng" in line
+
+
+def test_an_ambiguous_number_is_an_error_showing_both_readings(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    status, _ = run("format", "number", "1.5")
+    assert status == 2
+    assert "'1.5' đọc được hai cách: 15 (dấu chấm phân nhóm) hay 1,5" in capsys.readouterr().err
+
+
+def test_report_refuses_empty_files_and_says_how_many_rows_were_left_out(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    empty = tmp_path / "empty.csv"
+    empty.write_text("", encoding="utf-8")
+    assert run("report", str(empty), "--year", "2025")[0] == 2
+    assert "tệp rỗng" in capsys.readouterr().err
+    head = "Mã số;Tên nhiệm vụ;Loại nhiệm vụ;Cấp quản lý;Lĩnh vực;Chủ nhiệm;Tổ chức chủ trì;"
+    head += "Thời gian bắt đầu;Thời gian kết thúc;Kinh phí NSNN năm 2025 (triệu đồng)"
+    only_header = tmp_path / "header.csv"
+    only_header.write_text(head + "\n", encoding="utf-8")
+    assert run("report", str(only_header))[0] == 2
+    good = "A;T;Đề tài;Cấp tỉnh;Khoa học xã hội;X;Y;01/2025;12/2025;100"
+    bad = good.replace("A;", "B;").replace("Cấp tỉnh", "Cấp xã")
+    sheet = tmp_path / "tasks"  # no extension: read by content
+    sheet.write_text("\n".join([head, good, bad, bad.replace("B;", "C;")]), encoding="utf-8")
+    status, text = run("report", str(sheet), "--year", "2025")
+    assert status == 1 and text.startswith("2 dòng lỗi không được tính")
+    assert "Đọc 3 dòng: 1 hợp lệ, 2 lỗi, 0 bị bỏ qua" in capsys.readouterr().err
+    assert run("report", str(sheet), "--year", "2025", "--keep-going")[0] == 0
+    assert run("report", str(sheet), "--year", "2031")[0] == 2
+
+
+def test_an_unknown_province_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pytest.importorskip("vietnamadminunits")
+    path = tmp_path / "data.json"
+    path.write_text(sample_province().model_dump_json(), encoding="utf-8")
+    assert run("report", str(path), "--province", "Atlantis")[0] == 2
+    assert "không biết tỉnh 'Atlantis'" in capsys.readouterr().err
+    status, text = run("report", str(path), "--province", "Hà Nội", "--year", "2025")
+    assert status == 0 and text

@@ -18,7 +18,6 @@ A user's mistake gives a message, never a traceback. Only this module reads the 
 from __future__ import annotations
 
 import argparse
-import io
 import json
 import sys
 from collections.abc import Sequence
@@ -27,7 +26,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from vn_skt import __version__
-from vn_skt.errors import VnSktError
+from vn_skt.errors import MissingExtra, VnSktError
 
 __all__ = ["main"]
 
@@ -85,32 +84,51 @@ def _print_report(data: Any, year: int | None, as_json: bool, out: TextIO) -> No
 def _demo(args: argparse.Namespace, out: TextIO) -> int:
     from vn_skt.data import sample_province
 
-    _print_report(sample_province(), args.year, args.json, out)
+    data = sample_province()
+    if args.year is not None and not any(t.is_running_in(args.year) for t in data.tasks):
+        raise _UserError(f"dữ liệu mẫu không có nhiệm vụ nào thực hiện trong năm {args.year}")
+    _print_report(data, args.year, args.json, out)
     return EXIT_OK
 
 
-def _load_data(path: str, province: str | None) -> tuple[Any, list[str]]:
+def _file_bytes(path: str) -> bytes:
+    if path == "-":
+        return sys.stdin.buffer.read()
+    try:
+        return Path(path).read_bytes()
+    except FileNotFoundError:
+        raise _UserError(f"không tìm thấy tệp {path!r}") from None
+    except OSError as exc:
+        raise _UserError(f"không đọc được tệp {path!r}: {exc.strerror}") from None
+
+
+def _load_data(path: str, province: str | None) -> tuple[Any, Any]:
+    """The data of a file (recognised by content: JSON AnnualData, or a table of tasks in
+    CSV/.xlsx/JSON), and the LoadResult of the table (None for AnnualData)."""
     from pydantic import ValidationError
 
     from vn_skt.reporting import AnnualData
-    from vn_skt.tasks import read_tasks_csv
+    from vn_skt.tasks import read_tasks
 
-    if path.lower().endswith(".csv"):
-        result = read_tasks_csv(io.StringIO(_read_text(path)))
-        problems = [str(e) for e in result.errors] + list(result.warnings)
-        return AnnualData(province=_province(province), tasks=result.tasks), problems
-    text = _read_text(path)
-    _progress(f"đọc {len(text):,} ký tự từ {path}")
+    raw_bytes = _file_bytes(path)
+    if not raw_bytes.strip(b"\xef\xbb\xbf \t\r\n"):
+        raise _UserError(f"{path}: tệp rỗng, không có nhiệm vụ nào (the file is empty)")
+    _progress(f"đọc {len(raw_bytes):,} byte từ {path}".replace(",", "."))
+    head = raw_bytes.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
+    if head != b"{":  # a table of tasks: CSV, .xlsx or a JSON list
+        try:
+            result = read_tasks(raw_bytes)
+        except VnSktError as exc:
+            raise _UserError(f"{path}: {exc}") from None
+        return AnnualData(province=_province(province), tasks=result.tasks), result
     try:
-        raw = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise _UserError(
-            f"{path}: không phải JSON hợp lệ (dòng {exc.lineno}, cột {exc.colno}): {exc.msg}"
-        ) from None
+        raw = json.loads(raw_bytes.decode("utf-8-sig"))
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise _UserError(f"{path}: không phải JSON hợp lệ: {exc}") from None
     if isinstance(raw, dict) and province:
         raw["province"] = _province(province)
     try:
-        return AnnualData.model_validate(raw), []
+        return AnnualData.model_validate(raw), None
     except ValidationError as exc:
         lines = [f"  {'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors()[:20]]
         more = f"\n  … và {exc.error_count() - 20} lỗi khác" if exc.error_count() > 20 else ""
@@ -122,18 +140,37 @@ def _province(name: str | None) -> str:
         return "(chưa ghi tỉnh)"
     try:
         from vn_skt.provinces import province
-
+    except (ImportError, VnSktError):  # pragma: no cover - the data extra is optional
+        return name
+    try:
         return province(name, on=date.today()).name  # today's units: the CLI reads the clock
-    except VnSktError:
-        return name  # the data package is optional; an unknown name is kept as given
+    except MissingExtra:
+        return name  # the data package is optional; without it the name is kept as given
+    except VnSktError as exc:
+        raise _UserError(f"không biết tỉnh {name!r}: {exc}") from None
 
 
 def _report(args: argparse.Namespace, out: TextIO) -> int:
-    data, problems = _load_data(args.file, args.province)
-    for problem in problems:
-        print(f"vn-skt report: {problem}", file=sys.stderr)
+    data, result = _load_data(args.file, args.province)
+    if result is not None:
+        print(result.summary(), file=sys.stderr)
+        for issue in result.issues:
+            print(f"vn-skt report: {issue}", file=sys.stderr)
+        if not result.tasks:
+            raise _UserError(f"{args.file}: không có nhiệm vụ hợp lệ nào — không lập báo cáo")
+    if not data.tasks:
+        raise _UserError(f"{args.file}: không có nhiệm vụ nào — không lập báo cáo")
+    if args.year is not None and not any(t.is_running_in(args.year) for t in data.tasks):
+        raise _UserError(f"{args.file}: không có nhiệm vụ nào thực hiện trong năm {args.year}")
+    invalid = result.invalid if result is not None else 0
+    if invalid and not args.json:
+        print(
+            f"{invalid} dòng lỗi không được tính ({invalid} rows in error are left out)\n", file=out
+        )
     _print_report(data, args.year, args.json, out)
-    return EXIT_DATA if problems else EXIT_OK
+    if invalid and not args.keep_going:
+        return EXIT_DATA
+    return EXIT_OK
 
 
 def _audit(args: argparse.Namespace, out: TextIO) -> int:
@@ -190,6 +227,26 @@ def _words(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _vietnamese_number(raw: str, *, money: bool = False) -> Any:
+    """A number read the Vietnamese way (12.418 is twelve thousand...); an ambiguous one
+    ("1.5") is an error showing both readings."""
+    from vn_skt import l10n
+    from vn_skt.errors import ParseError
+
+    text = raw.removesuffix("%").strip()
+    try:
+        return l10n.parse_money(text) if money else l10n.parse_number(text)
+    except ParseError as exc:
+        if exc.reason == "ambiguous_separator":
+            grouped = text.replace(".", "")
+            decimal = text.replace(".", ",")
+            raise _UserError(
+                f"{raw!r} đọc được hai cách: {grouped} (dấu chấm phân nhóm) hay {decimal} "
+                f"(dấu thập phân) — hãy viết {grouped} hoặc {decimal}"
+            ) from None
+        raise
+
+
 def _format(args: argparse.Namespace, out: TextIO) -> int:
     from decimal import Decimal
 
@@ -200,17 +257,12 @@ def _format(args: argparse.Namespace, out: TextIO) -> int:
         print(l10n.format_date(l10n.parse_date(args.value), args.style), file=out)
         return EXIT_OK
     raw = args.value.strip()
-    try:  # accept machine input (1234.5) as well as Vietnamese (1.234,5)
-        value: int | Decimal = int(raw) if raw.lstrip("-").isdigit() else Decimal(raw)
-        if isinstance(value, Decimal) and not value.is_finite():
-            raise ValueError(raw)
-    except (ValueError, ArithmeticError):
-        value = l10n.parse_money(raw) if kind == "money" else l10n.parse_number(raw)
+    value: int | Decimal = _vietnamese_number(raw, money=kind == "money")
     if kind == "number":
         text = l10n.format_number(value, args.decimals)
     elif kind == "percent":
-        decimals = 0 if args.decimals is None else args.decimals
-        text = l10n.format_percent(value, decimals=decimals)
+        decimals = 2 if args.decimals is None else args.decimals  # "41,67" is 41,67 %
+        text = l10n.format_percent(Decimal(value) / 100, decimals=decimals)
     elif not isinstance(value, int):
         raise _UserError(f"{raw!r} không phải số nguyên")
     elif kind == "count":
@@ -315,11 +367,20 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--json", action="store_true", help="the figures as JSON")
     demo.set_defaults(run=_demo)
 
-    report = commands.add_parser("report", help="the annual report of your data (JSON or CSV)")
-    report.add_argument("file", help="JSON (AnnualData) or a CSV of tasks with Vietnamese headers")
+    report = commands.add_parser(
+        "report", help="the annual report of your data (JSON, CSV or .xlsx)"
+    )
+    report.add_argument(
+        "file", help="JSON (AnnualData), or a CSV/.xlsx of tasks with Vietnamese headers"
+    )
     report.add_argument("--year", type=int, default=None, help="default: the latest in the data")
     report.add_argument("--province", default=None, help="the province's name or code")
     report.add_argument("--json", action="store_true", help="the figures as JSON")
+    report.add_argument(
+        "--keep-going",
+        action="store_true",
+        help="exit 0 even when rows in error were left out (the report still says so)",
+    )
     report.set_defaults(run=_report)
 
     audit = commands.add_parser("audit", help="check the arithmetic of a report's text")
@@ -336,7 +397,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     fmt = commands.add_parser("format", help="write a number, amount, percent or date")
     fmt.add_argument("kind", choices=["number", "count", "percent", "money", "date"])
-    fmt.add_argument("value", help="e.g. 12418, 0.4167 (percent: a ratio), 18460000000, 2025-02-09")
+    fmt.add_argument(
+        "value", help="read the Vietnamese way: 12.418, 41,67 (percent), 18.460.000.000, 09/02/2025"
+    )
     fmt.add_argument("--decimals", type=int, default=None)
     fmt.add_argument("--unit", default="đồng", choices=["đồng", "nghìn", "triệu", "tỷ", "auto"])
     fmt.add_argument(

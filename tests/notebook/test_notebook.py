@@ -85,3 +85,13 @@ def test_indicator_group_plots() -> None:
         group.indicators[1].percent(1),
     ]
     assert "250/600 PTĐ (đạt 42%)" in group._repr_html_()
+
+
+def test_frames_can_be_headed_by_field_name() -> None:
+    summary = Portfolio(DATA.tasks).year(2025)
+    vi, names = summary.to_frame(), summary.to_frame(headings="names")
+    assert list(names.columns)[:3] == ["code", "title", "type"]
+    assert "state_budget_2025" in names.columns and "state_budget_total" in names.columns
+    assert int(names["state_budget_2025"].sum()) == summary.state_budget
+    assert names.shape == vi.shape
+    assert list(Portfolio(DATA.tasks).to_frame(headings="names").columns)[-1] == "total"

@@ -154,18 +154,20 @@ def test_every_header_of_the_table_names_its_field(label: ColumnLabel) -> None:
                 assert got == expected or getattr(got, "name", None) == expected, written
 
 
-def test_the_funding_column_is_json_only_and_totals_are_not_loaded() -> None:
-    row = {
-        **REQUIRED,
-        "Kinh phí": "500",
-        "Tổng kinh phí cả thời gian thực hiện (đồng)": "9",
-        "Kinh phí NSNN": "7",  # which year?
-    }
+def test_totals_are_checked_and_a_state_budget_without_a_year_names_one() -> None:
+    row = {**REQUIRED, "Kinh phí NSNN năm 2025": "7", "Tổng kinh phí (đồng)": "9"}
     result = load_tasks([row])
-    assert result.ok and result.tasks[0].funding == Funding()
-    assert [w.split("'")[1] for w in result.warnings] == list(row)[-3:]
+    assert result.tasks[0].funding.state_budget == {2025: 7}
+    (warning,) = result.warnings
+    assert (warning.row, warning.column, warning.value) == (1, "Tổng kinh phí (đồng)", "9")
+    assert warning.message == ("Kinh phí tổng = 9 đồng nhưng các cột thành phần cộng lại 7 đồng")
     nested = load_tasks([{**REQUIRED, "funding": {"counterpart": 7}}])
     assert nested.tasks[0].funding.counterpart == 7
+    # a state budget with no year: the task's only year, else an error naming the column
+    one_year = load_tasks([{**REQUIRED, "Kinh phí NSNN": "7"}])
+    assert one_year.tasks[0].funding.state_budget == {2025: 7}
+    two_years = load_tasks([{**REQUIRED, "end": "12/2026", "Kinh phí NSNN": "7"}])
+    assert two_years.tasks == () and two_years.errors[0].column == "Kinh phí NSNN"
 
 
 # -- rows, frames and HTML views use the table -------------------------------------------
@@ -196,8 +198,9 @@ def test_a_row_is_labelled_by_the_table_and_reads_back(task: Task) -> None:
     assert row["Tổng kinh phí NSNN cả thời gian thực hiện (đồng)"] == sum(
         task.funding.state_budget.values()
     )
-    result = load_tasks([{k: v for k, v in row.items() if v is not None}])
-    assert len(result.warnings) == 2  # the two totals are not fields
+    totals = {FUNDING_LABELS[n].column() for n in ("state_budget_total", "total")}
+    result = load_tasks([{k: v for k, v in row.items() if v is not None and k not in totals}])
+    assert result.warnings == ()  # the totals need the per-year columns to be read back
     back = result.tasks[0]
     assert {n: getattr(back, n) for n in ROW_FIELDS} == {n: getattr(task, n) for n in ROW_FIELDS}
 

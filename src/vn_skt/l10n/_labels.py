@@ -26,6 +26,10 @@ from ._text import fold_text
 
 __all__ = ["LabeledEnum"]
 
+_LOOKUPS: dict[type, dict[str, Any]] = {}
+"""Each labelled enum's members by label and name, as written and folded (built on the
+first look-up of a label)."""
+
 
 class LabeledEnum(Enum):
     """Liệt kê có nhãn — base class: members are declared ``NAME = auto(), "Nhãn"``."""
@@ -55,11 +59,18 @@ class LabeledEnum(Enum):
     def _missing_(cls, value: object) -> Self | None:
         if not isinstance(value, str):
             return None
-        key = fold_text(value)
-        for member in cls:
-            if key in (fold_text(member.label), fold_text(member.name)):
-                return member
-        return None
+        table: dict[str, Any] | None = _LOOKUPS.get(cls)
+        if table is None:  # folded once per class, not once per look-up
+            table = {}
+            for member in cls:
+                for text in (member.label, member.name):
+                    table.setdefault(text, member)
+                    table.setdefault(fold_text(text), member)
+            _LOOKUPS[cls] = table
+        found = table.get(value)
+        if found is None:
+            found = table.get(fold_text(value))
+        return found
 
     @classmethod
     def labels(cls) -> list[str]:

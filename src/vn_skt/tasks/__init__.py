@@ -30,15 +30,26 @@ from __future__ import annotations
 
 from vn_skt._money import Dong, whole_dong
 
+from ._columnar import BUDGET_SOURCES, task_schema, tasks_frame, tasks_from_frame
 from ._enums import Rating, ResearchField, SelectionMethod, TaskLevel, TaskStatus, TaskType
+from ._headings import UNITS as HEADING_UNITS
 from ._labels import COLUMN_TITLES, FUNDING_LABELS, TASK_LABELS, YEAR_SUMMARY_LABELS
-from ._loading import LoadResult, RowError, load_tasks, read_tasks_csv, read_tasks_json
+from ._loading import (
+    LoadResult,
+    RowError,
+    load_tasks,
+    read_tasks,
+    read_tasks_csv,
+    read_tasks_json,
+)
 from ._models import Funding, Task
 from ._portfolio import FieldGrouping, Portfolio, YearSummary
 
 __all__ = [
+    "BUDGET_SOURCES",
     "COLUMN_TITLES",
     "FUNDING_LABELS",
+    "HEADING_UNITS",
     "TASK_LABELS",
     "YEAR_SUMMARY_LABELS",
     "Dong",
@@ -56,7 +67,11 @@ __all__ = [
     "TaskType",
     "YearSummary",
     "load_tasks",
+    "read_tasks",
     "read_tasks_csv",
     "read_tasks_json",
+    "task_schema",
+    "tasks_frame",
+    "tasks_from_frame",
     "whole_dong",
 ]

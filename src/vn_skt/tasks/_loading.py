@@ -1,33 +1,44 @@
-"""Nạp danh mục — tasks from rows: dicts, JSON, or a spreadsheet's CSV export.
+"""Nạp danh mục — tasks from rows: dicts, JSON, CSV or an Excel workbook, one path.
 
 Headers may be the field names or the Vietnamese column titles departments use
-("Mã số", "Tên nhiệm vụ", "Chủ nhiệm", "Kinh phí NSNN năm 2025 (triệu đồng)"...), as the
-one label table lists them (``labels.toml``: titles and aliases, compared folded); cells
-may be written the Vietnamese way ("1.250,5", "01/2023", "ngày 05 tháng 01 năm 2023").
-Every valid row is kept and every invalid one is reported by row number and column;
-nothing is dropped silently. Row numbers are 1-based: for CSV the line of the file
-(the header is line 1), for a list of rows its position.
+("Mã số", "Tên nhiệm vụ", "Chủ nhiệm", "Kinh phí NSNN năm 2025 (triệu đồng)", "KP NSNN
+năm 2024", "Kinh phí (Tr.đồng)"...), as the one label table lists them (``labels.toml``:
+titles and aliases, compared folded) and as :mod:`._headings` reads budget headings; a
+unit in a heading scales its values exactly (a part of a đồng is an issue, never
+rounded). Cells may be written the Vietnamese way ("1.250,5", "01/2023", "ngày 05 tháng
+01 năm 2023"). Tables may have title rows above the header, a two-row header (a year row
+over "Tổng / NSNN / Khác"), an STT column, blank rows and summary rows ("Tổng cộng",
+"Cộng", "Tổng số"), which are checked against the rows above them and never read as
+tasks.
+
+Nothing is silent: every problem is a :class:`RowError` (file, sheet, row as a person
+sees it, column heading, value, what was expected; Vietnamese with English alongside),
+and the counts add up: rows read = valid + in error + skipped.
 """
 
 from __future__ import annotations
 
-import csv
-import io
+import html
 import json
 import re
-from collections.abc import Iterable, Mapping
-from datetime import date
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import attrs
 import pydantic
 
 from vn_skt.errors import InvalidValue, ParseError
-from vn_skt.l10n import fold_text, month_end, parse_date, parse_money
+from vn_skt.l10n import fold_text, format_number, month_end, parse_date, parse_money
 
+from ._enums import Rating, ResearchField, SelectionMethod, TaskLevel, TaskStatus, TaskType
+from ._grid import Grid, Kind, detect_kind, read_bytes, read_grids
+from ._headings import REQUIRED, Column, column, source_word
 from ._labels import COLUMN_TITLES, FUNDING_LABELS, TASK_LABELS
-from ._models import Funding, Task
+from ._models import Task
 from ._portfolio import FieldGrouping, Portfolio
 
 __all__ = [
@@ -35,21 +46,30 @@ __all__ = [
     "LoadResult",
     "RowError",
     "load_tasks",
+    "read_tasks",
     "read_tasks_csv",
     "read_tasks_json",
 ]
 
-_UNIT_WORDS = {
-    fold_text(w): w.split()[0]
-    for w in ("đồng", "nghìn đồng", "ngàn đồng", "triệu đồng", "tỷ đồng", "tỉ đồng")
-}
-_DVT = re.escape(fold_text("đvt"))  # "(ĐVT: triệu đồng)"
-_UNIT = re.compile(rf"\(\s*(?:{_DVT}:\s*)?({'|'.join(map(re.escape, _UNIT_WORDS))})\s*\)")
 _MONTH_YEAR = re.compile(r"\s*([0-9]{1,2})\s*/\s*([0-9]{4})\s*")
 _DATES = {"start", "end", "extended_to", "accepted_on", "terminated_on"}
-_TASK_COLUMNS = frozenset(Task.model_fields) - {"funding"}  # a sheet gives funding's parts
-_FUNDING_PARTS = frozenset(Funding.model_fields)  # state_budget, counterpart, other
-_MONEY = {"counterpart", "other"}
+_SCALE = {None: 1, "đồng": 1, "nghìn": 1_000, "triệu": 1_000_000, "tỷ": 1_000_000_000}
+_ENUMS: dict[str, type[Enum]] = {
+    "type": TaskType,
+    "level": TaskLevel,
+    "field": ResearchField,
+    "selection": SelectionMethod,
+    "status": TaskStatus,
+    "acceptance_rating": Rating,
+}
+_SUMMARY_WORDS = tuple(fold_text(w) for w in ("Tổng cộng", "Tổng số", "Tổng", "Cộng", "Total"))
+_COLUMN_NUMBER = re.compile(r"\(?\s*[0-9]{1,2}\s*\)?(?:\s*=.*)?")
+_SOURCE_VI = {
+    "state_budget": "NSNN",
+    "counterpart": "đối ứng",
+    "other": "nguồn khác",
+    "total": "tổng",
+}
 
 
 def _value_key(value: Any) -> Any:
@@ -71,33 +91,117 @@ def _value_key(value: Any) -> Any:
 
 @attrs.frozen
 class RowError:
-    """Lỗi dòng — one problem in one row: where, which column, what was there, why.
+    """Lỗi dòng — one issue: where (file, sheet, row, column), what was there, why.
 
-    ``value`` is the cell as given (a JSON row's may be a list or a dict); the error is
-    compared and hashed through a frozen copy of it, so every RowError is hashable.
+    ``row`` is the line a person sees (the Excel row, or the line of a text file on which
+    the row starts; None for the whole file); ``message`` is Vietnamese (it names the
+    field's Vietnamese label), ``english`` the same in English, ``expected`` what the
+    cell should hold. ``value`` is the cell as given (a JSON row's may be a list or a
+    dict); the issue is compared and hashed through a frozen copy of it.
     """
 
-    row: int
+    row: int | None
     column: str
     value: Any = attrs.field(eq=_value_key)
     message: str
+    english: str = ""
+    expected: str = ""
+    file: str = ""
+    sheet: str | None = None
+
+    @property
+    def where(self) -> str:
+        """Vị trí — "tệp, trang, dòng N, cột 'X'"."""
+        parts = [p for p in (self.file, f"trang {self.sheet!r}" if self.sheet else "") if p]
+        if self.row is not None:
+            parts.append(f"dòng {self.row}")
+        if self.column:
+            parts.append(f"cột {self.column!r}")
+        return ", ".join(parts)
 
     def __str__(self) -> str:
-        return f"dòng {self.row}, cột {self.column!r} = {self.value!r}: {self.message}"
+        value = "" if self.value is None else f" = {self.value!r}"
+        text = f"{self.where}{value}: {self.message}"
+        if self.expected:
+            text += f" (cần: {self.expected})"
+        if self.english:
+            text += f" [{self.english}]"
+        return text
+
+
+def _issue_rows(issues: Iterable[RowError]) -> str:
+    cells = ("file", "sheet", "row", "column", "value", "message", "expected")
+    head = "".join(
+        f"<th>{h}</th>" for h in ("Tệp", "Trang", "Dòng", "Cột", "Giá trị", "Vấn đề", "Cần")
+    )
+    body = "".join(
+        "<tr>"
+        + "".join(
+            f"<td>{html.escape('' if getattr(i, c) is None else str(getattr(i, c)))}</td>"
+            for c in cells
+        )
+        + "</tr>"
+        for i in issues
+    )
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
 @attrs.frozen
 class LoadResult:
-    """Kết quả nạp — the valid tasks, and every problem found."""
+    """Kết quả nạp — the valid tasks, every issue found, and counts that add up.
+
+    ``read`` rows were read below the header: ``len(tasks)`` valid, ``invalid`` in error
+    (each named in ``errors``), ``skipped`` not tasks (blank, summary rows, a row of
+    column numbers; or every row when the table itself cannot be read). ``warnings`` are
+    issues that did not stop a row (an unknown column, a summary row that does not add
+    up, two columns for one field that agree).
+    """
 
     tasks: tuple[Task, ...]
     errors: tuple[RowError, ...] = ()
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[RowError, ...] = ()
+    read: int | None = None
+    skipped: int = 0
 
     @property
     def ok(self) -> bool:
         """Không lỗi — every row was loaded."""
         return not self.errors
+
+    @property
+    def rows(self) -> int:
+        """Số dòng đã đọc — the rows read (for rows given as a list, their number)."""
+        return self.read if self.read is not None else len(self.tasks) + self.invalid
+
+    @property
+    def invalid(self) -> int:
+        """Số dòng lỗi — rows in error (a task left out)."""
+        if self.read is not None:
+            return self.read - len(self.tasks) - self.skipped
+        return len({e.row for e in self.errors if e.row is not None})
+
+    @property
+    def issues(self) -> tuple[RowError, ...]:
+        """Mọi vấn đề — errors then warnings, by row."""
+        return tuple(sorted((*self.errors, *self.warnings), key=lambda e: e.row or 0))
+
+    def summary(self) -> str:
+        """Tóm tắt — "Đọc 9.512 dòng: 9.498 hợp lệ, 14 lỗi, 0 bị bỏ qua"."""
+        text = (
+            f"Đọc {format_number(self.rows)} dòng: {format_number(len(self.tasks))} hợp lệ, "
+            f"{format_number(self.invalid)} lỗi, {format_number(self.skipped)} bị bỏ qua"
+        )
+        if self.warnings:
+            text += f"; {format_number(len(self.warnings))} cảnh báo"
+        return text
+
+    def __str__(self) -> str:
+        return "\n".join([self.summary(), *(f"  {i}" for i in self.issues)])
+
+    def _repr_html_(self) -> str:
+        return f"<p>{html.escape(self.summary())}</p>" + (
+            _issue_rows(self.issues) if self.issues else ""
+        )
 
     def portfolio(self, *, grouping: FieldGrouping | None = None) -> Portfolio:
         """Danh mục — a Portfolio of the valid tasks."""
@@ -107,36 +211,64 @@ class LoadResult:
         """Raise InvalidValue listing every problem, if there is any."""
         if self.errors:
             lines = "\n".join(f"  {e}" for e in self.errors)
-            raise InvalidValue(f"{len(self.errors)} invalid row(s):\n{lines}")
+            raise InvalidValue(f"{self.invalid} dòng lỗi ({self.invalid} invalid row(s)):\n{lines}")
 
 
-@attrs.frozen
-class _Column:
-    header: str
-    field: str | None  # None: not a Task field
-    year: int | None = None
-    unit: str | None = None
+class _Issues:
+    """Every issue, in order; ``strict`` raises on the first."""
+
+    def __init__(self, file: str, sheet: str | None, *, strict: bool) -> None:
+        self.file, self.sheet, self.strict = file, sheet, strict
+        self.errors: list[RowError] = []
+        self.warnings: list[RowError] = []
+
+    def add(
+        self,
+        row: int | None,
+        column: str,
+        value: Any,
+        message: str,
+        english: str,
+        expected: str = "",
+        *,
+        error: bool = True,
+    ) -> None:
+        issue = RowError(row, column, value, message, english, expected, self.file, self.sheet)
+        if self.strict:
+            raise InvalidValue(str(issue))
+        (self.errors if error else self.warnings).append(issue)
 
 
-def _column(header: str) -> _Column:
-    """Which field a header names, by the label table (its unit stripped first)."""
-    folded = fold_text(header)
-    if folded == "funding":  # a nested mapping, as JSON carries it; a sheet gives the parts
-        return _Column(header, "funding")
-    unit_match = _UNIT.search(folded)
-    unit = _UNIT_WORDS[unit_match.group(1)] if unit_match else None
-    key = _UNIT.sub("", folded).strip()
-    for labels, fields in ((TASK_LABELS, _TASK_COLUMNS), (FUNDING_LABELS, _FUNDING_PARTS)):
-        found = labels.match(key)
-        if found is not None and found[0].name in fields:
-            label, year = found
-            if label.name == "state_budget" and year is None:
-                break  # a state budget column names its year
-            return _Column(header, label.name, year, unit)
-    return _Column(header, None, None, unit)
+def _label_vi(name: str) -> str:
+    if name in TASK_LABELS:
+        return TASK_LABELS[name].vi
+    return FUNDING_LABELS[name].vi if name in FUNDING_LABELS else name
 
 
-def _date_cell(name: str, text: str) -> date:
+def _money_vi(col: Column) -> str:
+    year = f" năm {col.year}" if col.year else ""
+    return f"Kinh phí {_SOURCE_VI[col.field or 'total']}{year}"
+
+
+_DATE_MEMO: dict[tuple[str, str], date] = {}
+"""Date cells already read (a sheet repeats the same months): bounded below."""
+
+
+def _date_cell(name: str, value: Any) -> date:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = str(value).strip()
+    found = _DATE_MEMO.get((name, text))
+    if found is None:
+        found = _read_date(name, text)
+        if len(_DATE_MEMO) < 10_000:
+            _DATE_MEMO[(name, text)] = found
+    return found
+
+
+def _read_date(name: str, text: str) -> date:
     month_year = _MONTH_YEAR.fullmatch(text)
     if month_year:  # "01/2023": implementation periods are whole months
         month, year = int(month_year.group(1)), int(month_year.group(2))
@@ -147,168 +279,638 @@ def _date_cell(name: str, text: str) -> date:
     return parse_date(text)
 
 
-def _convert(column: _Column, value: Any) -> Any:
-    if not isinstance(value, str):
-        return value
-    text = value.strip()
-    if column.field in _DATES:
-        return _date_cell(column.field, text)
-    if column.field in _MONEY or column.field == "state_budget":
-        return parse_money(text, unit=column.unit)
-    return text
+class _CellError(Exception):
+    def __init__(self, vi: str, en: str, expected: str) -> None:
+        super().__init__(en)
+        self.vi, self.en, self.expected = vi, en, expected
 
 
-def _row_data(
-    row: Mapping[str, Any], columns: list[_Column]
-) -> tuple[dict[str, Any], list[tuple[_Column, Any, str]]]:
-    data: dict[str, Any] = {}
-    funding: dict[str, Any] = {}
-    problems: list[tuple[_Column, Any, str]] = []
-    for column in columns:
-        if column.field is None:
-            continue
-        value = row.get(column.header)
-        if value is None or (isinstance(value, str) and not value.strip()):
-            continue
+def _money_cell(col: Column, value: Any) -> int:
+    scale = _SCALE[col.unit]
+    unit = f" {col.unit}" if col.unit and col.unit != "đồng" else ""
+    expected = f"số tiền{unit}, ra số đồng nguyên (a whole number of đồng)"
+    if isinstance(value, bool):
+        raise _CellError("không phải số tiền", "not an amount", expected)
+    if isinstance(value, int | float | Decimal):
         try:
-            converted = _convert(column, value)
-        except ParseError as exc:
-            problems.append((column, value, str(exc)))
-            continue
-        if column.field == "state_budget":
-            if column.year is None:
-                funding.setdefault("state_budget", {}).update(converted)
-            else:
-                funding.setdefault("state_budget", {})[column.year] = converted
-        elif column.field in ("counterpart", "other"):
-            funding[column.field] = converted
-        elif column.field == "funding" and isinstance(converted, Mapping):
-            funding.update(converted)
-        else:
-            data[column.field] = converted
-    if funding:
-        data["funding"] = funding
-    return data, problems
+            exact = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+        except InvalidOperation:
+            raise _CellError("không phải số tiền", "not an amount", expected) from None
+        if not exact.is_finite():
+            raise _CellError("không phải số tiền", "not a finite amount", expected)
+        dong = exact * scale
+        if dong != dong.to_integral_value():
+            raise _CellError(
+                f"{format_number(exact)}{unit} không phải số đồng nguyên — không làm tròn",
+                f"{exact}{unit} is not a whole number of đồng; not rounded",
+                expected,
+            )
+        return int(dong)
+    text = str(value).strip()
+    if text.isascii() and text.isdigit():  # plain digits: no separator to read
+        return int(text) * scale
+    try:
+        return parse_money(text, unit=None if col.unit == "đồng" else col.unit)
+    except ParseError as exc:
+        if exc.reason == "fractional_dong":
+            raise _CellError(
+                f"{str(value).strip()}{unit} không phải số đồng nguyên — không làm tròn",
+                str(exc),
+                expected,
+            ) from None
+        raise _CellError("không đọc được số tiền", str(exc), expected) from None
 
 
-def _header_of(columns: list[_Column], loc: tuple[Any, ...]) -> str:
+def _convert(col: Column, value: Any) -> Any:
+    """A cell's value for its field, or _CellError."""
+    if col.kind == "money":
+        return _money_cell(col, value)
+    name = col.field or ""
+    if name in _DATES:
+        try:
+            return _date_cell(name, value)
+        except (ParseError, ValueError) as exc:
+            raise _CellError(
+                "không đọc được ngày", str(exc), "ngày, vd 05/01/2025 hoặc 01/2025"
+            ) from None
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))  # a code Excel stored as a number
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    if isinstance(value, datetime | date):
+        raise _CellError("ô chứa ngày, không phải chữ", "a date where text was expected", "chữ")
+    return value.strip() if isinstance(value, str) else value
+
+
+def _is_empty(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+_PYDANTIC_VI = {
+    "missing": "thiếu giá trị (bắt buộc)",
+    "string_too_short": "ô trống",
+    "enum": "không phải giá trị được chấp nhận",
+    "date_type": "không phải ngày",
+    "date_from_datetime_parsing": "không phải ngày",
+    "int_parsing": "không phải số nguyên",
+    "extra_forbidden": "không phải trường của nhiệm vụ",
+}
+
+
+def _expected(name: str) -> str:
+    enum = _ENUMS.get(name)
+    if enum is not None:
+        return ", ".join(str(getattr(m, "label", m.value)) for m in enum)
+    return ""
+
+
+@attrs.define
+class _Table:
+    """The columns of a table, and where each field is read from."""
+
+    columns: list[Column]
+    header_row: int | None = None
+
+
+def _to_issue_column(columns: Sequence[Column], loc: tuple[Any, ...]) -> tuple[str, str]:
+    """(column heading, field name) of a pydantic error location."""
     if not loc:
-        return "(cả dòng)"
+        return "(cả dòng)", ""
     name = str(loc[0])
     if name == "funding" and len(loc) > 1:
-        if loc[1] == "state_budget" and len(loc) > 2:
-            for column in columns:
-                if column.field == "state_budget" and str(column.year) == str(loc[2]):
-                    return column.header
-        name = str(loc[1])
-    for column in columns:
-        if column.field == name:
-            return column.header
-    return name
+        part = str(loc[1])
+        source = {"counterpart_by_year": "counterpart", "other_by_year": "other"}.get(part, part)
+        year = str(loc[2]) if len(loc) > 2 else None
+        for col in columns:
+            if (
+                col.kind == "money"
+                and col.field == source
+                and (year is None or str(col.year) == year)
+            ):
+                return col.header, part
+        for col in columns:
+            if col.kind in ("money", "funding"):
+                return col.header, part
+        return TASK_LABELS["funding"].vi, "funding"
+    for col in columns:
+        if col.field == name and col.kind == "field":
+            return col.header, name
+    return _label_vi(name), name
 
 
-def load_tasks(rows: Iterable[Mapping[str, Any]], *, first_row: int = 1) -> LoadResult:
-    """Nạp nhiệm vụ — validate rows into Tasks, keeping every valid one.
+class _Loader:
+    """Turns rows of cells into tasks and issues, keeping the counts."""
 
-    Rows are mappings from a field name or a Vietnamese column title to a value; text
-    cells are read the Vietnamese way. A nested ``funding`` mapping (as in JSON) is
-    accepted too. ``first_row`` numbers the first row in the report.
-    """
-    tasks: list[tuple[int, Task]] = []
-    errors: list[RowError] = []
-    warnings: list[str] = []
-    known: dict[tuple[str, ...], list[_Column]] = {}
-    for number, row in enumerate(rows, start=first_row):
-        if not isinstance(row, Mapping):
-            errors.append(RowError(number, "(cả dòng)", row, "expected a mapping of columns"))
-            continue
-        headers = tuple(str(h) for h in row)
-        columns = known.get(headers)
-        if columns is None:
-            columns = [_column(h) for h in headers]
-            known[headers] = columns
-            for column in columns:
-                if column.field is None:
-                    message = (
-                        f"column {column.header!r} is not a Task field; its values were "
-                        f"not loaded (known: {', '.join(COLUMN_TITLES.values())}, "
-                        f"Kinh phí NSNN năm YYYY)"
+    def __init__(self, issues: _Issues) -> None:
+        self.issues = issues
+        self.tasks: list[tuple[int, Task]] = []
+        self.read = 0
+        self.skipped = 0
+        self.bad_rows: set[int] = set()
+        self.sums: dict[int, list[int]] = {}  # column index -> amounts of rows since start
+        self.since: dict[int, int] = {}  # column index -> sum since the last summary row
+
+    def error(self, row: int, *args: Any, **kwargs: Any) -> None:
+        self.bad_rows.add(row)
+        self.issues.add(row, *args, **kwargs)
+
+    def task(self, row: int, pairs: Sequence[tuple[int, Column, Any]]) -> None:
+        """Validate one row (given as (column index, column, cell)) into a Task."""
+        data: dict[str, Any] = {}
+        where: dict[Any, tuple[Column, Any]] = {}
+        money: dict[tuple[str, int | None], int] = {}
+        raw: dict[Any, Any] = {}
+        failed = False
+        for index, col, value in pairs:
+            if col.kind in ("stt", "unknown") or _is_empty(value):
+                continue
+            if col.kind == "funding":
+                if isinstance(value, Mapping):
+                    data["funding"] = dict(value)
+                else:
+                    self.error(
+                        row, col.header, value, "cần một bảng kinh phí", "expected a mapping"
                     )
-                    if message not in warnings:
-                        warnings.append(message)
-        data, problems = _row_data(row, columns)
-        for column, value, message in problems:
-            errors.append(RowError(number, column.header, value, message))
-        if problems:
-            continue
+                    failed = True
+                continue
+            try:
+                converted = _convert(col, value)
+            except _CellError as exc:
+                label = _money_vi(col) if col.kind == "money" else _label_vi(col.field or "")
+                self.error(row, col.header, value, f"{label}: {exc.vi}", exc.en, exc.expected)
+                failed = True
+                continue
+            key: Any = (col.field, col.year) if col.kind == "money" else col.field
+            if col.kind == "money":
+                self.sums.setdefault(index, []).append(converted)
+            if key in where:
+                other_col, other_value = where[key]
+                if other_value != converted:
+                    self.error(
+                        row,
+                        col.header,
+                        value,
+                        f"hai cột cho cùng một trường ({other_col.header!r} = {other_value!r})"
+                        f" khác nhau",
+                        f"two columns for one field disagree ({other_col.header!r})",
+                        "cùng một giá trị",
+                    )
+                    failed = True
+                continue
+            where[key] = (col, converted)
+            raw[key] = value
+            if col.kind == "money":
+                money[key] = converted
+            else:
+                data[str(col.field)] = converted
+        if failed:
+            return
+        if money:
+            funding = self._funding(row, data, money, where)
+            if funding is None:
+                return
+            data["funding"] = {**funding, **data.get("funding", {})}
+        columns = [c for c, _ in where.values()]
         try:
-            tasks.append((number, Task.model_validate(data)))
+            task = Task.model_validate(data)
         except pydantic.ValidationError as exc:
             for error in exc.errors(include_url=False):
-                errors.append(
-                    RowError(
-                        number, _header_of(columns, error["loc"]), error.get("input"), error["msg"]
-                    )
+                heading, name = _to_issue_column(columns, error["loc"])
+                reason = _PYDANTIC_VI.get(error["type"], "giá trị không hợp lệ")
+                label = _label_vi(name) if name else "Dòng"
+                self.error(
+                    row,
+                    heading,
+                    error.get("input") if error["type"] != "missing" else None,
+                    f"{label}: {reason}",
+                    error["msg"],
+                    _expected(name),
                 )
+            return
+        self._check_totals(row, task, money, where, raw)
+        self.tasks.append((row, task))
+
+    def _funding(
+        self,
+        row: int,
+        data: dict[str, Any],
+        money: dict[tuple[str, int | None], int],
+        where: dict[Any, tuple[Column, Any]],
+    ) -> dict[str, Any] | None:
+        funding: dict[str, Any] = {}
+        for (source, year), amount in money.items():
+            if source == "state_budget" and year is not None:
+                funding.setdefault("state_budget", {})[year] = amount
+            elif source in ("counterpart", "other"):
+                if year is None:
+                    funding[source] = amount
+                else:
+                    funding.setdefault(f"{source}_by_year", {})[year] = amount
+        has_years = any(s == "state_budget" and y is not None for s, y in money)
+        sources_given = any(s != "total" for s, _ in money)
+        nsnn = money.get(("state_budget", None))
+        if nsnn is None and not sources_given:
+            nsnn = money.get(("total", None))  # the only budget column: the state budget
+        if nsnn is not None and not has_years and nsnn:
+            start, end = data.get("start"), data.get("end")
+            if isinstance(start, date) and isinstance(end, date) and start.year == end.year:
+                funding["state_budget"] = {start.year: nsnn}
+            else:
+                col = where.get(("state_budget", None), where.get(("total", None)))
+                heading = col[0].header if col else ""
+                self.error(
+                    row,
+                    heading,
+                    nsnn,
+                    "Kinh phí NSNN không ghi năm, nhiệm vụ kéo dài nhiều năm: không biết "
+                    "phân cho năm nào",
+                    "a state budget with no year for a task over several years: "
+                    "which year is it for?",
+                    "cột theo năm, vd 'Kinh phí NSNN năm 2025'",
+                )
+                return None
+        return funding
+
+    def _check_totals(
+        self,
+        row: int,
+        task: Task,
+        money: dict[tuple[str, int | None], int],
+        where: dict[Any, tuple[Column, Any]],
+        raw: dict[Any, Any],
+    ) -> None:
+        f = task.funding
+        for (source, year), amount in money.items():
+            if year is None and source == "state_budget":
+                want = f.state_budget_total
+            elif year is None and source == "total":
+                want = f.total
+            elif source == "total" and year is not None:
+                want = sum(f.by_source(year).values())
+            else:
+                continue
+            if amount != want:
+                heading = where[(source, year)][0].header
+                self.issues.add(
+                    row,
+                    heading,
+                    raw[(source, year)],
+                    f"{_money_vi(where[(source, year)][0])} = {format_number(amount)} đồng "
+                    f"nhưng các cột thành phần cộng lại {format_number(want)} đồng",
+                    f"the total {amount} does not match its parts ({want})",
+                    f"{format_number(want)} đồng",
+                    error=False,
+                )
+
+
+def _row_kind(cells: Sequence[Any], columns: Sequence[Column]) -> str:
+    """ "blank", "numbers" (a row of column numbers), "summary" or "data"."""
+    texts = [str(c).strip() for c in cells if c is not None and c != ""]
+    texts = [t for t in texts if t]
+    if not texts:
+        return "blank"
+    if (
+        texts[0] in ("1", "(1)")
+        and len(texts) >= 3
+        and all(_COLUMN_NUMBER.fullmatch(t) for t in texts)
+    ):
+        return "numbers"
+    code_empty = True
+    for value, col in zip(cells, columns, strict=False):
+        if col.field == "code" and col.kind == "field" and not _is_empty(value):
+            code_empty = False
+    for value, col in zip(cells, columns, strict=False):
+        if col.kind not in _WORD_KINDS or col.field not in _WORD_FIELDS:
+            continue  # a summary row says so in its STT, code or title cell
+        if not isinstance(value, str) or value.lstrip()[:1].lower() not in ("t", "c"):
+            continue  # "Tổng…", "Cộng…": cheap before folding
+        words = re.sub(r"[\s:.,]+", " ", fold_text(value)).strip()
+        if words in _SUMMARY_WORDS:
+            return "summary"
+        if code_empty and any(words.startswith(w + " ") for w in _SUMMARY_WORDS):
+            return "summary"
+    return "data"
+
+
+_WORD_KINDS = frozenset({"stt", "field"})
+_WORD_FIELDS = frozenset({None, "code", "title"})
+
+
+def _header(grid: Grid) -> tuple[int, list[Column], int] | None:
+    """(index of the first data row, columns, header line) of a sheet, or None."""
+    rows = grid.rows
+    for i, (line, cells) in enumerate(rows):
+        cols = [column(str(c)) if not _is_empty(c) else Column("", None) for c in cells]
+        known = [c for c in cols if c.kind in ("field", "money")]
+        if len(known) < 2 or not any(c.kind == "field" for c in cols):
+            continue
+        first = i + 1
+        if first < len(rows):
+            sub = rows[first][1]
+            if sum(1 for c in sub if not _is_empty(c) and source_word(str(c))) >= 2:
+                top, filled = list(cells), []
+                last: Any = None
+                for j in range(max(len(top), len(sub))):
+                    here = top[j] if j < len(top) else None
+                    below = sub[j] if j < len(sub) else None
+                    if not _is_empty(here):
+                        last = here
+                    elif _is_empty(below):
+                        last = None
+                    head = (here if not _is_empty(here) else last) or ""
+                    filled.append(f"{head} {below}".strip() if not _is_empty(below) else str(head))
+                cols = [column(h) if h else Column("", None) for h in filled]
+                first += 1
+        return first, cols, line
+    return None
+
+
+def _check_header(loader: _Loader, cols: list[Column], line: int) -> bool:
+    """Report the header's issues; False when the table cannot be read (a required
+    column missing)."""
+    issues = loader.issues
+    seen: dict[Any, Column] = {}
+    for col in cols:
+        if not col.header:
+            continue
+        if col.kind == "unknown":
+            issues.add(
+                line,
+                col.header,
+                None,
+                "cột không được nhận ra: giá trị của nó không được đọc",
+                "unknown column: its values were not read",
+                "một tiêu đề trong danh sách (xem 'Đọc bảng tính')",
+                error=False,
+            )
+            continue
+        key = (col.field, col.year) if col.kind == "money" else col.field
+        if col.kind in ("field", "money") and key in seen:
+            issues.add(
+                line,
+                col.header,
+                None,
+                f"hai cột cho cùng một trường (cùng {seen[key].header!r}): mỗi dòng phải "
+                f"ghi giống nhau ở cả hai",
+                f"two columns for one field (also {seen[key].header!r}); rows must agree",
+                "một cột cho mỗi trường",
+                error=False,
+            )
+        seen.setdefault(key, col)
+    missing = [name for name in REQUIRED if name not in seen]
+    if missing:
+        names = ", ".join(TASK_LABELS[n].vi for n in missing)
+        issues.add(
+            line,
+            names,
+            None,
+            f"thiếu cột bắt buộc: {names} — không đọc dòng nào",
+            f"required column(s) missing: {', '.join(missing)}; no row was read",
+            ", ".join(TASK_LABELS[n].vi for n in REQUIRED),
+        )
+        return False
+    return True
+
+
+def _load_grid(grid: Grid, loader: _Loader, *, named: bool) -> bool:
+    """Read one sheet; False when it has no header (and ``named`` is False)."""
+    found = _header(grid)
+    if found is None:
+        if named or any(not all(_is_empty(c) for c in cells) for _, cells in grid.rows):
+            loader.issues.add(
+                None,
+                "",
+                None,
+                "không tìm thấy dòng tiêu đề (vd 'Mã số', 'Tên nhiệm vụ'): trang không được đọc",
+                "no header row found; the sheet was not read",
+                "một dòng tiêu đề với các cột của nhiệm vụ",
+                error=named,
+            )
+        return False
+    first, cols, line = found
+    data = grid.rows[first:]
+    if not _check_header(loader, cols, line):
+        loader.read += len(data)
+        loader.skipped += len(data)
+        return True
+    width = len(cols)
+    starts: dict[int, int] = {}  # column index -> number of amounts when the last "Cộng" closed
+    for number, cells in data:
+        loader.read += 1
+        kind = _row_kind(cells, cols)
+        if kind != "data":
+            loader.skipped += 1
+            if kind == "summary":
+                _check_summary(loader, number, cells, cols, starts)
+            continue
+        extra = [(j, v) for j, v in enumerate(cells[width:], width) if not _is_empty(v)]
+        for j, value in extra:
+            loader.error(
+                number,
+                f"(cột {j + 1}, không có tiêu đề)",
+                value,
+                "ô thừa ngoài các cột có tiêu đề",
+                "an extra cell beyond the headed columns",
+                f"tối đa {width} ô",
+            )
+        if extra:
+            continue
+        loader.task(number, [(j, c, v) for j, (c, v) in enumerate(zip(cols, cells, strict=False))])
+    return True
+
+
+def _check_summary(
+    loader: _Loader,
+    row: int,
+    cells: Sequence[Any],
+    cols: Sequence[Column],
+    starts: dict[int, int],
+) -> None:
+    """A summary row: each amount it gives must be the sum of the rows above (since the
+    last summary row, or since the top)."""
+    for j, (col, value) in enumerate(zip(cols, cells, strict=False)):
+        if col.kind != "money" or _is_empty(value):
+            continue
+        amounts = loader.sums.get(j, [])
+        try:
+            given = _money_cell(col, value)
+        except _CellError as exc:
+            loader.issues.add(
+                row, col.header, value, f"dòng tổng: {exc.vi}", exc.en, exc.expected, error=False
+            )
+            continue
+        since = amounts[starts.get(j, 0) :]
+        whole, part = sum(amounts), sum(since)
+        starts[j] = len(amounts)
+        want = part if since else whole  # "Cộng" closes a group; a grand total follows one
+        if given not in (whole, part):
+            loader.issues.add(
+                row,
+                col.header,
+                value,
+                f"dòng tổng ghi {format_number(given)} đồng nhưng các dòng bên trên cộng lại "
+                f"{format_number(want)} đồng (chênh {format_number(given - want)})",
+                f"the summary row says {given} but the rows above add up to {want}",
+                f"{format_number(want)} đồng",
+                error=False,
+            )
+
+
+def _dedupe(loader: _Loader) -> list[Task]:
     first_seen: dict[str, int] = {}
     kept: list[Task] = []
-    for number, task in tasks:
+    for number, task in loader.tasks:
         if task.code in first_seen:
-            errors.append(
-                RowError(
-                    number,
-                    COLUMN_TITLES["code"],
-                    task.code,
-                    f"duplicate task code (first in row {first_seen[task.code]}, which was kept)",
-                )
+            loader.error(
+                number,
+                COLUMN_TITLES["code"],
+                task.code,
+                f"Mã số trùng (dòng {first_seen[task.code]} đã được giữ)",
+                f"duplicate task code (first in row {first_seen[task.code]}, which was kept)",
+                "một mã số chưa dùng",
             )
             continue
         first_seen[task.code] = number
         kept.append(task)
-    errors.sort(key=lambda e: e.row)
-    return LoadResult(tuple(kept), tuple(errors), tuple(warnings))
+    return kept
 
 
-def _sniff_delimiter(sample: str) -> str:
-    first = sample.splitlines()[0] if sample else ""
-    counts = {d: first.count(d) for d in (",", ";", "\t")}
-    return max(counts, key=lambda d: counts[d]) if any(counts.values()) else ","
+def _result(loader: _Loader, kept: list[Task], *, read: int | None) -> LoadResult:
+    errors = sorted(loader.issues.errors, key=lambda e: e.row or 0)
+    warnings = sorted(loader.issues.warnings, key=lambda e: e.row or 0)
+    result = LoadResult(tuple(kept), tuple(errors), tuple(warnings), read, loader.skipped)
+    if read is not None and result.invalid != len(loader.bad_rows):
+        raise AssertionError(f"counts do not add up: {result.summary()}")  # pragma: no cover
+    return result
+
+
+def load_tasks(
+    rows: Iterable[Mapping[str, Any]], *, first_row: int = 1, strict: bool = False
+) -> LoadResult:
+    """Nạp nhiệm vụ — validate rows into Tasks, keeping every valid one.
+
+    Rows are mappings from a field name or a Vietnamese column title to a value; text
+    cells are read the Vietnamese way. A nested ``funding`` mapping (as in JSON) is
+    accepted too. ``first_row`` numbers the first row in the report; ``strict=True``
+    raises InvalidValue on the first issue.
+    """
+    loader = _Loader(_Issues("", None, strict=strict))
+    known: dict[tuple[str, ...], list[Column]] = {}
+    reported: set[str] = set()
+    count = 0
+    for number, row in enumerate(rows, start=first_row):
+        count += 1
+        if not isinstance(row, Mapping):
+            loader.error(
+                number,
+                "(cả dòng)",
+                row,
+                "expected a mapping of columns",
+                "expected a mapping of columns",
+            )
+            continue
+        headers = tuple(str(h) for h in row)
+        cols = known.get(headers)
+        if cols is None:
+            cols = known[headers] = [column(h) for h in headers]
+            for col in cols:
+                if col.kind == "unknown" and col.header not in reported:
+                    reported.add(col.header)
+                    loader.issues.add(
+                        number,
+                        col.header,
+                        None,
+                        f"cột {col.header!r} không được nhận ra: giá trị của nó không được đọc",
+                        f"column {col.header!r} is not a Task field; its values were not loaded",
+                        "một tiêu đề trong danh sách (xem 'Đọc bảng tính')",
+                        error=False,
+                    )
+        loader.task(
+            number, [(j, c, row[h]) for j, (c, h) in enumerate(zip(cols, row, strict=True))]
+        )
+    kept = _dedupe(loader)
+    return _result(loader, kept, read=count)
+
+
+def read_tasks(
+    source: str | Path | bytes | IO[Any],
+    *,
+    sheet: str | None = None,
+    delimiter: str | None = None,
+    strict: bool = False,
+) -> LoadResult:
+    """Đọc bảng nhiệm vụ — tasks from a CSV, an Excel .xlsx or a JSON file, recognised by
+    content. One path for every table: see the module's notes; ``sheet`` names the
+    worksheet to read (default: every sheet with a header row); ``strict=True`` raises
+    InvalidValue on the first issue.
+    """
+    return _read(source, sheet=sheet, delimiter=delimiter, strict=strict, kind=None)
+
+
+def _read(
+    source: str | Path | bytes | IO[Any],
+    *,
+    sheet: str | None,
+    delimiter: str | None,
+    strict: bool,
+    kind: Kind | None,
+) -> LoadResult:
+    name, data = read_bytes(source)  # type: ignore[arg-type]
+    if not data.strip(b"\xef\xbb\xbf \t\r\n"):
+        issues = _Issues(name, None, strict=strict)
+        loader = _Loader(issues)
+        issues.add(None, "", None, "tệp rỗng: không có dòng nào", "the file is empty")
+        return _result(loader, [], read=0)
+    kind = kind or detect_kind(name, data)
+    if kind == "json":
+        return _json_rows(name, data.decode("utf-8-sig"), strict=strict)
+    grids = read_grids(name, data, kind, delimiter=delimiter)
+    if sheet is not None:
+        chosen = [g for g in grids if g.sheet == sheet]
+        if not chosen:
+            names = ", ".join(repr(g.sheet) for g in grids)
+            raise InvalidValue(f"{name}: không có trang {sheet!r} (the sheets are {names})")
+        grids = chosen
+    loader = _Loader(_Issues(name, None, strict=strict))
+    found = False
+    for grid in grids:
+        loader.issues.sheet = grid.sheet
+        found = _load_grid(grid, loader, named=sheet is not None or len(grids) == 1) or found
+    if not found and not loader.issues.errors:
+        loader.issues.sheet = None
+        loader.issues.add(
+            None, "", None, "không trang nào có dòng tiêu đề", "no sheet has a header"
+        )
+    kept = _dedupe(loader)
+    return _result(loader, kept, read=loader.read)
 
 
 def read_tasks_csv(
-    source: str | Path | io.TextIOBase, *, delimiter: str | None = None
+    source: str | Path | IO[str], *, delimiter: str | None = None, strict: bool = False
 ) -> LoadResult:
     """Đọc CSV — tasks from a spreadsheet's CSV export (UTF-8, with or without BOM;
-    ``,``, ``;`` or tab as delimiter, detected when not given)."""
-    if isinstance(source, io.TextIOBase):
-        text = source.read()
-    else:
-        try:
-            text = Path(source).read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise InvalidValue(f"{source}: cannot read the CSV file: {exc}") from exc
-    text = text.removeprefix("\ufeff")
-    reader = csv.DictReader(
-        io.StringIO(text, newline=""), delimiter=delimiter or _sniff_delimiter(text)
-    )
+    ``,``, ``;`` or tab as delimiter, detected when not given). The same path as
+    :func:`read_tasks`."""
+    return _read(source, sheet=None, delimiter=delimiter, strict=strict, kind="csv")
+
+
+def _json_rows(name: str, text: str, *, strict: bool) -> LoadResult:
     try:
-        rows = list(reader)
-    except csv.Error as exc:
-        raise InvalidValue(f"CSV line {reader.line_num}: {exc}") from exc
-    return load_tasks(rows, first_row=2)
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InvalidValue(f"{name}: not valid JSON: {exc}") from exc
+    if isinstance(data, Mapping) and "tasks" in data:
+        data = data["tasks"]
+    if not isinstance(data, list):
+        raise InvalidValue(f"{name}: expected a list of tasks (or {{'tasks': [...]}})")
+    return load_tasks(data, strict=strict)
 
 
 def read_tasks_json(source: str | Path) -> LoadResult:
     """Đọc JSON — tasks from a JSON file holding a list of task objects (as
     ``Task.model_dump_json`` writes them, or with Vietnamese column titles)."""
     try:
-        data = json.loads(Path(source).read_text(encoding="utf-8"))
+        text = Path(source).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise InvalidValue(f"{source}: cannot read the JSON file: {exc}") from exc
-    except json.JSONDecodeError as exc:
-        raise InvalidValue(f"{source}: not valid JSON: {exc}") from exc
-    if isinstance(data, Mapping) and "tasks" in data:
-        data = data["tasks"]
-    if not isinstance(data, list):
-        raise InvalidValue(f"{source}: expected a list of tasks (or {{'tasks': [...]}})")
-    return load_tasks(data)
+    return _json_rows(str(source), text, strict=False)

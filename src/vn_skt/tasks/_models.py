@@ -17,9 +17,17 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from vn_skt._money import Dong
 from vn_skt.documents import DocumentRef
@@ -39,8 +47,19 @@ class Funding(BaseModel):
 
     ``state_budget`` maps a year to the đồng of the state S&T budget (ngân sách sự nghiệp
     KH&CN) allocated in it; ``counterpart`` (đối ứng) and ``other`` (nguồn khác) are
-    totals over the task. Amounts are int đồng (``Dong``). Hashable
-    although it holds a dict: equal fundings hash equal.
+    totals over the task, and may be given per year too (``counterpart_by_year``,
+    ``other_by_year``): a total alone stays valid; given the years alone, the total is
+    their sum; given both, they must agree. Amounts are int đồng (``Dong``). Hashable
+    although it holds dicts: equal fundings hash equal.
+
+    >>> f = Funding(other_by_year={2025: 30, 2026: 20})
+    >>> f.other, f.total
+    (50, 50)
+    >>> Funding(other=40, other_by_year={2025: 30})
+    Traceback (most recent call last):
+    ...
+    pydantic_core._pydantic_core.ValidationError: 1 validation error for Funding
+    ...
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -48,9 +67,49 @@ class Funding(BaseModel):
     state_budget: dict[int, Dong] = Field(default_factory=dict, **_F["state_budget"].json_schema)
     counterpart: Dong = Field(default=0, **_F["counterpart"].json_schema)
     other: Dong = Field(default=0, **_F["other"].json_schema)
+    counterpart_by_year: dict[int, Dong] = Field(
+        default_factory=dict, **_F["counterpart_by_year"].json_schema
+    )
+    other_by_year: dict[int, Dong] = Field(default_factory=dict, **_F["other_by_year"].json_schema)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _totals_from_years(cls, data: Any) -> Any:
+        if not isinstance(data, dict):
+            return data
+        data = dict(data)
+        for name in ("counterpart", "other"):
+            years = data.get(f"{name}_by_year")
+            if (
+                isinstance(years, dict)
+                and years
+                and data.get(name) in (None, 0)
+                and all(isinstance(v, int) and not isinstance(v, bool) for v in years.values())
+            ):
+                data[name] = sum(years.values())
+        return data
+
+    @model_validator(mode="after")
+    def _years_add_up(self) -> Funding:
+        for name in ("counterpart", "other"):
+            years: dict[int, int] = getattr(self, f"{name}_by_year")
+            if years and sum(years.values()) != getattr(self, name):
+                raise ValueError(
+                    f"{name} = {getattr(self, name)} but {name}_by_year adds up to "
+                    f"{sum(years.values())}"
+                )
+        return self
 
     def __hash__(self) -> int:
-        return hash((tuple(sorted(self.state_budget.items())), self.counterpart, self.other))
+        return hash(
+            (
+                tuple(sorted(self.state_budget.items())),
+                self.counterpart,
+                self.other,
+                tuple(sorted(self.counterpart_by_year.items())),
+                tuple(sorted(self.other_by_year.items())),
+            )
+        )
 
     @property
     def state_budget_total(self) -> int:
@@ -65,6 +124,29 @@ class Funding(BaseModel):
     def for_year(self, year: int) -> int:
         """Ngân sách năm — the state budget allocated for ``year`` (0 if none)."""
         return self.state_budget.get(year, 0)
+
+    def by_source(self, year: int) -> dict[str, int]:
+        """Kinh phí năm theo nguồn — ``year``'s đồng per source (a source given only as
+        a total has none for the year)."""
+        return {
+            "state_budget": self.state_budget.get(year, 0),
+            "counterpart": self.counterpart_by_year.get(year, 0),
+            "other": self.other_by_year.get(year, 0),
+        }
+
+
+def _by_label(kind: type[LabeledEnum]) -> BeforeValidator:
+    """A label ("Đang thực hiện") to its member through the enum's cached table, before
+    pydantic's own enum check (which would go through ``Enum.__call__`` each time)."""
+
+    def lookup(value: Any) -> Any:
+        if isinstance(value, str):
+            member = kind._missing_(value)
+            if member is not None:
+                return member
+        return value
+
+    return BeforeValidator(lookup)
 
 
 class Task(BaseModel):
@@ -81,9 +163,9 @@ class Task(BaseModel):
     # Titles and descriptions come from the one label table (labels.toml).
     code: str = Field(min_length=1, **_T["code"].json_schema)
     title: str = Field(min_length=1, **_T["title"].json_schema)
-    type: TaskType = Field(**_T["type"].json_schema)
-    level: TaskLevel = Field(**_T["level"].json_schema)
-    field: ResearchField = Field(**_T["field"].json_schema)
+    type: Annotated[TaskType, _by_label(TaskType)] = Field(**_T["type"].json_schema)
+    level: Annotated[TaskLevel, _by_label(TaskLevel)] = Field(**_T["level"].json_schema)
+    field: Annotated[ResearchField, _by_label(ResearchField)] = Field(**_T["field"].json_schema)
     principal_investigator: str = Field(min_length=1, **_T["principal_investigator"].json_schema)
     host_organization: str = Field(min_length=1, **_T["host_organization"].json_schema)
     start: date = Field(**_T["start"].json_schema)
@@ -91,7 +173,9 @@ class Task(BaseModel):
     extended_to: date | None = Field(default=None, **_T["extended_to"].json_schema)
     selection: SelectionMethod | None = Field(default=None, **_T["selection"].json_schema)
     funding: Funding = Field(default_factory=Funding, **_T["funding"].json_schema)
-    status: TaskStatus = Field(default=TaskStatus.IN_PROGRESS, **_T["status"].json_schema)
+    status: Annotated[TaskStatus, _by_label(TaskStatus)] = Field(
+        default=TaskStatus.IN_PROGRESS, **_T["status"].json_schema
+    )
     approved_by: DocumentRef | None = Field(default=None, **_T["approved_by"].json_schema)
     accepted_on: date | None = Field(default=None, **_T["accepted_on"].json_schema)
     acceptance_rating: Rating | None = Field(default=None, **_T["acceptance_rating"].json_schema)
@@ -120,15 +204,22 @@ class Task(BaseModel):
     @classmethod
     def _budget_years(cls, funding: Funding, info: ValidationInfo) -> Funding:
         start, end = info.data.get("start"), info.data.get("end")
-        if start is None or end is None or not funding.state_budget:
+        years = {*funding.state_budget, *funding.counterpart_by_year, *funding.other_by_year}
+        if start is None or end is None or not years:
             return funding
         last = (info.data.get("extended_to") or end).year + 1
-        for year in funding.state_budget:
-            if not start.year <= year <= last:
-                raise ValueError(
-                    f"state_budget year {year} is outside {start.year}..{last} (the "
-                    f"implementation period, extension included, and the year after it)"
-                )
+        sources = {
+            "state_budget": funding.state_budget,
+            "counterpart_by_year": funding.counterpart_by_year,
+            "other_by_year": funding.other_by_year,
+        }
+        for source, amounts in sources.items():
+            for year in sorted(amounts):
+                if not start.year <= year <= last:
+                    raise ValueError(
+                        f"{source} year {year} is outside {start.year}..{last} (the "
+                        f"implementation period, extension included, and the year after it)"
+                    )
         return funding
 
     @model_validator(mode="after")

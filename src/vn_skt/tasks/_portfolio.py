@@ -16,10 +16,11 @@ takes no date.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
-from typing import Any
+from typing import Any, Literal
 
 import attrs
 
@@ -139,10 +140,14 @@ class YearSummary:
             for t in (*self.tasks, *self.settlement)
         ]
 
-    def to_frame(self) -> Any:
+    def to_frame(self, *, headings: Headings = "vi") -> Any:
         """Bảng pandas — :meth:`rows` as a DataFrame (pandas is the ``notebook`` extra):
-        ``frame["Kinh phí NSNN năm 2025 (đồng)"].sum() == summary.state_budget``."""
-        return frame(self.rows())
+        ``frame["Kinh phí NSNN năm 2025 (đồng)"].sum() == summary.state_budget``.
+
+        ``headings="names"`` titles the columns by field name instead ("code",
+        "state_budget_2025", "state_budget_total"), for code that should not depend on
+        the Vietnamese titles."""
+        return frame(_headed(self.rows(), headings))
 
     def _repr_html_(self) -> str:
         y = YEAR_SUMMARY_LABELS
@@ -173,6 +178,35 @@ class YearSummary:
             f"{format_count(len(self.carried_over))} nhiệm vụ chuyển tiếp từ năm {y - 1}; "
             f"{new}, với tổng kinh phí thực hiện {budget}."
         )
+
+
+Headings = Literal["vi", "names"]
+"""How a frame titles its columns: the Vietnamese column titles, or the field names."""
+
+_YEAR_COLUMN = re.compile(r"Kinh phí NSNN năm ([0-9]{4}) \(đồng\)")
+
+
+def _names() -> dict[str, str]:
+    names = {TASK_LABELS[n].column(): n for n in TASK_LABELS}
+    names |= {label.column(): n for n, label in FUNDING_LABELS.items() if "{" not in label.header}
+    names |= {YEAR_SUMMARY_LABELS[n].column(): n for n in YEAR_SUMMARY_LABELS}
+    return names
+
+
+_NAMES = _names()
+
+
+def _name_of(header: str) -> str:
+    year = _YEAR_COLUMN.fullmatch(header)
+    return f"state_budget_{year.group(1)}" if year else _NAMES.get(header, header)
+
+
+def _headed(rows: Iterable[dict[str, Any]], headings: Headings) -> list[dict[str, Any]]:
+    if headings == "vi":
+        return list(rows)
+    if headings != "names":
+        raise InvalidValue(f"headings={headings!r}; expected 'vi' or 'names'")
+    return [{_name_of(k): v for k, v in row.items()} for row in rows]
 
 
 class Portfolio:
@@ -250,9 +284,11 @@ class Portfolio:
         """Lọc — a portfolio of the tasks for which ``predicate`` is true."""
         return Portfolio([t for t in self.tasks if predicate(t)], grouping=self.grouping)
 
-    def to_frame(self) -> Any:
-        """Bảng pandas — one row per task (pandas is the ``notebook`` extra)."""
-        return frame(t.row() for t in self.tasks)
+    def to_frame(self, *, headings: Headings = "vi") -> Any:
+        """Bảng pandas — one row per task (pandas is the ``notebook`` extra); columns
+        titled in Vietnamese (``headings="vi"``, the label table's) or by field name
+        (``headings="names"``)."""
+        return frame(_headed((t.row() for t in self.tasks), headings))
 
     def _repr_html_(self) -> str:
         rows = [list(t.row().values()) for t in self.tasks[:50]]
