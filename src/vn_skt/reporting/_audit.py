@@ -123,11 +123,13 @@ class _Kind(Enum):
 _TOKEN: Final = re.compile(
     rf"(?P<num>{number_regex(INLINE_GROUP_SPACES)})"
     r"|(?P<word>[^\W\d_]+)"
-    r"|(?P<nl>\n)"
+    r"|(?P<nl>[\n\r\v\f\x1c-\x1e\x85\u2028\u2029])"
     r"|(?P<punct>[^\s\w])"
 )
 _KINDS: Final = {kind.value: kind for kind in _Kind}
 _MAX_DIGITS: Final = 40
+_SEGMENT: Final = 48  # tokens: a list part longer than this ends the list
+_MAX_PARTS: Final = 64  # parts in one list: more is not a breakdown a reader checks
 _NUM, _WORD, _PUNCT = _Kind.NUM, _Kind.WORD, _Kind.PUNCT
 
 
@@ -372,7 +374,8 @@ class _Scanner:
             m = found + 1
             depth = 0
             share_found = False  # a part states at most one share of the total
-            while m < len(t):
+            stop = min(len(t), found + _SEGMENT)
+            while m < stop:
                 if self.punct(m, "("):
                     if depth == 0:
                         self.breakdown(found, m)
@@ -390,10 +393,10 @@ class _Scanner:
                     share_found = True
                     last = m + 1
                 m += 1
-            if m >= len(t) or self.is_boundary(m):
+            if m >= stop or self.is_boundary(m):
                 break
             k = m + 1
-            if is_dat and len(parts) == 2:
+            if (is_dat and len(parts) == 2) or len(parts) >= _MAX_PARTS:
                 break
         return parts, shares, last
 
@@ -408,9 +411,10 @@ class _Scanner:
                 return
             parts.append(found)
             m = found + 1
-            while m < len(t) and not (self.is_boundary(m) or self.punct(m, ";,()")):
+            stop = min(len(t), found + _SEGMENT)
+            while m < stop and not (self.is_boundary(m) or self.punct(m, ";,()")):
                 m += 1
-            if m >= len(t) or not self.punct(m, ";,"):
+            if m >= stop or not self.punct(m, ";,"):
                 break
             k = m + 1
         if len(parts) < 2 or not self.punct(m, ")"):
