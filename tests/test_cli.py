@@ -272,7 +272,7 @@ def test_hostile_arguments_give_one_bilingual_line(
         status = int(stop.code or 0)
     assert status == 2
     err = capsys.readouterr().err
-    assert "Traceback" not in err and " / " in err or "usage:" in err
+    assert ("Traceback" not in err and " / " in err) or "usage:" in err
 
 
 @pytest.mark.parametrize("raw", [b"\xff\xfe bad", b"ok \x00 nul", "Đạt 1/2 (50%)".encode("utf-16")])
@@ -289,7 +289,7 @@ def test_audit_refuses_non_utf8_and_nul(
     monkeypatch.setattr(sys, "stdin", Stdin())
     assert run("audit", "-")[0] == 2
     err = capsys.readouterr().err
-    assert "Traceback" not in err and "UTF-8" in err or "NUL" in err
+    assert ("Traceback" not in err and "UTF-8" in err) or "NUL" in err
 
 
 def test_audit_counts_unicode_line_breaks(tmp_path: Path) -> None:

@@ -83,7 +83,7 @@ def _decoded(raw: bytes, name: str) -> str:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise _UserError(
-            f"{name} không phải văn bản UTF-8 (byte {exc.start}: {raw[exc.start : exc.start + 1]!r})",
+            f"{name} không phải văn bản UTF-8 (byte {exc.start})",
             f"{name} is not UTF-8 text (byte {exc.start})",
         ) from None
     nul = text.find("\x00")
