@@ -20,7 +20,8 @@ import timeit
 from collections.abc import Callable
 from decimal import Decimal
 
-from bench_titles import bench_status_on  # a sibling script: benchmarks/ is sys.path[0]
+from bench_scanners import bench_ordinary, bench_shapes  # sibling scripts: benchmarks/ is
+from bench_titles import bench_status_on  # sys.path[0]
 
 
 def best_per_call(func: Callable[[], object], number: int, repeat: int = 5) -> float:
@@ -121,6 +122,8 @@ def main() -> None:
     bench_format_number(args.quick)
     bench_status_on(args.quick)
     bench_imports(args.quick)
+    bench_shapes(args.quick)
+    bench_ordinary(args.quick)
 
 
 if __name__ == "__main__":
