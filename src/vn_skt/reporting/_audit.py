@@ -317,29 +317,40 @@ class _Scanner:
         while i < len(t):
             size = self.anchor_at(i)
             is_dat = t[i].kind is _WORD and t[i].text in self.w.passed
-            if (size or is_dat) and i > claimed_until:
-                done = self.total_claim(i, size, is_dat)
+            colon = not size and self.punct(i, ":") and self.count_near_before(i)
+            if (size or is_dat or colon) and i > claimed_until:
+                done = self.total_claim(i, 1 if colon else size, is_dat, colon=colon)
                 if done is not None:
                     claimed_until = done
             i += 1
 
-    def total_claim(self, anchor: int, size: int, is_dat: bool) -> int | None:
+    def count_near_before(self, i: int) -> bool:
+        """A count with at most three words after it stands right before ``i``:
+        "54 cơ quan: 24 …"."""
+        for k in range(i - 1, max(-1, i - 5), -1):
+            if self.t[k].kind is _NUM:
+                return self.is_count(k)
+            if self.t[k].kind is not _WORD:
+                return False
+        return False
+
+    def total_claim(
+        self, anchor: int, size: int, is_dat: bool, *, colon: bool = False
+    ) -> int | None:
         """Check the claim anchored at ``anchor``; the index of its last token, if any."""
         t = self.t
-        total = None
-        for k in range(anchor - 1, max(-1, anchor - 16), -1):
-            if self.is_boundary(k) or self.punct(k, ";:"):
-                break
-            if self.is_count(k):
-                total = k
-                break
-            if t[k].kind is _NUM:
-                break
+        total = self.total_before(anchor)
         if total is None:
             return None
         parts, shares, last = self.parts_after(anchor + (0 if is_dat else size), is_dat)
-        if len(parts) < 2 and not (parts and self.value(parts[0]) > self.value(total)):
-            return None
+        if colon and len(parts) < 2:
+            return None  # a lone figure after a colon is not a breakdown
+        if len(parts) < 2 and not (
+            parts
+            and self.value(parts[0]) > self.value(total)
+            and self.noun(parts[0]) in (None, self.noun(total))
+        ):
+            return None  # "1.551 mẫu, bao gồm 13.397 chỉ tiêu": another unit, not a part
         whole = self.value(total)
         self.check_sum(total, parts, last)
         for part, pct in shares:
@@ -353,6 +364,43 @@ class _Scanner:
                 f"{t[part].text}/{t[total].text}",
             )
         return last
+
+    def total_before(self, anchor: int) -> int | None:
+        """The total a list anchored at ``anchor`` breaks down: the nearest count before
+        it in the same clause, skipping a parenthesis ("109.651 đơn (tăng 5,8% …), bao
+        gồm"); when the anchor opens a sentence ("17 đề xuất. Trong đó, …"), the last
+        count of the sentence before. Walks back at most 24 tokens."""
+        t = self.t
+        crossed = False
+        k = anchor - 1
+        floor = max(-1, anchor - 24)
+        while k > floor:
+            if self.punct(k, ")"):
+                depth = 0
+                while k > floor:
+                    if self.punct(k, ")"):
+                        depth += 1
+                    elif self.punct(k, "("):
+                        depth -= 1
+                        if depth == 0:
+                            break
+                    k -= 1
+                k -= 1
+                continue
+            if self.is_boundary(k):
+                if crossed or k != anchor - 1 or t[k].kind is _Kind.NL:
+                    return None
+                crossed = True  # "… 17 đề xuất. Trong đó, …"
+                k -= 1
+                continue
+            if self.punct(k, ";:") and not (k == anchor - 1 and self.punct(k, ":")):
+                return None
+            if self.is_count(k):
+                return k
+            if t[k].kind is _NUM:
+                return None
+            k -= 1
+        return None
 
     def parts_after(self, j: int, is_dat: bool) -> tuple[list[int], list[tuple[int, int]], int]:
         """The parts listed from token ``j``: (part indexes, (part, its %), last index)."""
@@ -382,12 +430,17 @@ class _Scanner:
                     depth += 1
                 elif self.punct(m, ")"):
                     depth = max(0, depth - 1)
-                elif depth == 0 and (
-                    self.is_boundary(m)
-                    or self.punct(m, ";,")
-                    or (t[m].kind is _WORD and t[m].text in self.w.part_separators)
-                ):
+                elif depth == 0 and (self.is_boundary(m) or self.punct(m, ";")):
                     break
+                elif (
+                    depth == 0
+                    and (
+                        self.punct(m, ",")
+                        or (t[m].kind is _WORD and t[m].text in self.w.part_separators)
+                    )
+                    and self.segment_number(m + 1, stop_at_anchor=True) is not None
+                ):
+                    break  # "…, 12 …" / "… và 12 …"; "tuyển chọn và giao trực tiếp" is a label
                 elif self.is_percent(m) and m not in self.used and depth <= 1 and not share_found:
                     shares.append((found, m))
                     share_found = True
@@ -466,6 +519,11 @@ class _Scanner:
         """In a "đạt ..., loại bỏ ..." list the second part is the rejected count."""
         words = {self.t[m].text for m in range(start, number) if self.t[m].kind is _WORD}
         return not words.isdisjoint(self.w.rejected)
+
+    def noun(self, i: int) -> str | None:
+        """The word right after the number at ``i`` (its unit or noun), if any."""
+        nxt = self.t[i + 1] if i + 1 < len(self.t) else None
+        return nxt.text if nxt is not None and nxt.kind is _WORD else None
 
     def value(self, i: int) -> Fraction:
         value = self.t[i].value
