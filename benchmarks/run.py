@@ -20,6 +20,7 @@ import timeit
 from collections.abc import Callable
 from decimal import Decimal
 
+from bench_real_text import bench_real_text
 from bench_scanners import bench_ordinary, bench_shapes  # sibling scripts: benchmarks/ is
 from bench_titles import bench_status_on  # sys.path[0]
 
@@ -124,6 +125,7 @@ def main() -> None:
     bench_imports(args.quick)
     bench_shapes(args.quick)
     bench_ordinary(args.quick)
+    bench_real_text()
 
 
 if __name__ == "__main__":

@@ -200,7 +200,9 @@ class _Scanner:
             return False
         before = self.t[i - 1] if i > 0 else None
         if before is not None and before.kind is _WORD and before.text in self.w.not_count_after:
-            return False
+            two = self.t[i - 2].text if i > 1 else ""
+            if (two, before.text) not in self.w.count_after:
+                return False
         nxt = self.t[i + 1] if i + 1 < len(self.t) else None
         return not (nxt is not None and nxt.kind is _WORD and nxt.text in self.w.not_count_before)
 
@@ -316,7 +318,11 @@ class _Scanner:
         i = 0
         while i < len(t):
             size = self.anchor_at(i)
-            is_dat = t[i].kind is _WORD and t[i].text in self.w.passed
+            is_dat = (
+                t[i].kind is _WORD
+                and t[i].text in self.w.passed
+                and not (i > 0 and t[i - 1].kind is _WORD and t[i - 1].text in self.w.rejected)
+            )  # "không đạt 10" is the rejected count, not the start of a passed/rejected split
             colon = not size and self.punct(i, ":") and self.count_near_before(i)
             if (size or is_dat or colon) and i > claimed_until:
                 done = self.total_claim(i, 1 if colon else size, is_dat, colon=colon)
@@ -324,10 +330,31 @@ class _Scanner:
                     claimed_until = done
             i += 1
 
+    def partial_at(self, i: int) -> bool:
+        """A "chủ yếu"/"một số" phrase starts at ``i``."""
+        t = self.t
+        for words in self.w.partial:
+            if all(
+                i + k < len(t) and t[i + k].kind is _WORD and t[i + k].text == w
+                for k, w in enumerate(words)
+            ):
+                return True
+        return False
+
+    def ellipsis_after(self, part: int) -> bool:
+        """The part at ``part`` ends with "..." or "…" (within its few label words)."""
+        t = self.t
+        for m in range(part + 1, min(len(t), part + 12)):
+            if self.punct(m, "…") or (self.punct(m, ".") and self.punct(m + 1, ".")):
+                return True
+            if self.is_boundary(m) or self.punct(m, ";,"):
+                return False
+        return False
+
     def count_near_before(self, i: int) -> bool:
-        """A count with at most three words after it stands right before ``i``:
-        "54 cơ quan: 24 …"."""
-        for k in range(i - 1, max(-1, i - 5), -1):
+        """A count with at most eight words after it stands right before ``i``:
+        "54 cơ quan: 24 …", "51 thủ tục hành chính thuộc các lĩnh vực: …"."""
+        for k in range(i - 1, max(-1, i - 10), -1):
             if self.t[k].kind is _NUM:
                 return self.is_count(k)
             if self.t[k].kind is not _WORD:
@@ -342,7 +369,12 @@ class _Scanner:
         total = self.total_before(anchor)
         if total is None:
             return None
-        parts, shares, last = self.parts_after(anchor + (0 if is_dat else size), is_dat)
+        start = anchor + (0 if is_dat else size)
+        if self.partial_at(start) or self.partial_at(start + 1):
+            return None  # "trong đó chủ yếu là …": some parts only; nothing to add up
+        parts, shares, last = self.parts_after(start, is_dat)
+        if parts and (self.punct(last + 1, "…") or self.ellipsis_after(parts[-1])):
+            return None  # "…, 13 mẫu..." : the list goes on beyond what is written
         if colon and len(parts) < 2:
             return None  # a lone figure after a colon is not a breakdown
         if len(parts) < 2 and not (
@@ -503,6 +535,9 @@ class _Scanner:
         t = self.t
         words = 0
         for m in range(k, min(len(t), k + 16)):
+            if self.punct(m, "(") and self.punct(m + 2, ")") and m + 1 < len(t):
+                # "Sở hữu trí tuệ (19), …": the part's figure in parentheses after its name
+                return m + 1 if self.is_count(m + 1) else None
             if self.is_boundary(m) or self.punct(m, ";()"):
                 return None
             if stop_at_anchor and self.anchor_at(m):
