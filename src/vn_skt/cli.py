@@ -179,6 +179,7 @@ def _report(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_DATA if problems else EXIT_OK
 
 
+_CERTAINTY = {"medium": " (đọc không có từ nối, độ tin cậy vừa / read without a marker)"}
 _LINE_BREAKS = frozenset("\n\v\f\x1c\x1d\x1e\x85\u2028\u2029")
 
 
@@ -200,6 +201,10 @@ def _audit(args: argparse.Namespace, out: TextIO) -> int:
                 "stated": str(f.stated),
                 "computed": None if f.computed is None else str(f.computed),
                 "message": f.message,
+                "reason": f.reason.value,
+                "certainty": f.certainty.value,
+                "figures": [str(x) for x in f.figures],
+                "sentence": [f.sentence[0], f.sentence[1]],
             }
             for f in findings
         ]
@@ -214,7 +219,11 @@ def _audit(args: argparse.Namespace, out: TextIO) -> int:
                 continue
             line = bisect_right(breaks, f.span[0] - 1) + 1
             mark = {True: "ĐÚNG", False: "SAI ", None: "?   "}[f.ok]
-            print(f"[{mark}] dòng {line}: {text[f.span[0] : f.span[1]]} — {f.message}", file=out)
+            sure = _CERTAINTY.get(f.certainty.value, "")
+            print(
+                f"[{mark}] dòng {line}: {text[f.span[0] : f.span[1]]} — {f.message}{sure}",
+                file=out,
+            )
         wrong = sum(f.ok is False for f in findings)
         checked = sum(f.ok is not None for f in findings)
         print(

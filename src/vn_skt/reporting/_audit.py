@@ -27,6 +27,7 @@ catastrophically, so a few MB of text take seconds.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from decimal import Decimal
 from enum import Enum, StrEnum
 from fractions import Fraction
@@ -46,7 +47,7 @@ from vn_skt.l10n import (
 
 from ._audit_words import AuditWords, audit_words
 
-__all__ = ["Finding", "FindingKind", "FindingReason", "audit_text"]
+__all__ = ["Certainty", "Finding", "FindingKind", "FindingReason", "audit_text"]
 
 
 class FindingKind(StrEnum):
@@ -82,6 +83,19 @@ class FindingReason(StrEnum):
     """None: the text does not give the base of the percentage."""
 
 
+class Certainty(StrEnum):
+    """Độ chắc chắn — how sure the audit is that it read the claim as the writer meant it."""
+
+    HIGH = "high"
+    """A ratio with its percentage, or a total whose parts a marker ("trong đó", "bao
+    gồm", "gồm") opens in the same sentence."""
+    MEDIUM = "medium"
+    """A reading with no marker word: parts after a bare colon, a total in the sentence
+    before "Trong đó", a passed/rejected split ("đạt …, loại bỏ …")."""
+    NOT_CHECKED = "not_checked"
+    """``ok`` is None: the text does not give what the check needs."""
+
+
 @attrs.frozen
 class Finding:
     """Kết quả soát — one numeric claim and whether it holds.
@@ -90,7 +104,10 @@ class Finding:
     ``span`` = (start, end) are character offsets into the text as given (end
     exclusive), from the claim's first figure to its last, a stated percentage
     included; ``stated`` is what the text says, ``computed`` what the figures give;
-    ``reason`` says why in a stable code, ``message`` in Vietnamese.
+    ``reason`` says why in a stable code, ``message`` in Vietnamese (with the
+    arithmetic); ``figures`` are the stated figures the claim relates (a total, then
+    its parts; a part and its whole), ``sentence`` the (start, end) of the sentence or
+    sentences that hold them, ``certainty`` how sure the reading is.
     """
 
     ok: bool | None
@@ -100,6 +117,9 @@ class Finding:
     computed: int | Decimal | None
     message: str
     reason: FindingReason = attrs.field(kw_only=True)
+    figures: tuple[int | Decimal, ...] = attrs.field(default=(), kw_only=True)
+    sentence: tuple[int, int] = attrs.field(default=(0, 0), kw_only=True)
+    certainty: Certainty = attrs.field(default=Certainty.HIGH, kw_only=True)
 
 
 # -- tokens ----------------------------------------------------------------------------
@@ -175,7 +195,12 @@ class _Scanner:
         self.anchor_first = words.anchor_first
         self.t = _tokens(text)
         self.used: set[int] = set()  # token indexes of percentages already in a claim
-        self.findings: list[tuple[int, int, Finding]] = []
+        self.findings: list[tuple[int, int, int, int, Finding]] = []
+        # token indexes of sentence ends: a finding's sentence is found by bisection
+        self.ends = [i for i in range(len(self.t)) if self.is_boundary(i)]
+        self.certainty = Certainty.HIGH  # of the claim being read
+        self.crossed = False  # its total stands in the sentence before
+        self.figures: tuple[int | Decimal, ...] = ()  # its stated figures
 
     # token predicates --------------------------------------------------------------
     def punct(self, i: int, chars: str) -> bool:
@@ -220,7 +245,7 @@ class _Scanner:
         return 0
 
     # claims --------------------------------------------------------------------------
-    def scan(self) -> list[tuple[int, int, Finding]]:
+    def scan(self) -> list[tuple[int, int, int, int, Finding]]:
         """Every finding with its (start, end) in the scanned text, in reading order."""
         self.ratios()
         self.totals()
@@ -228,7 +253,18 @@ class _Scanner:
         return sorted(self.findings, key=lambda item: (item[0], item[1]))
 
     def add(self, start_tok: int, end_tok: int, finding: Finding) -> None:
-        self.findings.append((self.t[start_tok].start, self.t[end_tok].end, finding))
+        t = self.t
+        before = bisect_left(self.ends, start_tok) - 1
+        first = self.ends[before] + 1 if before >= 0 else 0
+        after = bisect_left(self.ends, end_tok)
+        last = self.ends[after] if after < len(self.ends) else len(t) - 1
+        figures = self.figures or (finding.stated,)
+        self.figures = ()
+        certainty = Certainty.NOT_CHECKED if finding.ok is None else self.certainty
+        finding = attrs.evolve(finding, figures=figures, certainty=certainty)
+        self.findings.append(
+            (t[start_tok].start, t[end_tok].end, t[first].start, t[last].end, finding)
+        )
 
     def ratios(self) -> None:
         t = self.t
@@ -245,6 +281,7 @@ class _Scanner:
             part, whole = t[i].value, t[i + 2].value
             assert part is not None and whole is not None
             self.used.add(pct)
+            self.figures = (part, whole, self.stated(pct))
             self.check_share(
                 FindingKind.RATIO,
                 i,
@@ -384,9 +421,13 @@ class _Scanner:
         ):
             return None  # "1.551 mẫu, bao gồm 13.397 chỉ tiêu": another unit, not a part
         whole = self.value(total)
+        marked = not (colon or is_dat or self.crossed)
+        self.certainty = Certainty.HIGH if marked else Certainty.MEDIUM
+        self.figures = tuple(self.stated(k) for k in (total, *parts))
         self.check_sum(total, parts, last)
         for part, pct in shares:
             self.used.add(pct)
+            self.figures = (self.stated(part), self.stated(total), self.stated(pct))
             self.check_share(
                 FindingKind.SHARE,
                 part,
@@ -395,6 +436,7 @@ class _Scanner:
                 whole,
                 f"{t[part].text}/{t[total].text}",
             )
+        self.certainty = Certainty.HIGH
         return last
 
     def total_before(self, anchor: int) -> int | None:
@@ -404,6 +446,7 @@ class _Scanner:
         count of the sentence before. Walks back at most 24 tokens."""
         t = self.t
         crossed = False
+        self.crossed = False
         k = anchor - 1
         floor = max(-1, anchor - 24)
         while k > floor:
@@ -422,7 +465,7 @@ class _Scanner:
             if self.is_boundary(k):
                 if crossed or k != anchor - 1 or t[k].kind is _Kind.NL:
                     return None
-                crossed = True  # "… 17 đề xuất. Trong đó, …"
+                crossed = self.crossed = True  # "… 17 đề xuất. Trong đó, …"
                 k -= 1
                 continue
             if self.punct(k, ";:") and not (k == anchor - 1 and self.punct(k, ":")):
@@ -560,6 +603,11 @@ class _Scanner:
         nxt = self.t[i + 1] if i + 1 < len(self.t) else None
         return nxt.text if nxt is not None and nxt.kind is _WORD else None
 
+    def stated(self, i: int) -> int | Decimal:
+        value = self.t[i].value
+        assert value is not None
+        return value
+
     def value(self, i: int) -> Fraction:
         value = self.t[i].value
         assert value is not None
@@ -608,5 +656,10 @@ def audit_text(text: str) -> list[Finding]:
     src = normal_text(text, lower=True)
     findings = _Scanner(src.text, audit_words()).scan()
     return [
-        attrs.evolve(finding, span=src.origin_span(start, end)) for start, end, finding in findings
+        attrs.evolve(
+            finding,
+            span=src.origin_span(start, end),
+            sentence=src.origin_span(first, last),
+        )
+        for start, end, first, last, finding in findings
     ]
