@@ -33,7 +33,7 @@ from vn_skt._pydantic import pydantic_value
 from vn_skt.errors import InvalidValue, ParseError, ParseReason
 from vn_skt.l10n import MAX_YEAR, MIN_YEAR, format_date, parse_date
 
-from ._types import LOOKALIKES, canonical_kind, document_kind, kind_names
+from ._types import canonical_kind, document_kind, kind_names
 
 __all__ = ["DocumentRef", "find_document_refs"]
 
@@ -47,15 +47,14 @@ _CODE = (
     rf"(?:[A-ZĐ][{_LETTER}]*?(?:\s?-\s?|/)(?:[A-ZĐ][{_LETTER}0-9]*?(?:\s?-\s?|/))*{_SEG}"
     rf"|QH[0-9]{{1,2}}{_END})"
 )
-_STATE = re.compile(
-    rf"(?<![0-9/.,\-])(?P<number>[0-9]{{1,5}})[ \t]*/[/ \t]*(?:(?P<year>[0-9]{{4}})[ \t]*/[/ \t]*)?"
-    rf"(?P<code>{_CODE})"
-)
 # Party documents "24-CT/TU", and the older state symbols "216-CP", "388-HĐBT" (before
-# 2000 the number was joined to the code with a hyphen).
-_PARTY = re.compile(
-    rf"(?<![{_LETTER}0-9/.,\-])(?P<number>[0-9]{{1,5}}) ?- ?"
-    rf"(?P<code>[A-ZĐ][{_LETTER}]*? ?/ ?{_SEG}|[A-ZĐ]{{2}}[{_LETTER}]*?(?=[^\w/]|_|\Z))"
+# 2000 the number was joined to the code with a hyphen), else a state symbol
+# "105/QĐ-UBND", "30/2020/NĐ-CP", "129/2007/TTLT/BTC-BKHCN": one pass, no second scan.
+_ANY = re.compile(
+    rf"(?<![0-9/.,\-])(?:(?<![{_LETTER}])(?P<pnumber>[0-9]{{1,5}}) ?- ?"
+    rf"(?P<pcode>[A-ZĐ][{_LETTER}]*? ?/ ?{_SEG}|[A-ZĐ]{{2}}[{_LETTER}]*?(?=[^\w/]|_|\Z))"
+    rf"|(?P<number>[0-9]{{1,5}})[ \t]*/[/ \t]*(?:(?P<year>[0-9]{{4}})[ \t]*/[/ \t]*)?"
+    rf"(?P<code>{_CODE}))"
 )
 _DATE_AFTER = re.compile(
     r"[ \t]*(?:,[ \t]*)?(?:(?i:ban hành)[ \t]+)?(?i:ngày)[ \t]*"
@@ -69,7 +68,7 @@ _SPACES = re.compile(r"\s+")
 
 
 def _clean_code(code: object) -> str:
-    return _SPACES.sub("", str(code).translate(LOOKALIKES))
+    return _SPACES.sub("", str(code).replace("\u00d0", "\u0110"))
 
 
 @pydantic_value(
@@ -148,7 +147,7 @@ class DocumentRef:
         with or without "ngày ..." (either date style)."""
         if not isinstance(text, str):
             raise InvalidValue(f"DocumentRef.parse: got {text!r}; expected str")
-        body = unicodedata.normalize("NFC", text).translate(LOOKALIKES).strip()
+        body = unicodedata.normalize("NFC", text).replace("\u00d0", "\u0110").strip()
         if not body:
             raise ParseError(text, reason=ParseReason.EMPTY, expected="a document reference")
         found = list(_scan(body))
@@ -185,15 +184,10 @@ def _scan(text: str) -> Iterator[tuple[int, int, DocumentRef]]:
     """Every reference in ``text`` (NFC, look-alikes mended) as (start, end, ref)."""
     kinds = "|".join(re.escape(k) for k in kind_names())
     before = re.compile(rf"(?:(?<![{_LETTER}])(?P<kind>(?i:{kinds}))\s*)?(?:(?i:số)\s*)?\Z")
-    hits = sorted(
-        [(m, False) for m in _STATE.finditer(text)] + [(m, True) for m in _PARTY.finditer(text)],
-        key=lambda item: item[0].start(),
-    )
     last_end = 0
-    for match, party in hits:
-        if match.start() < last_end:
-            continue
-        code = _SPACES.sub("", match["code"])
+    for match in _ANY.finditer(text):
+        party = match["pnumber"] is not None
+        code = _SPACES.sub("", match["pcode"] if party else match["code"])
         end = match.end()
         year = None if party or match["year"] is None else int(match["year"])
         if year is not None and not MIN_YEAR <= year <= MAX_YEAR:
@@ -213,7 +207,7 @@ def _scan(text: str) -> Iterator[tuple[int, int, DocumentRef]]:
                 end = tail.end()
             except ParseError:
                 issued_on = None
-        number = int(match["number"])
+        number = int(match["pnumber"] if party else match["number"])
         if number < 1:
             continue
         kind = kind or document_kind(code, on=issued_on, year=year)
@@ -232,5 +226,5 @@ def find_document_refs(text: str) -> list[DocumentRef]:
     """
     if not isinstance(text, str):
         raise InvalidValue(f"find_document_refs: got {text!r}; expected str")
-    body = unicodedata.normalize("NFC", text).translate(LOOKALIKES)
+    body = unicodedata.normalize("NFC", text).replace("\u00d0", "\u0110")
     return [ref for _, _, ref in _scan(body)]

@@ -196,22 +196,31 @@ class _Scanner:
         self.t = _tokens(text)
         self.used: set[int] = set()  # token indexes of percentages already in a claim
         self.findings: list[tuple[int, int, int, int, Finding]] = []
+        # one character per token: the punctuation mark, "\n" for a line break, "" else
+        nl, punct = _Kind.NL, _PUNCT
+        self.pc = [
+            tok.text if tok.kind is punct else "\n" if tok.kind is nl else "" for tok in self.t
+        ]
+        ends = frozenset(words.sentence_end) | {"\n"}
+        self.bound = [c in ends and c != "" for c in self.pc]
         # token indexes of sentence ends: a finding's sentence is found by bisection
-        self.ends = [i for i in range(len(self.t)) if self.is_boundary(i)]
+        self.ends = [i for i, b in enumerate(self.bound) if b]
         self.certainty = Certainty.HIGH  # of the claim being read
         self.crossed = False  # its total stands in the sentence before
         self.figures: tuple[int | Decimal, ...] = ()  # its stated figures
 
     # token predicates --------------------------------------------------------------
     def punct(self, i: int, chars: str) -> bool:
-        return 0 <= i < len(self.t) and self.t[i].kind is _PUNCT and self.t[i].text in chars
+        if 0 <= i < len(self.pc):
+            c = self.pc[i]
+            return c not in ("", "\n") and c in chars
+        return False
 
     def is_percent(self, i: int) -> bool:
-        return self.t[i].kind is _NUM and self.punct(i + 1, "%")
+        return i + 1 < len(self.pc) and self.pc[i + 1] == "%" and self.t[i].kind is _NUM
 
     def is_boundary(self, i: int) -> bool:
-        tok = self.t[i]
-        return tok.kind is _Kind.NL or (tok.kind is _PUNCT and tok.text in self.w.sentence_end)
+        return self.bound[i]
 
     def is_count(self, i: int) -> bool:
         """A number that can be a total or a part: not a year, a date, a ratio, money, a %."""
@@ -268,8 +277,8 @@ class _Scanner:
 
     def ratios(self) -> None:
         t = self.t
-        for i in range(len(t) - 2):
-            if not (t[i].kind is _NUM and self.punct(i + 1, "/") and t[i + 2].kind is _NUM):
+        for i in [j - 1 for j, c in enumerate(self.pc) if c == "/" and 0 < j < len(t) - 1]:
+            if not (t[i].kind is _NUM and t[i + 2].kind is _NUM):
                 continue
             if self.punct(i - 1, "/") or self.punct(i + 3, "/"):  # a date, or a reference
                 continue
@@ -352,8 +361,8 @@ class _Scanner:
     def totals(self) -> None:
         t = self.t
         claimed_until = -1
-        i = 0
-        while i < len(t):
+        triggers = self.anchor_first | self.w.passed | {":"}
+        for i in [i for i, tok in enumerate(t) if tok.text in triggers]:
             size = self.anchor_at(i)
             is_dat = (
                 t[i].kind is _WORD
@@ -365,7 +374,6 @@ class _Scanner:
                 done = self.total_claim(i, 1 if colon else size, is_dat, colon=colon)
                 if done is not None:
                     claimed_until = done
-            i += 1
 
     def partial_at(self, i: int) -> bool:
         """A "chủ yếu"/"một số" phrase starts at ``i``."""
@@ -498,25 +506,30 @@ class _Scanner:
             depth = 0
             share_found = False  # a part states at most one share of the total
             stop = min(len(t), found + _SEGMENT)
+            pc, bound, seps, used = self.pc, self.bound, self.w.part_separators, self.used
             while m < stop:
-                if self.punct(m, "("):
+                c = pc[m]
+                if c == "(":
                     if depth == 0:
                         self.breakdown(found, m)
                     depth += 1
-                elif self.punct(m, ")"):
+                elif c == ")":
                     depth = max(0, depth - 1)
-                elif depth == 0 and (self.is_boundary(m) or self.punct(m, ";")):
+                elif depth == 0 and (bound[m] or c == ";"):
                     break
                 elif (
                     depth == 0
-                    and (
-                        self.punct(m, ",")
-                        or (t[m].kind is _WORD and t[m].text in self.w.part_separators)
-                    )
+                    and (c == "," or (not c and t[m].kind is _WORD and t[m].text in seps))
                     and self.segment_number(m + 1, stop_at_anchor=True) is not None
                 ):
                     break  # "…, 12 …" / "… và 12 …"; "tuyển chọn và giao trực tiếp" is a label
-                elif self.is_percent(m) and m not in self.used and depth <= 1 and not share_found:
+                elif (
+                    not c
+                    and depth <= 1
+                    and not share_found
+                    and self.is_percent(m)
+                    and m not in used
+                ):
                     shares.append((found, m))
                     share_found = True
                     last = m + 1
@@ -575,19 +588,24 @@ class _Scanner:
     def segment_number(self, k: int, *, stop_at_anchor: bool) -> int | None:
         """The count that opens the list segment starting at ``k``, after a short label
         ("lĩnh vực y tế, công nghệ thông tin: 08 ..."); None when the segment has none."""
-        t = self.t
+        t, pc, bound = self.t, self.pc, self.bound
+        n = len(t)
         words = 0
-        for m in range(k, min(len(t), k + 16)):
-            if self.punct(m, "(") and self.punct(m + 2, ")") and m + 1 < len(t):
-                # "Sở hữu trí tuệ (19), …": the part's figure in parentheses after its name
-                return m + 1 if self.is_count(m + 1) else None
-            if self.is_boundary(m) or self.punct(m, ";()"):
-                return None
-            if stop_at_anchor and self.anchor_at(m):
-                return None
-            if t[m].kind is _NUM:
+        for m in range(k, min(n, k + 16)):
+            c = pc[m]
+            if c:
+                if c == "(" and m + 2 < n and pc[m + 2] == ")":
+                    # "Sở hữu trí tuệ (19), …": the part's figure in parentheses after its name
+                    return m + 1 if self.is_count(m + 1) else None
+                if bound[m] or c in ";()":
+                    return None
+                continue
+            tok = t[m]
+            if tok.kind is _NUM:
                 return m if self.is_count(m) else None
-            if t[m].kind is _WORD:
+            if tok.kind is _WORD:
+                if stop_at_anchor and tok.text in self.anchor_first and self.anchor_at(m):
+                    return None
                 words += 1
                 if words > 8:
                     return None
@@ -614,7 +632,7 @@ class _Scanner:
         return Fraction(value)
 
     def leftover_percentages(self) -> None:
-        for i in range(len(self.t) - 1):
+        for i in [j - 1 for j, c in enumerate(self.pc) if c == "%" and j > 0]:
             if self.is_percent(i) and i not in self.used:
                 tok = self.t[i]
                 stated = Decimal(tok.value) if tok.value is not None else Decimal(0)
