@@ -90,6 +90,9 @@ CORPUS = {
         "Có 41 hồ sơ, gồm 29 hồ sơ A (chiếm 70,7%), 12 hồ sơ B."
     ),
     (FindingKind.PERCENT, FindingReason.NO_BASE): "Doanh thu tăng 8,5% so với cùng kỳ.",
+    (FindingKind.GROWTH, FindingReason.PERCENT_DIFFERS): (
+        "Tiếp nhận 90 hồ sơ, giảm 11% so với năm 2023 (100 hồ sơ)."
+    ),
 }
 
 
@@ -440,3 +443,24 @@ def test_every_line_break_ends_a_sentence(brk: str) -> None:
 def test_pathological_shapes_finish(text: str) -> None:
     # were 15-32 s (quadratic walks); ratios live in benchmarks/bench_scanners.py
     assert isinstance(audit_text(text), list)
+
+
+@pytest.mark.parametrize(
+    ("text", "ok"),
+    [
+        ("Kiểm định 12.418 PTĐ, tăng 8,5% so với cùng kỳ (11.445 PTĐ).", True),
+        ("Kiểm định 12.418 PTĐ, tăng 8,6% so với cùng kỳ năm 2024 (11.445 PTĐ).", False),
+        ("Tiếp nhận 90 hồ sơ, giảm 10% so với năm 2023 (100 hồ sơ).", True),
+        ("Tiếp nhận 90 hồ sơ, giảm 11% so với năm 2023 (100 hồ sơ).", False),
+    ],
+)
+def test_growth_with_both_figures_is_checked(text: str, ok: bool) -> None:
+    (finding,) = audit_text(text)
+    assert finding.kind is FindingKind.GROWTH and finding.ok is ok
+    assert finding.certainty.value == "medium"
+
+
+def test_growth_without_the_earlier_figure_is_not_checked() -> None:
+    (finding,) = audit_text("Doanh thu tăng 8,5% so với cùng kỳ.")
+    assert finding.kind is FindingKind.PERCENT and finding.ok is None
+    assert finding.certainty.value == "not_checked"

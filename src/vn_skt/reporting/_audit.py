@@ -62,6 +62,9 @@ class FindingKind(StrEnum):
     """A part's stated percentage of its total."""
     PERCENT = "percent"
     """A percentage whose base the text does not give (``ok`` is None)."""
+    GROWTH = "growth"
+    """A rate of increase or decrease with both figures given ("12.418 PTĐ, tăng 8,5%
+    so với cùng kỳ (11.445 PTĐ)")."""
 
 
 class FindingReason(StrEnum):
@@ -259,6 +262,7 @@ class _Scanner:
         """Every finding with its (start, end) in the scanned text, in reading order."""
         self.ratios()
         self.totals()
+        self.growths()
         self.leftover_percentages()
         return sorted(self.findings, key=lambda item: (item[0], item[1]))
 
@@ -631,6 +635,49 @@ class _Scanner:
         value = self.t[i].value
         assert value is not None
         return Fraction(value)
+
+    def growths(self) -> None:
+        """ "12.418 PTĐ, tăng 8,5% so với cùng kỳ (11.445 PTĐ)": the current figure is
+        the nearest count before "tăng"/"giảm" in the clause, the earlier one the count
+        in the parenthesis that follows "so với …" closely."""
+        t, pc, w = self.t, self.pc, self.w
+        for i in [j - 1 for j, c in enumerate(pc) if c == "%" and j > 0]:
+            if i in self.used or t[i].kind is not _NUM or i == 0:
+                continue
+            verb = t[i - 1]
+            if verb.kind is not _WORD or verb.text not in (w.increase | w.decrease):
+                continue
+            current = None
+            for k in range(i - 2, max(-1, i - 14), -1):
+                if self.bound[k] or pc[k] in (";", ":", "(", ")"):
+                    break
+                if t[k].kind is _NUM:
+                    current = k if self.is_count(k) else None
+                    break
+            earlier = None
+            for k in range(i + 2, min(len(t), i + 14)):
+                if self.bound[k] or pc[k] in (";", ")"):
+                    break
+                if pc[k] == "(":
+                    if k + 1 < len(t) and self.is_count(k + 1):
+                        earlier = k + 1
+                    break
+                if t[k].kind is _NUM and self.is_count(k):
+                    break  # another figure first: not the shape we read
+            if current is None or earlier is None:
+                continue
+            now, before = self.value(current), self.value(earlier)
+            if before == 0:
+                continue
+            change = now - before if verb.text in w.increase else before - now
+            self.used.add(i)
+            self.certainty = Certainty.MEDIUM
+            self.figures = (self.stated(current), self.stated(earlier), self.stated(i))
+            label = f"({t[current].text} − {t[earlier].text})/{t[earlier].text}"
+            if verb.text not in w.increase:
+                label = f"({t[earlier].text} − {t[current].text})/{t[earlier].text}"
+            self.check_share(FindingKind.GROWTH, current, i, change, before, label)
+            self.certainty = Certainty.HIGH
 
     def leftover_percentages(self) -> None:
         for i in [j - 1 for j, c in enumerate(self.pc) if c == "%" and j > 0]:

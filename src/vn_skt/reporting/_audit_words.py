@@ -37,7 +37,7 @@ _SCHEMA: Final = {
         "part_separators": False,
         "partial": True,
     },
-    "percentages": {"excess": False},
+    "percentages": {"excess": False, "increase": False, "decrease": False},
     "punctuation": {"sentence_end": False},
 }
 
@@ -65,6 +65,10 @@ class AuditWords:
     """Phrases (as words) right after an anchor that say only some parts are listed."""
     excess: frozenset[str]
     """Words before a percentage that states the excess over the whole ("vượt 12%")."""
+    increase: frozenset[str]
+    """Words before a growth rate ("tăng 8,5% so với cùng kỳ")."""
+    decrease: frozenset[str]
+    """Words before a rate of decrease ("giảm 3% so với năm 2023")."""
     sentence_end: frozenset[str]
     """Punctuation that ends a sentence."""
 
@@ -92,6 +96,8 @@ def load_audit_words(path: str | Path = WORDS_FILE) -> AuditWords:
         part_separators=frozenset(lists["totals.part_separators"]),
         partial=tuple(tuple(p.split(" ")) for p in lists["totals.partial"]),
         excess=frozenset(lists["percentages.excess"]),
+        increase=frozenset(lists["percentages.increase"]),
+        decrease=frozenset(lists["percentages.decrease"]),
         sentence_end=frozenset(lists["punctuation.sentence_end"]),
     )
 
