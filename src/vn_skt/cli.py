@@ -77,29 +77,31 @@ def _progress(message: str) -> None:
         print(f"… {message}", file=sys.stderr, flush=True)
 
 
-def _decoded(raw: bytes, name: str) -> str:
-    """``raw`` as UTF-8 text (a BOM dropped); invalid bytes and NUL are clear errors."""
+def _decoded(raw: bytes, vi: str, en: str) -> str:
+    """``raw`` as UTF-8 text (a BOM dropped); invalid bytes and NUL are clear errors.
+    ``vi``/``en`` name the source in each language."""
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise _UserError(
-            f"{name} không phải văn bản UTF-8 (byte {exc.start})",
-            f"{name} is not UTF-8 text (byte {exc.start})",
+            f"{vi} không phải văn bản UTF-8 (byte {exc.start})",
+            f"{en} is not UTF-8 text (byte {exc.start})",
         ) from None
     nul = text.find("\x00")
     if nul >= 0:
-        raise _UserError(
-            f"{name} chứa ký tự NUL ở vị trí {nul}", f"{name} contains a NUL character at {nul}"
-        )
+        raise _UserError(f"{vi} chứa ký tự NUL ở vị trí {nul}", f"{en} contains a NUL at {nul}")
     return text
 
 
 def _read_text(path: str) -> str:
     if path == "-":
         stream = getattr(sys.stdin, "buffer", None)
-        if stream is None:  # a text stream given by a caller (tests, notebooks)
-            return _decoded(sys.stdin.read().encode("utf-8", "surrogateescape"), "đầu vào chuẩn")
-        return _decoded(stream.read(), "đầu vào chuẩn (stdin)")
+        raw = (
+            sys.stdin.read().encode("utf-8", "surrogateescape")  # a caller's text stream
+            if stream is None
+            else stream.read()
+        )
+        return _decoded(raw, "đầu vào chuẩn", "standard input")
     try:
         raw = Path(path).read_bytes()
     except FileNotFoundError:
@@ -108,7 +110,7 @@ def _read_text(path: str) -> str:
         raise _UserError(
             f"không đọc được tệp {path!r}: {exc.strerror}", f"cannot read {path!r}"
         ) from None
-    return _decoded(raw, f"tệp {path!r}")
+    return _decoded(raw, f"tệp {path!r}", f"file {path!r}")
 
 
 def _print_report(data: Any, year: int | None, as_json: bool, out: TextIO) -> None:
