@@ -22,7 +22,9 @@ from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 
-from bench_titles import bench_status_on  # a sibling script: benchmarks/ is sys.path[0]
+from bench_real_text import bench_real_text
+from bench_scanners import bench_ordinary, bench_shapes  # sibling scripts: benchmarks/ is
+from bench_titles import bench_status_on  # sys.path[0]
 
 
 def best_per_call(func: Callable[[], object], number: int, repeat: int = 5) -> float:
@@ -124,6 +126,9 @@ def main() -> None:
     bench_status_on(args.quick)
     bench_imports(args.quick)
     bench_sheets(args.quick)
+    bench_shapes(args.quick)
+    bench_ordinary(args.quick)
+    bench_real_text()
 
 
 def bench_sheets(quick: bool) -> None:

@@ -329,3 +329,53 @@ def test_an_unknown_province_is_refused(tmp_path: Path, capsys: pytest.CaptureFi
     assert "không biết tỉnh 'Atlantis'" in capsys.readouterr().err
     status, text = run("report", str(path), "--province", "Hà Nội", "--year", "2025")
     assert status == 0 and text
+
+
+# -- never a traceback (issue #17) ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ("format", "number", "1e5000"),
+        ("format", "number", "1", "--decimals", "5000"),
+        ("format", "number", "1", "--decimals", "100000000"),
+        ("format", "number", "a\x00b"),
+        ("words", "1" + "0" * 9000),
+        ("audit", "bad\x00path"),
+    ],
+)
+def test_hostile_arguments_give_one_bilingual_line(
+    argv: tuple[str, ...], capsys: pytest.CaptureFixture[str]
+) -> None:
+    try:
+        status, _ = run(*argv)
+    except SystemExit as stop:  # argparse refusing an option value: a usage error
+        status = int(stop.code or 0)
+    assert status == 2
+    err = capsys.readouterr().err
+    assert ("Traceback" not in err and " / " in err) or "usage:" in err
+
+
+@pytest.mark.parametrize("raw", [b"\xff\xfe bad", b"ok \x00 nul", "Đạt 1/2 (50%)".encode("utf-16")])
+def test_audit_refuses_non_utf8_and_nul(
+    raw: bytes, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "r.txt"
+    path.write_bytes(raw)
+    assert run("audit", str(path))[0] == 2
+
+    class Stdin:
+        buffer = io.BytesIO(raw)
+
+    monkeypatch.setattr(sys, "stdin", Stdin())
+    assert run("audit", "-")[0] == 2
+    err = capsys.readouterr().err
+    assert ("Traceback" not in err and "UTF-8" in err) or "NUL" in err
+
+
+def test_audit_counts_unicode_line_breaks(tmp_path: Path) -> None:
+    path = tmp_path / "r.txt"
+    path.write_text("Dòng một.\u2028Thẩm định 163/440 hồ sơ (đạt 38%).", encoding="utf-8")
+    status, text = run("audit", str(path))
+    assert status == 1 and "dòng 2" in text

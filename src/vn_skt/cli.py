@@ -37,7 +37,16 @@ _BIG = 1_000_000  # characters: above this, say what is going on
 
 
 class _UserError(Exception):
-    """A problem with what the user gave us: reported in one line, exit status 2."""
+    """A problem with what the user gave us: reported in one line, exit status 2.
+
+    The message is Vietnamese, then `` / `` and the English: ``_UserError(vi, en)``.
+    """
+
+    def __init__(self, vi: str, en: str | None = None) -> None:
+        super().__init__(vi if en is None else f"{vi} / {en}")
+
+
+_MAX_DECIMALS = 100  # places after the comma a report can show; more is a typo
 
 
 def _date_arg(text: str) -> date:
@@ -46,7 +55,20 @@ def _date_arg(text: str) -> date:
     try:
         return parse_date(text)
     except VnSktError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
+        raise argparse.ArgumentTypeError(f"ngày không hợp lệ / not a date: {exc}") from None
+
+
+def _decimals_arg(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if not 0 <= value <= _MAX_DECIMALS:
+        raise argparse.ArgumentTypeError(
+            f"số chữ số thập phân phải từ 0 đến {_MAX_DECIMALS} / decimals must be an integer "
+            f"0..{_MAX_DECIMALS}: {text[:40]!r}"
+        )
+    return value
 
 
 def _progress(message: str) -> None:
@@ -54,17 +76,40 @@ def _progress(message: str) -> None:
         print(f"… {message}", file=sys.stderr, flush=True)
 
 
+def _decoded(raw: bytes, vi: str, en: str) -> str:
+    """``raw`` as UTF-8 text (a BOM dropped); invalid bytes and NUL are clear errors.
+    ``vi``/``en`` name the source in each language."""
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise _UserError(
+            f"{vi} không phải văn bản UTF-8 (byte {exc.start})",
+            f"{en} is not UTF-8 text (byte {exc.start})",
+        ) from None
+    nul = text.find("\x00")
+    if nul >= 0:
+        raise _UserError(f"{vi} chứa ký tự NUL ở vị trí {nul}", f"{en} contains a NUL at {nul}")
+    return text
+
+
 def _read_text(path: str) -> str:
     if path == "-":
-        return sys.stdin.read()
+        stream = getattr(sys.stdin, "buffer", None)
+        raw = (
+            sys.stdin.read().encode("utf-8", "surrogateescape")  # a caller's text stream
+            if stream is None
+            else stream.read()
+        )
+        return _decoded(raw, "đầu vào chuẩn", "standard input")
     try:
-        return Path(path).read_text(encoding="utf-8-sig")
+        raw = Path(path).read_bytes()
     except FileNotFoundError:
-        raise _UserError(f"không tìm thấy tệp {path!r}") from None
-    except UnicodeDecodeError:
-        raise _UserError(f"tệp {path!r} không phải văn bản UTF-8") from None
+        raise _UserError(f"không tìm thấy tệp {path!r}", f"file not found: {path!r}") from None
     except OSError as exc:
-        raise _UserError(f"không đọc được tệp {path!r}: {exc.strerror}") from None
+        raise _UserError(
+            f"không đọc được tệp {path!r}: {exc.strerror}", f"cannot read {path!r}"
+        ) from None
+    return _decoded(raw, f"tệp {path!r}", f"file {path!r}")
 
 
 def _print_report(data: Any, year: int | None, as_json: bool, out: TextIO) -> None:
@@ -173,6 +218,10 @@ def _report(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+_CERTAINTY = {"medium": " (đọc không có từ nối, độ tin cậy vừa / read without a marker)"}
+_LINE_BREAKS = frozenset("\n\v\f\x1c\x1d\x1e\x85\u2028\u2029")
+
+
 def _audit(args: argparse.Namespace, out: TextIO) -> int:
     from vn_skt.reporting import FindingKind, audit_text
 
@@ -191,23 +240,35 @@ def _audit(args: argparse.Namespace, out: TextIO) -> int:
                 "stated": str(f.stated),
                 "computed": None if f.computed is None else str(f.computed),
                 "message": f.message,
+                "reason": f.reason.value,
+                "certainty": f.certainty.value,
+                "figures": [str(x) for x in f.figures],
+                "sentence": [f.sentence[0], f.sentence[1]],
             }
             for f in findings
         ]
         json.dump(rows, out, ensure_ascii=False, indent=2)
         print(file=out)
     else:
+        from bisect import bisect_right
+
+        breaks = [i for i, ch in enumerate(text) if ch in _LINE_BREAKS]
         for f in findings:
             if f.kind is FindingKind.PERCENT and not args.all:
                 continue
-            line = text.count("\n", 0, f.span[0]) + 1
+            line = bisect_right(breaks, f.span[0] - 1) + 1
             mark = {True: "ĐÚNG", False: "SAI ", None: "?   "}[f.ok]
-            print(f"[{mark}] dòng {line}: {text[f.span[0] : f.span[1]]} — {f.message}", file=out)
+            sure = _CERTAINTY.get(f.certainty.value, "")
+            print(
+                f"[{mark}] dòng {line}: {text[f.span[0] : f.span[1]]} — {f.message}{sure}",
+                file=out,
+            )
         wrong = sum(f.ok is False for f in findings)
         checked = sum(f.ok is not None for f in findings)
         print(
             f"Tổng cộng: {checked} khẳng định đã kiểm tra, {wrong} sai, "
-            f"{len(findings) - checked} không đủ căn cứ.",
+            f"{len(findings) - checked} không đủ căn cứ. / In all: {checked} claims checked, "
+            f"{wrong} wrong, {len(findings) - checked} not checked.",
             file=out,
         )
     return EXIT_DATA if any(f.ok is False for f in findings) else EXIT_OK
@@ -400,7 +461,9 @@ def build_parser() -> argparse.ArgumentParser:
     fmt.add_argument(
         "value", help="read the Vietnamese way: 12.418, 41,67 (percent), 18.460.000.000, 09/02/2025"
     )
-    fmt.add_argument("--decimals", type=int, default=None)
+    fmt.add_argument(
+        "--decimals", type=_decimals_arg, default=None, help=f"0..{_MAX_DECIMALS} places"
+    )
     fmt.add_argument("--unit", default="đồng", choices=["đồng", "nghìn", "triệu", "tỷ", "auto"])
     fmt.add_argument(
         "--style", default="numeric", choices=["numeric", "document", "inline", "weekday"]
@@ -419,13 +482,31 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int:
-    """Chạy lệnh — run ``vn-skt`` with ``argv``; returns the exit status."""
+    """Chạy lệnh — run ``vn-skt`` with ``argv``; returns the exit status.
+
+    0 done; 1 the data has a problem (a wrong claim, invalid rows); 2 the command could
+    not run (bad arguments or values, an unreadable or non-UTF-8 file, a NUL byte). Every
+    message is one line, Vietnamese then English, never a traceback.
+    """
     parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    for arg in arguments:
+        if "\x00" in arg:
+            print(
+                "vn-skt: tham số chứa ký tự NUL / an argument contains a NUL character",
+                file=sys.stderr,
+            )
+            return EXIT_USAGE
+    args = parser.parse_args(arguments)
     try:
         status: int = args.run(args, out or sys.stdout)
-    except (_UserError, VnSktError) as exc:
+    except _UserError as exc:
         print(f"vn-skt {args.command}: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except VnSktError as exc:
+        print(
+            f"vn-skt {args.command}: giá trị không hợp lệ / invalid value: {exc}", file=sys.stderr
+        )
         return EXIT_USAGE
     except KeyboardInterrupt:  # pragma: no cover - interactive only
         return 130
@@ -434,4 +515,12 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
 
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+    except (RecursionError, MemoryError, ValueError, TypeError, OverflowError) as exc:
+        # a gap in our own checks: still one line, never a traceback
+        print(
+            f"vn-skt {args.command}: không xử lý được đầu vào / could not process the input "
+            f"({type(exc).__name__}: {str(exc)[:200]})",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
     return status

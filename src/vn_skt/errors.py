@@ -102,7 +102,7 @@ class ParseError(VnSktError, ValueError):
         self.position = position
         self.expected = expected
         where = f" at position {position}" if position is not None else ""
-        message = f"cannot parse {text!r}{where} ({self.reason.value})"
+        message = f"cannot parse {_excerpt(text, position)}{where} ({self.reason.value})"
         if expected:
             message += f": expected {expected}"
         super().__init__(message)
@@ -110,6 +110,19 @@ class ParseError(VnSktError, ValueError):
     def __reduce__(self) -> tuple[object, ...]:
         # Keyword-only __init__: teach pickle (multiprocessing, caches) how to rebuild us.
         return (_rebuild_parse_error, (self.text, self.reason.value, self.position, self.expected))
+
+
+_SHOWN = 120  # characters of a long input a message quotes (around the position)
+
+
+def _excerpt(text: str, position: int | None) -> str:
+    """``repr(text)``, or for a long text a window around ``position`` with its length."""
+    if not isinstance(text, str) or len(text) <= _SHOWN:
+        return repr(text)
+    start = max(0, min(len(text) - _SHOWN, (position or 0) - _SHOWN // 2))
+    head = "…" if start else ""
+    tail = "…" if start + _SHOWN < len(text) else ""
+    return f"{head}{text[start : start + _SHOWN]!r}{tail} ({len(text)} characters)"
 
 
 def _rebuild_parse_error(text: str, reason: str, position: int | None, expected: str) -> ParseError:

@@ -125,6 +125,7 @@ def test_strategies_follow_the_rules_they_are_given() -> None:
         assert check_composition(c, rules=own) == []
 
     check()
+
     @settings(max_examples=1, database=None)
     @given(councils(kind=CouncilKind.FUNDING_REVIEW))
     def unsupplied(c: Council) -> None:

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import contextlib
-import time
 import unicodedata
 from collections.abc import Iterator
 from datetime import date, datetime
@@ -127,7 +126,15 @@ def test_constructor_refuses() -> None:
     with pytest.raises(InvalidValue):
         DocumentRef("Quyết định", 1, None, "")
     with pytest.raises(InvalidValue):
-        DocumentRef("Chỉ thị", 1, 2022, "CT/TU")
+        DocumentRef("Chỉ thị", 1, 2022, "CT/TU", dash=True)
+    with pytest.raises(InvalidValue):
+        DocumentRef("Quyết định", 1, None, "x")  # str(ref) could not be read back
+    with pytest.raises(InvalidValue):
+        DocumentRef("Quyết định 5", 1, None, "QĐ-UBND")
+    with pytest.raises(InvalidValue):
+        DocumentRef("Quyết định", 100_000, None, "QĐ-UBND")
+    with pytest.raises(InvalidValue):
+        DocumentRef("Quyết định", 1, None, "QĐ-UBND", datetime(2024, 1, 1))
     with pytest.raises(InvalidValue):
         DocumentRef("Thông tư", 1, 1800, "TT-BTC")
 
@@ -190,11 +197,7 @@ def test_fractions_and_dates_are_not_references(text: str) -> None:
 def test_linear_time_on_a_large_text() -> None:
     # Not a timing assertion: a scale check that a 4 MB text finishes at all in CI.
     text = REPORT * 2000
-    started = time.perf_counter()
-    found = find_document_refs(text)
-    elapsed = time.perf_counter() - started
-    assert len(found) == len(EXPECTED) * 2000
-    assert elapsed < 120
+    assert len(find_document_refs(text)) == len(EXPECTED) * 2000
 
 
 class Decision(pydantic.BaseModel):
@@ -340,3 +343,57 @@ def test_document_kind_takes_a_date(bad: object) -> None:
 def test_document_kind_takes_a_year(bad: object) -> None:
     with pytest.raises(InvalidValue):
         document_kind("QĐ-UBND", year=bad)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("text", "symbols"),
+    [
+        (
+            "Thông tư liên tịch số 129/2007/TTLT/BTC-BKHCN ngày 02/11/2007",
+            ["129/2007/TTLT/BTC-BKHCN"],
+        ),
+        ("theo Quyết định số 216-CP ngày 01/6/1993 và Nghị định 388-HĐBT", ["216-CP", "388-HĐBT"]),
+        ("Quyết định số 5/QĐ-UBNDngày 05/01/2024 của UBND tỉnh", ["05/QĐ-UBND"]),
+        ("Chỉ thị 24-CT/TU; Nghị định 15/CP-x; năm 2021-2025; F0-F1", ["24-CT/TU"]),
+    ],
+)
+def test_slash_codes_old_symbols_and_glued_words(text: str, symbols: list[str]) -> None:
+    assert [r.symbol for r in find_document_refs(text)] == symbols
+
+
+def test_glued_date_is_read() -> None:
+    (ref,) = find_document_refs("Quyết định số 5/QĐ-UBNDngày 05/01/2024")
+    assert ref.code == "QĐ-UBND" and ref.issued_on == date(2024, 1, 5)
+    assert DocumentRef.parse(str(ref)) == ref
+
+
+def test_long_space_runs_are_linear_in_shape() -> None:
+    # was ~5 s (a backtracking date tail); the time ratio lives in benchmarks/bench_refs.py
+    text = "30/2020/NĐ-CP" + " " * 16000 + "x"
+    assert [r.symbol for r in find_document_refs(text)] == ["30/2020/NĐ-CP"]
+
+
+_CODES = st.from_regex(
+    r"(?:[A-ZĐ]{1,4}(?:-[A-ZĐ][A-Za-zĐđ]{0,4}){1,3}|[A-ZĐ]{2,4}/[A-ZĐ]{2,5}-[A-ZĐ]{2,5}|QH1[0-5])",
+    fullmatch=True,
+)
+
+
+@given(
+    kind=st.sampled_from(["Quyết định", "Nghị định", "Công văn", "Thông tư liên tịch", "Chỉ thị"]),
+    number=st.integers(1, 99_999),
+    year=st.none() | st.integers(1900, 2100),
+    code=_CODES,
+    issued_on=st.none() | st.dates(date(1900, 1, 1), date(2100, 12, 31)),
+    dash=st.none() | st.booleans(),
+)
+def test_whatever_the_constructor_accepts_the_parser_reads_back(
+    kind: str, number: int, year: int | None, code: str, issued_on: date | None, dash: bool | None
+) -> None:
+    extra = {} if dash is None else {"dash": dash}
+    try:
+        ref = DocumentRef(kind, number, year, code, issued_on, **extra)
+    except InvalidValue:
+        return  # refused, with our error: nothing to read back
+    assert DocumentRef.parse(str(ref)) == ref
+    assert find_document_refs(f"Căn cứ {ref}, ") == [ref]

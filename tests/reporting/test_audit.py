@@ -90,6 +90,9 @@ CORPUS = {
         "Có 41 hồ sơ, gồm 29 hồ sơ A (chiếm 70,7%), 12 hồ sơ B."
     ),
     (FindingKind.PERCENT, FindingReason.NO_BASE): "Doanh thu tăng 8,5% so với cùng kỳ.",
+    (FindingKind.GROWTH, FindingReason.PERCENT_DIFFERS): (
+        "Tiếp nhận 90 hồ sơ, giảm 11% so với năm 2023 (100 hồ sơ)."
+    ),
 }
 
 
@@ -377,3 +380,87 @@ def test_a_bad_word_file_names_the_file_and_the_key(
 def test_a_missing_word_file() -> None:
     with pytest.raises(InvalidValue, match="not a readable TOML file"):
         load_audit_words("/nonexistent/words.toml")
+
+
+# -- shapes seen on published text (issue #17) ------------------------------------------------
+
+CONSISTENT_AND_CHANGED = [
+    (
+        "Tổ chức 21 cuộc họp, trong đó: 08 cuộc họp hội đồng tư vấn xác định nhiệm vụ; 09 cuộc "
+        "họp hội đồng tuyển chọn và giao trực tiếp; 03 cuộc họp nghiệm thu; 01 cuộc họp khác.",
+        "03 cuộc họp nghiệm thu",
+        "04 cuộc họp nghiệm thu",
+    ),
+    (
+        "Tiếp nhận 109.651 đơn (tăng 5,8% so với năm 2017), bao gồm: 64.894 đơn sáng chế; "
+        "44.757 đơn nhãn hiệu.",
+        "44.757",
+        "44.758",
+    ),
+    (
+        "Nhận được 17 đề xuất. Trong đó, lĩnh vực nông nghiệp: 08 đề xuất; "
+        "lĩnh vực y tế: 09 đề xuất.",
+        "09 đề xuất",
+        "08 đề xuất",
+    ),
+    (
+        "Khảo sát 54 cơ quan: 24 sở, ngành; 12 huyện; 6 doanh nghiệp và 12 trường học.",
+        "12 trường",
+        "13 trường",
+    ),
+    ("Kiểm định 20.363 PTĐ, trong đó 19.923 PTĐ đạt; loại bỏ 440 PTĐ.", "440", "441"),
+]
+
+
+@pytest.mark.parametrize(("text", "old", "new"), CONSISTENT_AND_CHANGED)
+def test_published_shapes_are_checked_and_a_changed_figure_is_caught(
+    text: str, old: str, new: str
+) -> None:
+    totals = [f for f in audit_text(text) if f.kind is FindingKind.TOTAL]
+    assert [f.ok for f in totals] == [True]
+    changed = [f for f in audit_text(text.replace(old, new, 1)) if f.kind is FindingKind.TOTAL]
+    assert [f.ok for f in changed] == [False]
+
+
+def test_a_part_in_another_unit_is_not_a_part() -> None:
+    assert audit_text("Thử nghiệm 1.551 mẫu, bao gồm 13.397 chỉ tiêu.") == []
+
+
+@pytest.mark.parametrize("brk", ["\n", "\r", "\r\n", "\u2028", "\u2029", "\x85"])
+def test_every_line_break_ends_a_sentence(brk: str) -> None:
+    text = f"Thực hiện 41 nhiệm vụ{brk}bao gồm 29 nhiệm vụ chuyển tiếp, 13 nhiệm vụ mở mới"
+    assert [f for f in audit_text(text) if f.kind is FindingKind.TOTAL] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "(" + "có 12 nhiệm vụ trong đó 5 cái " * 3500,
+        "có 12 nhiệm vụ trong đó 5 cái " * 3500,
+        "12 nhiệm vụ, trong đó" + " " * 100_000 + "5",
+    ],
+)
+def test_pathological_shapes_finish(text: str) -> None:
+    # were 15-32 s (quadratic walks); ratios live in benchmarks/bench_scanners.py
+    assert isinstance(audit_text(text), list)
+
+
+@pytest.mark.parametrize(
+    ("text", "ok"),
+    [
+        ("Kiểm định 12.418 PTĐ, tăng 8,5% so với cùng kỳ (11.445 PTĐ).", True),
+        ("Kiểm định 12.418 PTĐ, tăng 8,6% so với cùng kỳ năm 2024 (11.445 PTĐ).", False),
+        ("Tiếp nhận 90 hồ sơ, giảm 10% so với năm 2023 (100 hồ sơ).", True),
+        ("Tiếp nhận 90 hồ sơ, giảm 11% so với năm 2023 (100 hồ sơ).", False),
+    ],
+)
+def test_growth_with_both_figures_is_checked(text: str, ok: bool) -> None:
+    (finding,) = audit_text(text)
+    assert finding.kind is FindingKind.GROWTH and finding.ok is ok
+    assert finding.certainty.value == "medium"
+
+
+def test_growth_without_the_earlier_figure_is_not_checked() -> None:
+    (finding,) = audit_text("Doanh thu tăng 8,5% so với cùng kỳ.")
+    assert finding.kind is FindingKind.PERCENT and finding.ok is None
+    assert finding.certainty.value == "not_checked"

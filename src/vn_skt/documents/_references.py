@@ -33,30 +33,42 @@ from vn_skt._pydantic import pydantic_value
 from vn_skt.errors import InvalidValue, ParseError, ParseReason
 from vn_skt.l10n import MAX_YEAR, MIN_YEAR, format_date, parse_date
 
-from ._types import LOOKALIKES, canonical_kind, document_kind, kind_names
+from ._types import canonical_kind, document_kind, kind_names
 
 __all__ = ["DocumentRef", "find_document_refs"]
 
 _LETTER = "A-Za-zĐđ"
-_CODE = rf"(?:[A-ZĐ][{_LETTER}]*(?:\s?-\s?[A-ZĐ][{_LETTER}0-9]*)+|QH[0-9]{{1,2}})"
-_STATE = re.compile(
-    rf"(?<![0-9/.,\-])(?P<number>[0-9]{{1,5}})\s*/+\s*(?:(?P<year>[0-9]{{4}})\s*/+\s*)?"
-    rf"(?P<code>{_CODE})(?![{_LETTER}0-9])"
+# One segment of a code: capitals first ("QĐ", "UBND", "TTg", "BKHCN"); it ends where no
+# letter or digit follows, or right before a glued "ngày" ("QĐ-UBNDngày 05/01/2024"). The
+# lazy quantifier with a one-character look-ahead keeps every match linear.
+_END = r"(?=[Nn]gày|[^\w]|_|\Z)"
+_SEG = rf"[A-ZĐ][{_LETTER}0-9]*?{_END}"
+_CODE = (
+    rf"(?:[A-ZĐ][{_LETTER}]*?(?:\s?-\s?|/)(?:[A-ZĐ][{_LETTER}0-9]*?(?:\s?-\s?|/))*{_SEG}"
+    rf"|QH[0-9]{{1,2}}{_END})"
 )
-_PARTY = re.compile(
-    rf"(?<![0-9/.,\-])(?P<number>[0-9]{{1,5}})\s?-\s?"
-    rf"(?P<code>[A-ZĐ][{_LETTER}]*\s?/\s?[A-ZĐ][{_LETTER}0-9]*)(?![{_LETTER}0-9])"
+# Party documents "24-CT/TU", and the older state symbols "216-CP", "388-HĐBT" (before
+# 2000 the number was joined to the code with a hyphen), else a state symbol
+# "105/QĐ-UBND", "30/2020/NĐ-CP", "129/2007/TTLT/BTC-BKHCN": one pass, no second scan.
+_ANY = re.compile(
+    rf"(?<![0-9/.,\-])(?:(?<![{_LETTER}])(?P<pnumber>[0-9]{{1,5}}) ?- ?"
+    rf"(?P<pcode>[A-ZĐ][{_LETTER}]*? ?/ ?{_SEG}|[A-ZĐ]{{2}}[{_LETTER}]*?(?=[^\w/]|_|\Z))"
+    rf"|(?P<number>[0-9]{{1,5}})[ \t]*/[/ \t]*(?:(?P<year>[0-9]{{4}})[ \t]*/[/ \t]*)?"
+    rf"(?P<code>{_CODE}))"
 )
 _DATE_AFTER = re.compile(
-    r"\s*,?\s*(?:(?i:ban hành)\s+)?(?i:ngày)\s*"
-    r"(?P<date>[0-9]{1,2}\s*/+\s*[0-9]{1,2}\s*/+\s*[0-9]{4}"
-    r"|[0-9]{1,2}\s+(?i:tháng)\s+[0-9]{1,2}\s+(?i:năm)\s+[0-9]{4})"
+    r"[ \t]*(?:,[ \t]*)?(?:(?i:ban hành)[ \t]+)?(?i:ngày)[ \t]*"
+    r"(?P<date>[0-9]{1,2}[ \t]*/+[ \t]*[0-9]{1,2}[ \t]*/+[ \t]*[0-9]{4}"
+    r"|[0-9]{1,2}[ \t]+(?i:tháng)[ \t]+[0-9]{1,2}[ \t]+(?i:năm)[ \t]+[0-9]{4})"
 )
+_CODE_ONLY = re.compile(_CODE)
+_DASH_CODE_ONLY = re.compile(rf"[A-ZĐ][{_LETTER}]*?/{_SEG}|[A-ZĐ]{{2}}[{_LETTER}]*")
+_MAX_NUMBER = 99_999
 _SPACES = re.compile(r"\s+")
 
 
 def _clean_code(code: object) -> str:
-    return _SPACES.sub("", str(code).translate(LOOKALIKES))
+    return _SPACES.sub("", str(code).replace("\u00d0", "\u0110"))
 
 
 @pydantic_value(
@@ -71,7 +83,15 @@ class DocumentRef:
     ``kind`` is the full Vietnamese type name ("Quyết định"), ``number`` the number,
     ``year`` the year in the symbol of a legal normative document (None otherwise),
     ``code`` the part after the number and year ("QĐ-UBND"; "CT/TU" for a Party
-    document), ``issued_on`` the date when known.
+    document; "TTLT/BTC-BKHCN" for a joint circular written with a slash),
+    ``issued_on`` the date when known. ``dash`` says the number is joined to the code
+    with a hyphen: a Party document ("24-CT/TU") or a symbol from before 2000
+    ("216-CP"); by default, a code with a "/" and no year is a Party code.
+
+    Anything the constructor accepts, :meth:`parse` reads back from ``str(ref)``: the
+    kind must be a type name (one the ``document_types`` table knows, for the parser
+    to find it), the code one the parser reads, the number
+    1..99999, a date a real day between the years vn_skt reads.
     """
 
     kind: str = attrs.field(converter=canonical_kind)
@@ -79,10 +99,16 @@ class DocumentRef:
     year: int | None = None
     code: str = attrs.field(default="", converter=_clean_code)
     issued_on: date | None = None
+    dash: bool = attrs.field(
+        default=attrs.Factory(lambda self: self.year is None and "/" in self.code, takes_self=True),
+        kw_only=True,
+    )
 
     def __attrs_post_init__(self) -> None:
-        if type(self.number) is not int or self.number < 1:
-            raise InvalidValue(f"DocumentRef: number {self.number!r}; expected an int >= 1")
+        if type(self.number) is not int or not 1 <= self.number <= _MAX_NUMBER:
+            raise InvalidValue(
+                f"DocumentRef: number {self.number!r}; expected an int 1..{_MAX_NUMBER}"
+            )
         year = self.year
         if year is not None and (type(year) is not int or not MIN_YEAR <= year <= MAX_YEAR):
             raise InvalidValue(
@@ -90,10 +116,30 @@ class DocumentRef:
             )
         if not self.code:
             raise InvalidValue("DocumentRef: code is empty; expected e.g. 'QĐ-UBND' or 'CT/TU'")
-        if self.year is not None and "/" in self.code:
-            raise InvalidValue(f"DocumentRef: a Party code ({self.code}) has no year in its symbol")
-        if self.issued_on is not None and not isinstance(self.issued_on, date):
-            raise InvalidValue(f"DocumentRef: issued_on {self.issued_on!r}; expected a date")
+        if type(self.dash) is not bool:
+            raise InvalidValue(f"DocumentRef: dash {self.dash!r}; expected True or False")
+        if self.year is not None and self.dash:
+            raise InvalidValue(
+                f"DocumentRef: a hyphenated symbol ({self.number}-{self.code}) has no year"
+            )
+        shape = _DASH_CODE_ONLY if self.dash else _CODE_ONLY
+        if shape.fullmatch(self.code) is None or self.code.endswith(("ngày", "Ngày")):
+            expected = "'CT/TU' or 'CP'" if self.dash else "'QĐ-UBND', 'NĐ-CP' or 'QH15'"
+            raise InvalidValue(
+                f"DocumentRef: code {self.code!r}; expected a code such as {expected}"
+            )
+        if not self.kind or not all(ch.isalpha() or ch in " ()" for ch in self.kind):
+            raise InvalidValue(
+                f"DocumentRef: kind {self.kind!r}; expected a type name such as 'Quyết định'"
+            )
+        issued = self.issued_on
+        if issued is not None and (
+            type(issued) is not date or not MIN_YEAR <= issued.year <= MAX_YEAR
+        ):
+            raise InvalidValue(
+                f"DocumentRef: issued_on {issued!r}; expected a date (not a datetime) "
+                f"in {MIN_YEAR}..{MAX_YEAR}"
+            )
 
     @classmethod
     def parse(cls, text: str) -> DocumentRef:
@@ -101,7 +147,7 @@ class DocumentRef:
         with or without "ngày ..." (either date style)."""
         if not isinstance(text, str):
             raise InvalidValue(f"DocumentRef.parse: got {text!r}; expected str")
-        body = unicodedata.normalize("NFC", text).translate(LOOKALIKES).strip()
+        body = unicodedata.normalize("NFC", text).replace("\u00d0", "\u0110").strip()
         if not body:
             raise ParseError(text, reason=ParseReason.EMPTY, expected="a document reference")
         found = list(_scan(body))
@@ -118,7 +164,7 @@ class DocumentRef:
     @property
     def symbol(self) -> str:
         """Số, ký hiệu — ``06/2022/NQ-HĐND``, ``105/QĐ-UBND``, ``24-CT/TU``."""
-        if "/" in self.code:
+        if self.dash:
             return f"{self.number:02d}-{self.code}"
         if self.year is not None:
             return f"{self.number:02d}/{self.year}/{self.code}"
@@ -138,19 +184,11 @@ def _scan(text: str) -> Iterator[tuple[int, int, DocumentRef]]:
     """Every reference in ``text`` (NFC, look-alikes mended) as (start, end, ref)."""
     kinds = "|".join(re.escape(k) for k in kind_names())
     before = re.compile(rf"(?:(?<![{_LETTER}])(?P<kind>(?i:{kinds}))\s*)?(?:(?i:số)\s*)?\Z")
-    hits = sorted(
-        [(m, False) for m in _STATE.finditer(text)] + [(m, True) for m in _PARTY.finditer(text)],
-        key=lambda item: item[0].start(),
-    )
     last_end = 0
-    for match, party in hits:
-        if match.start() < last_end:
-            continue
-        code = _SPACES.sub("", match["code"])
+    for match in _ANY.finditer(text):
+        party = match["pnumber"] is not None
+        code = _SPACES.sub("", match["pcode"] if party else match["code"])
         end = match.end()
-        if code.endswith(("ngày", "Ngày")):  # "QĐ-UBNDngày": a missing space
-            code = code[:-4]
-            end -= 4
         year = None if party or match["year"] is None else int(match["year"])
         if year is not None and not MIN_YEAR <= year <= MAX_YEAR:
             continue
@@ -169,11 +207,11 @@ def _scan(text: str) -> Iterator[tuple[int, int, DocumentRef]]:
                 end = tail.end()
             except ParseError:
                 issued_on = None
-        number = int(match["number"])
+        number = int(match["pnumber"] if party else match["number"])
         if number < 1:
             continue
         kind = kind or document_kind(code, on=issued_on, year=year)
-        ref = DocumentRef(kind, number, year, code, issued_on)
+        ref = DocumentRef(kind, number, year, code, issued_on, dash=party)
         last_end = end
         yield start, end, ref
 
@@ -188,5 +226,5 @@ def find_document_refs(text: str) -> list[DocumentRef]:
     """
     if not isinstance(text, str):
         raise InvalidValue(f"find_document_refs: got {text!r}; expected str")
-    body = unicodedata.normalize("NFC", text).translate(LOOKALIKES)
+    body = unicodedata.normalize("NFC", text).replace("\u00d0", "\u0110")
     return [ref for _, _, ref in _scan(body)]

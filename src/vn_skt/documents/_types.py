@@ -129,7 +129,7 @@ def document_kind(code: str, *, on: date | None = None, year: int | None = None)
     if year is not None and (type(year) is not int or not MIN_YEAR <= year <= MAX_YEAR):
         raise InvalidValue(f"document_kind: year={year!r}; expected None or {MIN_YEAR}..{MAX_YEAR}")
     index = _index()
-    code = code.translate(LOOKALIKES)
+    code = code.replace("\u00d0", "\u0110")
     if "/" in code:
         row = index.row(code.split("/", 1)[0], on, year)
         return row.name if row is not None else "Văn bản"

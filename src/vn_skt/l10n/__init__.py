@@ -40,6 +40,7 @@ from ._dates import (
     parse_date,
 )
 from ._formatting import (
+    MAX_DIGITS,
     MONEY_UNITS,
     MoneyUnit,
     Number,
@@ -78,6 +79,7 @@ __all__ = [
     "DATE_STYLES",
     "GROUP_SPACES",
     "INLINE_GROUP_SPACES",
+    "MAX_DIGITS",
     "MAX_YEAR",
     "MIN_YEAR",
     "MONEY_UNITS",

@@ -37,6 +37,7 @@ from vn_skt._money import whole_dong
 from vn_skt.errors import InvalidValue
 
 __all__ = [
+    "MAX_DIGITS",
     "MONEY_UNITS",
     "MoneyUnit",
     "Number",
@@ -51,6 +52,13 @@ __all__ = [
 Number = int | Decimal | Fraction | float | SupportsIndex
 """What the formatters take: int (or anything with ``__index__``), Decimal, Fraction;
 float only where documented (through its shortest ``repr``)."""
+
+MAX_DIGITS: Final = 4000
+"""Số chữ số tối đa — the most digits vn_skt reads or writes in one number (whole part,
+or places after the comma): below Python's int/str conversion limit (4300). A larger
+number is refused with InvalidValue/ParseError naming this limit, never a bare error."""
+
+_BIGGEST: Final = 10**MAX_DIGITS
 
 MoneyUnit = Literal["đồng", "nghìn", "triệu", "tỷ", "auto"]
 
@@ -111,8 +119,27 @@ def to_exact(
 
 
 def _check_decimals(decimals: int | None) -> None:
-    if decimals is not None and (type(decimals) is not int or decimals < 0):
-        raise InvalidValue(f"decimals: got {decimals!r}; expected None or an int >= 0")
+    if decimals is not None and (type(decimals) is not int or not 0 <= decimals <= MAX_DIGITS):
+        raise InvalidValue(f"decimals: got {decimals!r}; expected None or an int 0..{MAX_DIGITS}")
+
+
+def _check_size(value: int | Decimal | Fraction, what: str) -> None:
+    """Refuse a number whose whole part has more than :data:`MAX_DIGITS` digits."""
+    if isinstance(value, Decimal):
+        exponent = value.as_tuple().exponent
+        too_big = not value.is_zero() and value.adjusted() >= MAX_DIGITS
+        if isinstance(exponent, int) and exponent < -MAX_DIGITS:
+            raise InvalidValue(
+                f"{what}: got a number with {-exponent} places after the comma; expected "
+                f"at most {MAX_DIGITS} (the limit of vn_skt.l10n.MAX_DIGITS)"
+            )
+    else:
+        too_big = not -_BIGGEST < value < _BIGGEST
+    if too_big:
+        raise InvalidValue(
+            f"{what}: got a number of more than {MAX_DIGITS} digits; expected at most "
+            f"{MAX_DIGITS} digits (the limit of vn_skt.l10n.MAX_DIGITS)"
+        )
 
 
 def _check_rounding(rounding: str) -> None:
@@ -254,11 +281,12 @@ def format_number(
     >>> format_number(Fraction(1, 8)), format_number(2.675, 2)
     ('0,125', '2,68')
     """
-    if type(value) is int and decimals is None:  # the hot path: plain ints
+    if type(value) is int and decimals is None and -_BIGGEST < value < _BIGGEST:  # hot path
         return f"{value:,}".replace(",", ".")
     _check_decimals(decimals)
     _check_rounding(rounding)
     exact = to_exact(value)
+    _check_size(exact, "format_number")
     return _render(_rounded(exact, decimals, rounding, "format_number"))
 
 
@@ -275,6 +303,7 @@ def format_count(n: SupportsIndex) -> str:
         raise InvalidValue(f"format_count: got {exact}; a count cannot be negative")
     if exact < 10:
         return f"0{exact}"
+    _check_size(exact, "format_count")
     return _render(exact)
 
 
@@ -306,6 +335,7 @@ def format_percent(
                 f"format_percent: whole is 0 (part {part!r}); a share of nothing has no percentage"
             )
         ratio /= divisor
+    _check_size(ratio * 100, "format_percent")
     return _render(_rounded(ratio * 100, decimals, rounding, "format_percent")) + "%"
 
 
@@ -334,6 +364,7 @@ def format_money(
     _check_decimals(decimals)
     _check_rounding(rounding)
     exact = whole_dong(amount, what="format_money", negative=True)
+    _check_size(exact, "format_money")
     if unit == "auto":
         for name in ("tỷ", "triệu", "nghìn"):
             shown = _rounded(

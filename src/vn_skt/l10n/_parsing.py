@@ -27,6 +27,7 @@ from typing import Final
 
 from vn_skt.errors import InvalidValue, ParseError, ParseReason
 
+from ._formatting import MAX_DIGITS
 from ._text import SPACES, NormalText, normal_text
 
 __all__ = [
@@ -48,7 +49,7 @@ INLINE_GROUP_SPACES: Final = "\u00a0\u202f\u2009"
 ASCII space separates two figures ("36 nhiệm vụ, 22 ...")."""
 
 _DIGITS: Final = frozenset("0123456789")
-_MAX_DIGITS: Final = 4000  # below Python's int/str conversion limit (4300)
+_MAX_DIGITS: Final = MAX_DIGITS
 _GROUP_SPACES: Final = frozenset(GROUP_SPACES)
 _UNGROUP: Final = str.maketrans(dict.fromkeys("." + GROUP_SPACES))
 _SIGNS: Final = {"-": -1, "\u2212": -1, "+": 1}
@@ -407,6 +408,12 @@ def _money_parts(
                     expected="nghìn, ngàn, triệu, tỷ or tỉ, then đồng/đ/VNĐ at the end",
                 )
             scale = (scale or 0) + SCALE_WORDS[word]
+            if scale > _MAX_DIGITS:  # "1 tỷ tỷ tỷ …": refuse before computing 10**scale
+                raise src.error(
+                    reason=ParseReason.OUT_OF_RANGE,
+                    position=w,
+                    expected=f"an amount below 10^{_MAX_DIGITS} đồng",
+                )
             while i < end and text[i].isspace():
                 i += 1
         if chunk_end == chunk_start:

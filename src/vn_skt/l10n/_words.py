@@ -27,7 +27,9 @@ from typing import Final, Literal, SupportsIndex
 from vn_skt._money import whole_dong
 from vn_skt.errors import InvalidValue
 
-from ._formatting import to_exact
+from ._formatting import MAX_DIGITS, to_exact
+
+_BIGGEST: Final = 10**MAX_DIGITS
 
 __all__ = ["Variant", "money_in_words", "to_words"]
 
@@ -85,12 +87,23 @@ def _below_billion(n: int, *, leading: bool, thousand: str, odd: str) -> list[st
 
 
 def _words(n: int, *, leading: bool, thousand: str, odd: str) -> list[str]:
-    if n < _BILLION:
-        return _below_billion(n, leading=leading, thousand=thousand, odd=odd)
-    high, low = divmod(n, _BILLION)
-    words = [*_words(high, leading=leading, thousand=thousand, odd=odd), "tỷ"]
-    if low:
-        words += _below_billion(low, leading=False, thousand=thousand, odd=odd)
+    """Words for n > 0: groups of nine digits, most significant first, each followed by
+    one "tỷ" per group below it (10^18 is "một tỷ tỷ"); a loop, not a recursion."""
+    groups: list[int] = []
+    while n:
+        n, low = divmod(n, _BILLION)
+        groups.append(low)
+    words: list[str] = []
+    started = False
+    for power in range(len(groups) - 1, -1, -1):
+        value = groups[power]
+        if value:
+            words += _below_billion(
+                value, leading=leading and not started, thousand=thousand, odd=odd
+            )
+            started = True
+        if power and started:
+            words.append("tỷ")
     return words
 
 
@@ -105,6 +118,11 @@ def to_words(n: SupportsIndex, *, variant: Variant = "north") -> str:
         raise InvalidValue(f"to_words: got {n!r}; expected an int")
     if variant not in ("north", "south"):
         raise InvalidValue(f"to_words: variant {variant!r}; expected 'north' or 'south'")
+    if abs(value) >= _BIGGEST:
+        raise InvalidValue(
+            f"to_words: got a number of more than {MAX_DIGITS} digits; expected at most "
+            f"{MAX_DIGITS} digits (the limit of vn_skt.l10n.MAX_DIGITS)"
+        )
     thousand, odd = ("nghìn", "linh") if variant == "north" else ("ngàn", "lẻ")
     if value == 0:
         return "không"

@@ -26,7 +26,9 @@ catastrophically, so a few MB of text take seconds.
 
 from __future__ import annotations
 
+import gc
 import re
+from bisect import bisect_left
 from decimal import Decimal
 from enum import Enum, StrEnum
 from fractions import Fraction
@@ -46,7 +48,7 @@ from vn_skt.l10n import (
 
 from ._audit_words import AuditWords, audit_words
 
-__all__ = ["Finding", "FindingKind", "FindingReason", "audit_text"]
+__all__ = ["Certainty", "Finding", "FindingKind", "FindingReason", "audit_text"]
 
 
 class FindingKind(StrEnum):
@@ -60,6 +62,9 @@ class FindingKind(StrEnum):
     """A part's stated percentage of its total."""
     PERCENT = "percent"
     """A percentage whose base the text does not give (``ok`` is None)."""
+    GROWTH = "growth"
+    """A rate of increase or decrease with both figures given ("12.418 PTĐ, tăng 8,5%
+    so với cùng kỳ (11.445 PTĐ)")."""
 
 
 class FindingReason(StrEnum):
@@ -82,6 +87,19 @@ class FindingReason(StrEnum):
     """None: the text does not give the base of the percentage."""
 
 
+class Certainty(StrEnum):
+    """Độ chắc chắn — how sure the audit is that it read the claim as the writer meant it."""
+
+    HIGH = "high"
+    """A ratio with its percentage, or a total whose parts a marker ("trong đó", "bao
+    gồm", "gồm") opens in the same sentence."""
+    MEDIUM = "medium"
+    """A reading with no marker word: parts after a bare colon, a total in the sentence
+    before "Trong đó", a passed/rejected split ("đạt …, loại bỏ …")."""
+    NOT_CHECKED = "not_checked"
+    """``ok`` is None: the text does not give what the check needs."""
+
+
 @attrs.frozen
 class Finding:
     """Kết quả soát — one numeric claim and whether it holds.
@@ -90,7 +108,10 @@ class Finding:
     ``span`` = (start, end) are character offsets into the text as given (end
     exclusive), from the claim's first figure to its last, a stated percentage
     included; ``stated`` is what the text says, ``computed`` what the figures give;
-    ``reason`` says why in a stable code, ``message`` in Vietnamese.
+    ``reason`` says why in a stable code, ``message`` in Vietnamese (with the
+    arithmetic); ``figures`` are the stated figures the claim relates (a total, then
+    its parts; a part and its whole), ``sentence`` the (start, end) of the sentence or
+    sentences that hold them, ``certainty`` how sure the reading is.
     """
 
     ok: bool | None
@@ -100,6 +121,9 @@ class Finding:
     computed: int | Decimal | None
     message: str
     reason: FindingReason = attrs.field(kw_only=True)
+    figures: tuple[int | Decimal, ...] = attrs.field(default=(), kw_only=True)
+    sentence: tuple[int, int] = attrs.field(default=(0, 0), kw_only=True)
+    certainty: Certainty = attrs.field(default=Certainty.HIGH, kw_only=True)
 
 
 # -- tokens ----------------------------------------------------------------------------
@@ -123,11 +147,13 @@ class _Kind(Enum):
 _TOKEN: Final = re.compile(
     rf"(?P<num>{number_regex(INLINE_GROUP_SPACES)})"
     r"|(?P<word>[^\W\d_]+)"
-    r"|(?P<nl>\n)"
+    r"|(?P<nl>[\n\r\v\f\x1c-\x1e\x85\u2028\u2029])"
     r"|(?P<punct>[^\s\w])"
 )
 _KINDS: Final = {kind.value: kind for kind in _Kind}
 _MAX_DIGITS: Final = 40
+_SEGMENT: Final = 48  # tokens: a list part longer than this ends the list
+_MAX_PARTS: Final = 64  # parts in one list: more is not a breakdown a reader checks
 _NUM, _WORD, _PUNCT = _Kind.NUM, _Kind.WORD, _Kind.PUNCT
 
 
@@ -173,18 +199,32 @@ class _Scanner:
         self.anchor_first = words.anchor_first
         self.t = _tokens(text)
         self.used: set[int] = set()  # token indexes of percentages already in a claim
-        self.findings: list[tuple[int, int, Finding]] = []
+        self.findings: list[tuple[int, int, int, int, Finding]] = []
+        # one character per token: the punctuation mark, "\n" for a line break, "" else
+        nl, punct = _Kind.NL, _PUNCT
+        self.pc = [
+            tok.text if tok.kind is punct else "\n" if tok.kind is nl else "" for tok in self.t
+        ]
+        ends = frozenset(words.sentence_end) | {"\n"}
+        self.bound = [c in ends and c != "" for c in self.pc]
+        # token indexes of sentence ends: a finding's sentence is found by bisection
+        self.ends = [i for i, b in enumerate(self.bound) if b]
+        self.certainty = Certainty.HIGH  # of the claim being read
+        self.crossed = False  # its total stands in the sentence before
+        self.figures: tuple[int | Decimal, ...] = ()  # its stated figures
 
     # token predicates --------------------------------------------------------------
     def punct(self, i: int, chars: str) -> bool:
-        return 0 <= i < len(self.t) and self.t[i].kind is _PUNCT and self.t[i].text in chars
+        if 0 <= i < len(self.pc):
+            c = self.pc[i]
+            return c not in ("", "\n") and c in chars
+        return False
 
     def is_percent(self, i: int) -> bool:
-        return self.t[i].kind is _NUM and self.punct(i + 1, "%")
+        return i + 1 < len(self.pc) and self.pc[i + 1] == "%" and self.t[i].kind is _NUM
 
     def is_boundary(self, i: int) -> bool:
-        tok = self.t[i]
-        return tok.kind is _Kind.NL or (tok.kind is _PUNCT and tok.text in self.w.sentence_end)
+        return self.bound[i]
 
     def is_count(self, i: int) -> bool:
         """A number that can be a total or a part: not a year, a date, a ratio, money, a %."""
@@ -198,7 +238,9 @@ class _Scanner:
             return False
         before = self.t[i - 1] if i > 0 else None
         if before is not None and before.kind is _WORD and before.text in self.w.not_count_after:
-            return False
+            two = self.t[i - 2].text if i > 1 else ""
+            if (two, before.text) not in self.w.count_after:
+                return False
         nxt = self.t[i + 1] if i + 1 < len(self.t) else None
         return not (nxt is not None and nxt.kind is _WORD and nxt.text in self.w.not_count_before)
 
@@ -216,20 +258,32 @@ class _Scanner:
         return 0
 
     # claims --------------------------------------------------------------------------
-    def scan(self) -> list[tuple[int, int, Finding]]:
+    def scan(self) -> list[tuple[int, int, int, int, Finding]]:
         """Every finding with its (start, end) in the scanned text, in reading order."""
         self.ratios()
         self.totals()
+        self.growths()
         self.leftover_percentages()
         return sorted(self.findings, key=lambda item: (item[0], item[1]))
 
     def add(self, start_tok: int, end_tok: int, finding: Finding) -> None:
-        self.findings.append((self.t[start_tok].start, self.t[end_tok].end, finding))
+        t = self.t
+        before = bisect_left(self.ends, start_tok) - 1
+        first = self.ends[before] + 1 if before >= 0 else 0
+        after = bisect_left(self.ends, end_tok)
+        last = self.ends[after] if after < len(self.ends) else len(t) - 1
+        figures = self.figures or (finding.stated,)
+        self.figures = ()
+        certainty = Certainty.NOT_CHECKED if finding.ok is None else self.certainty
+        finding = attrs.evolve(finding, figures=figures, certainty=certainty)
+        self.findings.append(
+            (t[start_tok].start, t[end_tok].end, t[first].start, t[last].end, finding)
+        )
 
     def ratios(self) -> None:
         t = self.t
-        for i in range(len(t) - 2):
-            if not (t[i].kind is _NUM and self.punct(i + 1, "/") and t[i + 2].kind is _NUM):
+        for i in [j - 1 for j, c in enumerate(self.pc) if c == "/" and 0 < j < len(t) - 1]:
+            if not (t[i].kind is _NUM and t[i + 2].kind is _NUM):
                 continue
             if self.punct(i - 1, "/") or self.punct(i + 3, "/"):  # a date, or a reference
                 continue
@@ -241,6 +295,7 @@ class _Scanner:
             part, whole = t[i].value, t[i + 2].value
             assert part is not None and whole is not None
             self.used.add(pct)
+            self.figures = (part, whole, self.stated(pct))
             self.check_share(
                 FindingKind.RATIO,
                 i,
@@ -311,37 +366,81 @@ class _Scanner:
     def totals(self) -> None:
         t = self.t
         claimed_until = -1
-        i = 0
-        while i < len(t):
+        triggers = self.anchor_first | self.w.passed | {":"}
+        for i in [i for i, tok in enumerate(t) if tok.text in triggers]:
             size = self.anchor_at(i)
-            is_dat = t[i].kind is _WORD and t[i].text in self.w.passed
-            if (size or is_dat) and i > claimed_until:
-                done = self.total_claim(i, size, is_dat)
+            is_dat = (
+                t[i].kind is _WORD
+                and t[i].text in self.w.passed
+                and not (i > 0 and t[i - 1].kind is _WORD and t[i - 1].text in self.w.rejected)
+            )  # "không đạt 10" is the rejected count, not the start of a passed/rejected split
+            colon = not size and self.punct(i, ":") and self.count_near_before(i)
+            if (size or is_dat or colon) and i > claimed_until:
+                done = self.total_claim(i, 1 if colon else size, is_dat, colon=colon)
                 if done is not None:
                     claimed_until = done
-            i += 1
 
-    def total_claim(self, anchor: int, size: int, is_dat: bool) -> int | None:
+    def partial_at(self, i: int) -> bool:
+        """A "chủ yếu"/"một số" phrase starts at ``i``."""
+        t = self.t
+        for words in self.w.partial:
+            if all(
+                i + k < len(t) and t[i + k].kind is _WORD and t[i + k].text == w
+                for k, w in enumerate(words)
+            ):
+                return True
+        return False
+
+    def ellipsis_after(self, part: int) -> bool:
+        """The part at ``part`` ends with "..." or "…" (within its few label words)."""
+        t = self.t
+        for m in range(part + 1, min(len(t), part + 12)):
+            if self.punct(m, "…") or (self.punct(m, ".") and self.punct(m + 1, ".")):
+                return True
+            if self.is_boundary(m) or self.punct(m, ";,"):
+                return False
+        return False
+
+    def count_near_before(self, i: int) -> bool:
+        """A count with at most eight words after it stands right before ``i``:
+        "54 cơ quan: 24 …", "51 thủ tục hành chính thuộc các lĩnh vực: …"."""
+        for k in range(i - 1, max(-1, i - 10), -1):
+            if self.t[k].kind is _NUM:
+                return self.is_count(k)
+            if self.t[k].kind is not _WORD:
+                return False
+        return False
+
+    def total_claim(
+        self, anchor: int, size: int, is_dat: bool, *, colon: bool = False
+    ) -> int | None:
         """Check the claim anchored at ``anchor``; the index of its last token, if any."""
         t = self.t
-        total = None
-        for k in range(anchor - 1, max(-1, anchor - 16), -1):
-            if self.is_boundary(k) or self.punct(k, ";:"):
-                break
-            if self.is_count(k):
-                total = k
-                break
-            if t[k].kind is _NUM:
-                break
+        total = self.total_before(anchor)
         if total is None:
             return None
-        parts, shares, last = self.parts_after(anchor + (0 if is_dat else size), is_dat)
-        if len(parts) < 2 and not (parts and self.value(parts[0]) > self.value(total)):
-            return None
+        start = anchor + (0 if is_dat else size)
+        if self.partial_at(start) or self.partial_at(start + 1):
+            return None  # "trong đó chủ yếu là …": some parts only; nothing to add up
+        parts, shares, last = self.parts_after(start, is_dat)
+        if parts and (self.punct(last + 1, "…") or self.ellipsis_after(parts[-1])):
+            return None  # "…, 13 mẫu..." : the list goes on beyond what is written
+        if colon and len(parts) < 2:
+            return None  # a lone figure after a colon is not a breakdown
+        if len(parts) < 2 and not (
+            parts
+            and self.value(parts[0]) > self.value(total)
+            and self.noun(parts[0]) in (None, self.noun(total))
+        ):
+            return None  # "1.551 mẫu, bao gồm 13.397 chỉ tiêu": another unit, not a part
         whole = self.value(total)
+        marked = not (colon or is_dat or self.crossed)
+        self.certainty = Certainty.HIGH if marked else Certainty.MEDIUM
+        self.figures = tuple(self.stated(k) for k in (total, *parts))
         self.check_sum(total, parts, last)
         for part, pct in shares:
             self.used.add(pct)
+            self.figures = (self.stated(part), self.stated(total), self.stated(pct))
             self.check_share(
                 FindingKind.SHARE,
                 part,
@@ -350,7 +449,46 @@ class _Scanner:
                 whole,
                 f"{t[part].text}/{t[total].text}",
             )
+        self.certainty = Certainty.HIGH
         return last
+
+    def total_before(self, anchor: int) -> int | None:
+        """The total a list anchored at ``anchor`` breaks down: the nearest count before
+        it in the same clause, skipping a parenthesis ("109.651 đơn (tăng 5,8% …), bao
+        gồm"); when the anchor opens a sentence ("17 đề xuất. Trong đó, …"), the last
+        count of the sentence before. Walks back at most 24 tokens."""
+        t = self.t
+        crossed = False
+        self.crossed = False
+        k = anchor - 1
+        floor = max(-1, anchor - 24)
+        while k > floor:
+            if self.punct(k, ")"):
+                depth = 0
+                while k > floor:
+                    if self.punct(k, ")"):
+                        depth += 1
+                    elif self.punct(k, "("):
+                        depth -= 1
+                        if depth == 0:
+                            break
+                    k -= 1
+                k -= 1
+                continue
+            if self.is_boundary(k):
+                if crossed or k != anchor - 1 or t[k].kind is _Kind.NL:
+                    return None
+                crossed = self.crossed = True  # "… 17 đề xuất. Trong đó, …"
+                k -= 1
+                continue
+            if self.punct(k, ";:") and not (k == anchor - 1 and self.punct(k, ":")):
+                return None
+            if self.is_count(k):
+                return k
+            if t[k].kind is _NUM:
+                return None
+            k -= 1
+        return None
 
     def parts_after(self, j: int, is_dat: bool) -> tuple[list[int], list[tuple[int, int]], int]:
         """The parts listed from token ``j``: (part indexes, (part, its %), last index)."""
@@ -372,28 +510,39 @@ class _Scanner:
             m = found + 1
             depth = 0
             share_found = False  # a part states at most one share of the total
-            while m < len(t):
-                if self.punct(m, "("):
+            stop = min(len(t), found + _SEGMENT)
+            pc, bound, seps, used = self.pc, self.bound, self.w.part_separators, self.used
+            while m < stop:
+                c = pc[m]
+                if c == "(":
                     if depth == 0:
                         self.breakdown(found, m)
                     depth += 1
-                elif self.punct(m, ")"):
+                elif c == ")":
                     depth = max(0, depth - 1)
-                elif depth == 0 and (
-                    self.is_boundary(m)
-                    or self.punct(m, ";,")
-                    or (t[m].kind is _WORD and t[m].text in self.w.part_separators)
-                ):
+                elif depth == 0 and (bound[m] or c == ";"):
                     break
-                elif self.is_percent(m) and m not in self.used and depth <= 1 and not share_found:
+                elif (
+                    depth == 0
+                    and (c == "," or (not c and t[m].kind is _WORD and t[m].text in seps))
+                    and self.segment_number(m + 1, stop_at_anchor=True) is not None
+                ):
+                    break  # "…, 12 …" / "… và 12 …"; "tuyển chọn và giao trực tiếp" is a label
+                elif (
+                    not c
+                    and depth <= 1
+                    and not share_found
+                    and self.is_percent(m)
+                    and m not in used
+                ):
                     shares.append((found, m))
                     share_found = True
                     last = m + 1
                 m += 1
-            if m >= len(t) or self.is_boundary(m):
+            if m >= stop or self.is_boundary(m):
                 break
             k = m + 1
-            if is_dat and len(parts) == 2:
+            if (is_dat and len(parts) == 2) or len(parts) >= _MAX_PARTS:
                 break
         return parts, shares, last
 
@@ -408,9 +557,10 @@ class _Scanner:
                 return
             parts.append(found)
             m = found + 1
-            while m < len(t) and not (self.is_boundary(m) or self.punct(m, ";,()")):
+            stop = min(len(t), found + _SEGMENT)
+            while m < stop and not (self.is_boundary(m) or self.punct(m, ";,()")):
                 m += 1
-            if m >= len(t) or not self.punct(m, ";,"):
+            if m >= stop or not self.punct(m, ";,"):
                 break
             k = m + 1
         if len(parts) < 2 or not self.punct(m, ")"):
@@ -443,16 +593,24 @@ class _Scanner:
     def segment_number(self, k: int, *, stop_at_anchor: bool) -> int | None:
         """The count that opens the list segment starting at ``k``, after a short label
         ("lĩnh vực y tế, công nghệ thông tin: 08 ..."); None when the segment has none."""
-        t = self.t
+        t, pc, bound = self.t, self.pc, self.bound
+        n = len(t)
         words = 0
-        for m in range(k, min(len(t), k + 16)):
-            if self.is_boundary(m) or self.punct(m, ";()"):
-                return None
-            if stop_at_anchor and self.anchor_at(m):
-                return None
-            if t[m].kind is _NUM:
+        for m in range(k, min(n, k + 16)):
+            c = pc[m]
+            if c:
+                if c == "(" and m + 2 < n and pc[m + 2] == ")":
+                    # "Sở hữu trí tuệ (19), …": the part's figure in parentheses after its name
+                    return m + 1 if self.is_count(m + 1) else None
+                if bound[m] or c in ";()":
+                    return None
+                continue
+            tok = t[m]
+            if tok.kind is _NUM:
                 return m if self.is_count(m) else None
-            if t[m].kind is _WORD:
+            if tok.kind is _WORD:
+                if stop_at_anchor and tok.text in self.anchor_first and self.anchor_at(m):
+                    return None
                 words += 1
                 if words > 8:
                     return None
@@ -463,13 +621,66 @@ class _Scanner:
         words = {self.t[m].text for m in range(start, number) if self.t[m].kind is _WORD}
         return not words.isdisjoint(self.w.rejected)
 
+    def noun(self, i: int) -> str | None:
+        """The word right after the number at ``i`` (its unit or noun), if any."""
+        nxt = self.t[i + 1] if i + 1 < len(self.t) else None
+        return nxt.text if nxt is not None and nxt.kind is _WORD else None
+
+    def stated(self, i: int) -> int | Decimal:
+        value = self.t[i].value
+        assert value is not None
+        return value
+
     def value(self, i: int) -> Fraction:
         value = self.t[i].value
         assert value is not None
         return Fraction(value)
 
+    def growths(self) -> None:
+        """ "12.418 PTĐ, tăng 8,5% so với cùng kỳ (11.445 PTĐ)": the current figure is
+        the nearest count before "tăng"/"giảm" in the clause, the earlier one the count
+        in the parenthesis that follows "so với …" closely."""
+        t, pc, w = self.t, self.pc, self.w
+        for i in [j - 1 for j, c in enumerate(pc) if c == "%" and j > 0]:
+            if i in self.used or t[i].kind is not _NUM or i == 0:
+                continue
+            verb = t[i - 1]
+            if verb.kind is not _WORD or verb.text not in (w.increase | w.decrease):
+                continue
+            current = None
+            for k in range(i - 2, max(-1, i - 14), -1):
+                if self.bound[k] or pc[k] in (";", ":", "(", ")"):
+                    break
+                if t[k].kind is _NUM:
+                    current = k if self.is_count(k) else None
+                    break
+            earlier = None
+            for k in range(i + 2, min(len(t), i + 14)):
+                if self.bound[k] or pc[k] in (";", ")"):
+                    break
+                if pc[k] == "(":
+                    if k + 1 < len(t) and self.is_count(k + 1):
+                        earlier = k + 1
+                    break
+                if t[k].kind is _NUM and self.is_count(k):
+                    break  # another figure first: not the shape we read
+            if current is None or earlier is None:
+                continue
+            now, before = self.value(current), self.value(earlier)
+            if before == 0:
+                continue
+            change = now - before if verb.text in w.increase else before - now
+            self.used.add(i)
+            self.certainty = Certainty.MEDIUM
+            self.figures = (self.stated(current), self.stated(earlier), self.stated(i))
+            label = f"({t[current].text} − {t[earlier].text})/{t[earlier].text}"
+            if verb.text not in w.increase:
+                label = f"({t[earlier].text} − {t[current].text})/{t[earlier].text}"
+            self.check_share(FindingKind.GROWTH, current, i, change, before, label)
+            self.certainty = Certainty.HIGH
+
     def leftover_percentages(self) -> None:
-        for i in range(len(self.t) - 1):
+        for i in [j - 1 for j, c in enumerate(self.pc) if c == "%" and j > 0]:
             if self.is_percent(i) and i not in self.used:
                 tok = self.t[i]
                 stated = Decimal(tok.value) if tok.value is not None else Decimal(0)
@@ -509,7 +720,21 @@ def audit_text(text: str) -> list[Finding]:
     if not isinstance(text, str):
         raise InvalidValue(f"audit_text: got {text!r} ({type(text).__name__}); expected str")
     src = normal_text(text, lower=True)
-    findings = _Scanner(src.text, audit_words()).scan()
+    words = audit_words()
+    # A MB of text makes a million token objects with no reference cycles: pause the
+    # cyclic collector while they live, or its passes over them grow with the heap.
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        findings = _Scanner(src.text, words).scan()
+    finally:
+        if paused:
+            gc.enable()
     return [
-        attrs.evolve(finding, span=src.origin_span(start, end)) for start, end, finding in findings
+        attrs.evolve(
+            finding,
+            span=src.origin_span(start, end),
+            sentence=src.origin_span(first, last),
+        )
+        for start, end, first, last, finding in findings
     ]

@@ -29,9 +29,15 @@ WORDS_FILE: Final = Path(__file__).with_name("audit_words.toml")
 
 # section -> key -> whether each entry may be several words (a phrase)
 _SCHEMA: Final = {
-    "counts": {"not_after": False, "not_before": False},
-    "totals": {"anchors": True, "passed": False, "rejected": False, "part_separators": False},
-    "percentages": {"excess": False},
+    "counts": {"not_after": False, "count_after": True, "not_before": False},
+    "totals": {
+        "anchors": True,
+        "passed": False,
+        "rejected": False,
+        "part_separators": False,
+        "partial": True,
+    },
+    "percentages": {"excess": False, "increase": False, "decrease": False},
     "punctuation": {"sentence_end": False},
 }
 
@@ -42,6 +48,9 @@ class AuditWords:
 
     not_count_after: frozenset[str]
     """A number right after one of these is a year, a date or an ordinal, not a count."""
+    count_after: frozenset[tuple[str, str]]
+    """Two-word phrases after which a number is a count even though their last word is
+    in :attr:`not_count_after` ("danh mục 179 nhiệm vụ")."""
     not_count_before: frozenset[str]
     """A number right before one of these is money, not a count."""
     anchors: tuple[tuple[str, ...], ...]
@@ -52,8 +61,14 @@ class AuditWords:
     """Words that mark the rejected part of such a split."""
     part_separators: frozenset[str]
     """Words that end one part of a list, as "," and ";" do."""
+    partial: tuple[tuple[str, ...], ...]
+    """Phrases (as words) right after an anchor that say only some parts are listed."""
     excess: frozenset[str]
     """Words before a percentage that states the excess over the whole ("vượt 12%")."""
+    increase: frozenset[str]
+    """Words before a growth rate ("tăng 8,5% so với cùng kỳ")."""
+    decrease: frozenset[str]
+    """Words before a rate of decrease ("giảm 3% so với năm 2023")."""
     sentence_end: frozenset[str]
     """Punctuation that ends a sentence."""
 
@@ -73,14 +88,23 @@ def load_audit_words(path: str | Path = WORDS_FILE) -> AuditWords:
     anchors = sorted((tuple(a.split(" ")) for a in lists["totals.anchors"]), key=len, reverse=True)
     return AuditWords(
         not_count_after=frozenset(lists["counts.not_after"]),
+        count_after=frozenset(_pair(p) for p in lists["counts.count_after"]),
         not_count_before=frozenset(lists["counts.not_before"]),
         anchors=tuple(anchors),
         passed=frozenset(lists["totals.passed"]),
         rejected=frozenset(lists["totals.rejected"]),
         part_separators=frozenset(lists["totals.part_separators"]),
+        partial=tuple(tuple(p.split(" ")) for p in lists["totals.partial"]),
         excess=frozenset(lists["percentages.excess"]),
+        increase=frozenset(lists["percentages.increase"]),
+        decrease=frozenset(lists["percentages.decrease"]),
         sentence_end=frozenset(lists["punctuation.sentence_end"]),
     )
+
+
+def _pair(phrase: str) -> tuple[str, str]:
+    words = phrase.split(" ")
+    return (words[0], words[-1]) if len(words) > 1 else ("", words[0])
 
 
 @cache

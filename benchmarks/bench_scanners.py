@@ -1,0 +1,94 @@
+"""Every text scanner on pathological shapes: time(10x input) / time(1x input).
+
+A linear scanner gives a ratio near 10 (the goal is <= 12); a quadratic one near 100.
+Shapes: long runs of spaces after a reference, an unclosed "(", no sentence
+punctuation, a 1 MB line, "1 tỷ tỷ …", long digit runs. Also the audit and reference
+finding on ordinary report text against one pass of ``re.finditer(r"\\d[\\d.,]*", text)``
+(goals: audit <= 20x, references <= 5x). Ratios, never timed assertions in tests.
+
+Run: python benchmarks/bench_scanners.py [--quick]
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import re
+import time
+from collections.abc import Callable
+
+from bench_audit import PARAGRAPH  # a sibling script: benchmarks/ is sys.path[0]
+
+from vn_skt.documents import find_document_refs
+from vn_skt.errors import VnSktError
+from vn_skt.l10n import parse_date, parse_money, parse_number
+from vn_skt.reporting import audit_text
+
+
+def best(func: Callable[[], object], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        with contextlib.suppress(VnSktError):  # refusing is an answer too: its time counts
+            func()
+        times.append(time.perf_counter() - started)
+    return min(times)
+
+
+# name -> (scanner, shape of size n)
+SHAPES: dict[str, tuple[Callable[[str], object], Callable[[int], str]]] = {
+    "refs: code + spaces": (find_document_refs, lambda n: "30/2020/NĐ-CP" + " " * n + "x"),
+    "refs: 1 MB line": (find_document_refs, lambda n: (PARAGRAPH.strip() + " ") * (n // 400)),
+    "refs: digit run": (find_document_refs, lambda n: "1" * n + "/QĐ-UBND"),
+    "audit: unclosed (": (audit_text, lambda n: "(" + "có 12 nhiệm vụ trong đó 5 cái " * (n // 30)),
+    "audit: no punctuation": (audit_text, lambda n: "có 12 nhiệm vụ trong đó 5 cái " * (n // 30)),
+    "audit: spaces": (audit_text, lambda n: "12 nhiệm vụ, trong đó" + " " * n + "5"),
+    "audit: 1 MB line": (audit_text, lambda n: (PARAGRAPH.strip() + " ") * (n // 400)),
+    "parse_money: tỷ tỷ": (parse_money, lambda n: "1" + " tỷ" * (n // 3)),
+    "parse_number: digits": (parse_number, lambda n: "9" * n),
+    "parse_number: groups": (parse_number, lambda n: "1" + ".000" * (n // 4) + ".00"),
+    "parse_date: spaces": (parse_date, lambda n: "15" + " " * n + "/01/2024"),
+}
+
+
+def bench_shapes(quick: bool) -> dict[str, float]:
+    base = 10_000 if quick else 100_000
+    repeat = 2 if quick else 3
+    print(f"pathological shapes: time(10x) / time(1x), 1x = {base:,} characters (goal <= 12)")
+    ratios = {}
+    for name, (scan, shape) in SHAPES.items():
+        small, large = shape(base), shape(base * 10)
+        t1 = best(lambda s=small, f=scan: f(s), repeat)
+        t10 = best(lambda s=large, f=scan: f(s), repeat)
+        ratios[name] = t10 / t1
+        print(f"  {name:24s} {t1 * 1e3:8.2f} ms -> {t10 * 1e3:8.2f} ms   {t10 / t1:5.1f}x")
+    return ratios
+
+
+def bench_ordinary(quick: bool) -> None:
+    text = PARAGRAPH * (200 if quick else 2000)
+    megabytes = len(text.encode("utf-8")) / 1e6
+    number = re.compile(r"\d[\d.,]*")
+    t_base = best(lambda: sum(1 for _ in number.finditer(text)), 3)
+    t_audit = best(lambda: audit_text(text), 3)
+    t_refs = best(lambda: find_document_refs(text), 3)
+    print(f"ordinary report text, {megabytes:.2f} MB, against one re.finditer pass of numbers")
+    print(
+        f"  audit_text          {megabytes / t_audit:6.2f} MB/s  "
+        f"{t_audit / t_base:5.1f}x (goal <= 20)"
+    )
+    print(
+        f"  find_document_refs  {megabytes / t_refs:6.2f} MB/s  {t_refs / t_base:5.1f}x (goal <= 5)"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="smaller inputs")
+    args = parser.parse_args()
+    bench_shapes(args.quick)
+    bench_ordinary(args.quick)
+
+
+if __name__ == "__main__":
+    main()
