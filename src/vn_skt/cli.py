@@ -279,7 +279,9 @@ def _words(args: argparse.Namespace, out: TextIO) -> int:
 
     value = parse_number(args.number)
     if not isinstance(value, int):
-        raise _UserError(f"{args.number!r} không phải số nguyên")
+        raise _UserError(
+            f"{args.number!r} không phải số nguyên", f"{args.number!r} is not a whole number"
+        )
     variant: Variant = "south" if args.south else "north"
     text = (
         money_in_words(value, variant=variant) if args.money else to_words(value, variant=variant)
@@ -303,7 +305,9 @@ def _vietnamese_number(raw: str, *, money: bool = False) -> Any:
             decimal = text.replace(".", ",")
             raise _UserError(
                 f"{raw!r} đọc được hai cách: {grouped} (dấu chấm phân nhóm) hay {decimal} "
-                f"(dấu thập phân) — hãy viết {grouped} hoặc {decimal}"
+                f"(dấu thập phân) — hãy viết {grouped} hoặc {decimal}",
+                f"{raw!r} reads two ways: {grouped} (the dot groups thousands) or {decimal} "
+                f"(a decimal mark) — write one of them",
             ) from None
         raise
 
@@ -325,7 +329,7 @@ def _format(args: argparse.Namespace, out: TextIO) -> int:
         decimals = 2 if args.decimals is None else args.decimals  # "41,67" is 41,67 %
         text = l10n.format_percent(Decimal(value) / 100, decimals=decimals)
     elif not isinstance(value, int):
-        raise _UserError(f"{raw!r} không phải số nguyên")
+        raise _UserError(f"{raw!r} không phải số nguyên", f"{raw!r} is not a whole number")
     elif kind == "count":
         text = l10n.format_count(value)
     else:
