@@ -96,7 +96,11 @@ def _top_level_imports(lazy: bool) -> set[str]:
 def _requirement_modules(requirements: list[str]) -> set[str]:
     import re
 
-    aliases = {"python-dateutil": "dateutil", "vietnamadminunits": "vietnamadminunits"}
+    aliases = {
+        "python-dateutil": "dateutil",
+        "vietnamadminunits": "vietnamadminunits",
+        "python-docx": "docx",
+    }
     names = {re.split(r"[<>=~!\[; ]", r, maxsplit=1)[0].strip() for r in requirements}
     return {aliases.get(n, n).replace("-", "_") for n in names}
 
@@ -163,6 +167,7 @@ EXPORTING = [
     "ip_titles",
     "metrology",
     "reporting",
+    "outputs",
 ]
 
 

@@ -85,8 +85,26 @@ def _print_report(data: Any, year: int | None, as_json: bool, out: TextIO) -> No
 def _demo(args: argparse.Namespace, out: TextIO) -> int:
     from vn_skt.data import sample_province
 
-    _print_report(sample_province(), args.year, args.json, out)
+    data = sample_province()
+    _print_report(data, args.year, args.json, out)
+    _write_outputs(args, data, args.year)
     return EXIT_OK
+
+
+def _write_outputs(args: argparse.Namespace, data: Any, year: int | None) -> None:
+    """--docx / --xlsx: the report as a Word document, its appendix tables as Excel."""
+    if not (args.docx or args.xlsx):
+        return
+    from vn_skt.outputs import write_docx, write_xlsx
+
+    year = year or data.latest_year()
+    for path, write in ((args.docx, write_docx), (args.xlsx, write_xlsx)):
+        if path:
+            try:
+                write(data, year, path)
+            except OSError as exc:
+                raise _UserError(f"không ghi được tệp {path!r}: {exc.strerror}") from None
+            print(f"vn-skt: đã ghi {path}", file=sys.stderr)
 
 
 def _load_data(path: str, province: str | None) -> tuple[Any, list[str]]:
@@ -133,6 +151,7 @@ def _report(args: argparse.Namespace, out: TextIO) -> int:
     for problem in problems:
         print(f"vn-skt report: {problem}", file=sys.stderr)
     _print_report(data, args.year, args.json, out)
+    _write_outputs(args, data, args.year)
     return EXIT_DATA if problems else EXIT_OK
 
 
@@ -301,6 +320,15 @@ def _print_table_summary(name: str, on: date, out: TextIO) -> None:
         )
 
 
+def _output_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--docx", metavar="FILE", default=None, help="also write the report as Word (extra docx)"
+    )
+    command.add_argument(
+        "--xlsx", metavar="FILE", default=None, help="also write the appendix tables as Excel"
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Bộ đọc tham số — the argument parser of ``vn-skt``."""
     parser = argparse.ArgumentParser(
@@ -313,6 +341,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo = commands.add_parser("demo", help="the sample (fictional) province's annual report")
     demo.add_argument("--year", type=int, default=None, help="default: the latest in the data")
     demo.add_argument("--json", action="store_true", help="the figures as JSON")
+    _output_options(demo)
     demo.set_defaults(run=_demo)
 
     report = commands.add_parser("report", help="the annual report of your data (JSON or CSV)")
@@ -320,6 +349,7 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--year", type=int, default=None, help="default: the latest in the data")
     report.add_argument("--province", default=None, help="the province's name or code")
     report.add_argument("--json", action="store_true", help="the figures as JSON")
+    _output_options(report)
     report.set_defaults(run=_report)
 
     audit = commands.add_parser("audit", help="check the arithmetic of a report's text")
