@@ -62,10 +62,12 @@ from ._parsing import (
     parse_percent,
 )
 from ._tables import (
+    HTML_ROWS,
     ColumnLabel,
     ColumnLabels,
     SchemaText,
     frame,
+    html_capped,
     html_model,
     html_record,
     html_table,
@@ -77,6 +79,7 @@ from ._words import Variant, money_in_words, to_words
 __all__ = [
     "DATE_STYLES",
     "GROUP_SPACES",
+    "HTML_ROWS",
     "INLINE_GROUP_SPACES",
     "MAX_YEAR",
     "MIN_YEAR",
@@ -102,6 +105,7 @@ __all__ = [
     "format_number",
     "format_percent",
     "frame",
+    "html_capped",
     "html_model",
     "html_record",
     "html_table",

@@ -24,7 +24,16 @@ import attrs
 import pydantic
 
 from vn_skt.errors import InvalidValue, ParseError
-from vn_skt.l10n import fold_text, month_end, parse_date, parse_money
+from vn_skt.l10n import (
+    HTML_ROWS,
+    fold_text,
+    format_count,
+    html_record,
+    html_table,
+    month_end,
+    parse_date,
+    parse_money,
+)
 
 from ._labels import COLUMN_TITLES, FUNDING_LABELS, TASK_LABELS
 from ._models import Funding, Task
@@ -102,6 +111,22 @@ class LoadResult:
     def portfolio(self, *, grouping: FieldGrouping | None = None) -> Portfolio:
         """Danh mục — a Portfolio of the valid tasks."""
         return Portfolio(self.tasks, grouping=grouping)
+
+    def _repr_html_(self) -> str:
+        figures = {
+            "Số nhiệm vụ đã nạp": format_count(len(self.tasks)),
+            "Số dòng lỗi": format_count(len(self.errors)),
+            "Số cảnh báo": format_count(len(self.warnings)),
+        }
+        out = html_record("Kết quả nạp danh mục nhiệm vụ", figures)
+        if self.errors:
+            rows = [[e.row, e.column, e.value, e.message] for e in self.errors[:HTML_ROWS]]
+            headers = ["Dòng", "Cột", "Giá trị", "Lỗi"]
+            out += html_table(headers, rows, total=len(self.errors), noun="lỗi")
+        if self.warnings:
+            rows = [[w] for w in self.warnings[:HTML_ROWS]]
+            out += html_table(["Cảnh báo"], rows, total=len(self.warnings), noun="cảnh báo")
+        return out
 
     def raise_for_errors(self) -> None:
         """Raise InvalidValue listing every problem, if there is any."""
