@@ -7,6 +7,7 @@ each loads on first use, and a missing one raises MissingExtra naming its extra.
 
 from __future__ import annotations
 
+from ._charts import plot_budget, plot_campaign, plot_tasks, plot_titles_expiring
 from ._docx import write_docx
 from ._tables import AppendixTable, appendix_tables, task_rows
 from ._xlsx import TASK_SHEET, write_xlsx
@@ -15,6 +16,10 @@ __all__ = [
     "TASK_SHEET",
     "AppendixTable",
     "appendix_tables",
+    "plot_budget",
+    "plot_campaign",
+    "plot_tasks",
+    "plot_titles_expiring",
     "task_rows",
     "write_docx",
     "write_xlsx",
