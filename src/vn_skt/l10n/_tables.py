@@ -3,7 +3,7 @@ labels of their columns.
 
 Used by records and summaries for ``_repr_html_`` and ``to_frame()``. Cells are written
 the Vietnamese way (labels, dates, numbers). pandas is an optional extra
-(``pip install "vn-skt[notebook]"``), imported on first use.
+(from a checkout: ``pip install -e ".[notebook]"``), imported on first use.
 
 >>> cell(18_460_000_000), cell(date(2025, 2, 9)), cell(True)
 ('18.460.000.000', '09/02/2025', 'có')
