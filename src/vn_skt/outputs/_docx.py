@@ -165,6 +165,7 @@ class _Writer:
         for i, header in enumerate(appendix.headers):
             cell = table.rows[0].cells[i]
             self._cell(cell, header, bold=True, align="CENTER")
+        self._fit(table, [appendix.headers, *rows])
         for r, row in enumerate(rows, start=1):
             last = appendix.total and r == len(rows)
             for i, value in enumerate(row):
@@ -172,6 +173,31 @@ class _Writer:
                 align = "RIGHT" if right else ("CENTER" if isinstance(value, date) else "LEFT")
                 self._cell(table.rows[r].cells[i], _cell_text(value), bold=last, align=align)
         self.paragraph(self.doc, "", after=6)
+
+    def _fit(self, table: Any, rows: list[tuple[Any, ...]]) -> None:
+        """Column widths over the 165 mm between the margins: a column of figures or dates
+        as wide as its widest figure (or its header's longest word), the text columns
+        sharing the rest in proportion to their longest text."""
+        fixed: dict[int, float] = {}
+        flexible: dict[int, int] = {}
+        for col in range(len(rows[0])):
+            values = [row[col] for row in rows[1:]]
+            texts = [_cell_text(v) for v in values]
+            word = max((len(w) for w in str(rows[0][col]).split()), default=4)
+            if all(isinstance(v, int | date) or not v for v in values):
+                chars = max([word, *(len(t) for t in texts)])
+                fixed[col] = max(22.0, 2.3 * chars + 4)
+            else:
+                flexible[col] = max(13, min(45, max((len(t) for t in texts), default=8)))
+        rest = max(165 - sum(fixed.values()), 30.0)
+        share = sum(flexible.values()) or 1
+        table.autofit = False
+        for col, column in enumerate(table.columns):
+            width_mm = fixed.get(col) or rest * flexible.get(col, 0) / share
+            width = self.shared.Mm(width_mm)
+            column.width = width
+            for cell in column.cells:
+                cell.width = width
 
     def _cell(self, cell: Any, text: str, *, bold: bool, align: str) -> None:
         par = cell.paragraphs[0]
