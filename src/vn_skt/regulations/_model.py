@@ -65,6 +65,7 @@ _STATUS_LABELS = {
 }
 
 
+
 def _frozen_rows(rows: Mapping[Any, Any]) -> Mapping[str, Any]:
     return MappingProxyType({str(k): v for k, v in rows.items()})
 

@@ -149,3 +149,4 @@ def _strict_kind(kind: Any) -> Any:
     if origin is tuple:
         return tuple[tuple(_strict_kind(a) if a is not Ellipsis else a for a in args)]  # type: ignore[misc]
     return kind
+
