@@ -26,6 +26,7 @@ LAYERS = {
     "councils": 5,  # uses tasks' public names (a council rules on a task)
     "reporting": 6,
     "data": 7,
+    "outputs": 7,  # Word, Excel, charts: the report and its tables (uses reporting)
     "testing": 7,
     "cli": 8,
     "__main__": 8,

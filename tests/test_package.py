@@ -39,8 +39,9 @@ def test_import_is_lazy() -> None:
 def test_heavy_optional_modules_load_on_first_use_only() -> None:
     code = (
         "import sys, vn_skt.l10n, vn_skt.calendar, vn_skt.documents, vn_skt.tasks, "
-        "vn_skt.metrology, vn_skt.reporting; "
-        "heavy = [m for m in ('holidays', 'polars', 'pandas', 'matplotlib', 'hypothesis') "
+        "vn_skt.metrology, vn_skt.reporting, vn_skt.outputs; "
+        "heavy = [m for m in ('holidays', 'polars', 'pandas', 'matplotlib', 'hypothesis', "
+        "'docx', 'xlsxwriter') "
         "if m in sys.modules]; print(heavy)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
@@ -96,7 +97,11 @@ def _top_level_imports(lazy: bool) -> set[str]:
 def _requirement_modules(requirements: list[str]) -> set[str]:
     import re
 
-    aliases = {"python-dateutil": "dateutil", "vietnamadminunits": "vietnamadminunits"}
+    aliases = {
+        "python-dateutil": "dateutil",
+        "vietnamadminunits": "vietnamadminunits",
+        "python-docx": "docx",
+    }
     names = {re.split(r"[<>=~!\[; ]", r, maxsplit=1)[0].strip() for r in requirements}
     return {aliases.get(n, n).replace("-", "_") for n in names}
 
@@ -163,6 +168,7 @@ EXPORTING = [
     "ip_titles",
     "metrology",
     "reporting",
+    "outputs",
 ]
 
 

@@ -133,7 +133,24 @@ def _demo(args: argparse.Namespace, out: TextIO) -> int:
     if args.year is not None and not any(t.is_running_in(args.year) for t in data.tasks):
         raise _UserError(f"dữ liệu mẫu không có nhiệm vụ nào thực hiện trong năm {args.year}")
     _print_report(data, args.year, args.json, out)
+    _write_outputs(args, data, args.year)
     return EXIT_OK
+
+
+def _write_outputs(args: argparse.Namespace, data: Any, year: int | None) -> None:
+    """--docx / --xlsx: the report as a Word document, its appendix tables as Excel."""
+    if not (args.docx or args.xlsx):
+        return
+    from vn_skt.outputs import write_docx, write_xlsx
+
+    year = year or data.latest_year()
+    for path, write in ((args.docx, write_docx), (args.xlsx, write_xlsx)):
+        if path:
+            try:
+                write(data, year, path)
+            except OSError as exc:
+                raise _UserError(f"không ghi được tệp {path!r}: {exc.strerror}") from None
+            print(f"vn-skt: đã ghi {path}", file=sys.stderr)
 
 
 def _file_bytes(path: str) -> bytes:
@@ -213,6 +230,7 @@ def _report(args: argparse.Namespace, out: TextIO) -> int:
             f"{invalid} dòng lỗi không được tính ({invalid} rows in error are left out)\n", file=out
         )
     _print_report(data, args.year, args.json, out)
+    _write_outputs(args, data, args.year)
     if invalid and not args.keep_going:
         return EXIT_DATA
     return EXIT_OK
@@ -418,6 +436,15 @@ def _print_table_summary(name: str, on: date, out: TextIO) -> None:
         )
 
 
+def _output_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--docx", metavar="FILE", default=None, help="also write the report as Word (extra docx)"
+    )
+    command.add_argument(
+        "--xlsx", metavar="FILE", default=None, help="also write the appendix tables as Excel"
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Bộ đọc tham số — the argument parser of ``vn-skt``."""
     parser = argparse.ArgumentParser(
@@ -430,6 +457,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo = commands.add_parser("demo", help="the sample (fictional) province's annual report")
     demo.add_argument("--year", type=int, default=None, help="default: the latest in the data")
     demo.add_argument("--json", action="store_true", help="the figures as JSON")
+    _output_options(demo)
     demo.set_defaults(run=_demo)
 
     report = commands.add_parser(
@@ -446,6 +474,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="exit 0 even when rows in error were left out (the report still says so)",
     )
+    _output_options(report)
     report.set_defaults(run=_report)
 
     audit = commands.add_parser("audit", help="check the arithmetic of a report's text")

@@ -27,7 +27,7 @@ from decimal import Decimal
 from pydantic import BaseModel, ConfigDict, Field
 
 from vn_skt.errors import InvalidValue
-from vn_skt.l10n import fold_text
+from vn_skt.l10n import fold_text, format_count, html_record
 from vn_skt.tasks import Rating
 
 from ._applied import AppliedRules, DateBasis, GoverningDate, apply_rules, governing_date
@@ -60,6 +60,28 @@ class Meeting(BaseModel):
     product_score: Decimal | None = Field(
         default=None, ge=0, description="Điểm trung bình của sản phẩm (không dùng NSNN)"
     )
+
+    def _repr_html_(self) -> str:
+        council = self.council
+        subject = council.subject or (council.task.title if council.task else "")
+        check = self.quorum()
+        figures: dict[str, object] = {
+            "Hội đồng": council.kind.label,
+            "Nhiệm vụ, hồ sơ": subject,
+            "Ngày biên bản": self.minutes_date,
+            "Có mặt": f"{format_count(len(self.present))}/{format_count(len(council.members))}",
+            "Đủ điều kiện họp": "có" if check.met else "; ".join(check.reasons),
+        }
+        if check.met and self.ballots:
+            score = self.score()
+            average = str(score.average).replace(".", ",")
+            figures["Điểm trung bình"] = f"{average} ({'đạt' if score.passed else 'không đạt'})"
+        if check.met and self.votes:
+            verdict = self.judgement()
+            figures["Kết luận"] = verdict.label
+            figures["Lý do"] = "; ".join(verdict.reasons)
+        figures["Quy định áp dụng"] = str(self.applied_rules())
+        return html_record(f"Phiên họp hội đồng {subject}".strip(), figures)
 
     @property
     def governing_date(self) -> GoverningDate:

@@ -16,7 +16,7 @@ from datetime import date
 from pydantic import BaseModel, ConfigDict, Field
 
 from vn_skt.documents import DocumentRef
-from vn_skt.l10n import fold_text, html_table
+from vn_skt.l10n import fold_text, html_model, html_table
 from vn_skt.tasks import Task
 
 from ._enums import CouncilKind, Role
@@ -35,6 +35,9 @@ class Member(BaseModel):
     organization: str | None = Field(default=None, description="Cơ quan công tác")
     academic_title: str | None = Field(default=None, description="Học hàm, học vị: PGS.TS, TS")
     expertise: str | None = Field(default=None, description="Chuyên ngành")
+
+    def _repr_html_(self) -> str:
+        return html_model(self, f"Thành viên hội đồng: {self.display_name}")
 
     @property
     def display_name(self) -> str:
@@ -73,8 +76,12 @@ class Council(BaseModel):
         return html_table(
             ["Họ và tên", "Chức danh", "Cơ quan"],
             rows,
-            caption=f"Hội đồng {self.kind.label} {self.subject}".strip(),
+            caption=f"Hội đồng {self.kind.label.lower()} {self._subject()}".strip(),
         )
+
+    def _subject(self) -> str:
+        subject = self.subject or (self.task.title if self.task else "")
+        return f"\u201c{subject}\u201d" if subject else ""
 
     def sorted_members(self) -> list[Member]:
         """Danh sách in — members in Vietnamese name order."""

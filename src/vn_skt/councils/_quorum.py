@@ -30,7 +30,7 @@ from fractions import Fraction
 import attrs
 
 from vn_skt.errors import InvalidValue
-from vn_skt.l10n import fold_text, format_count
+from vn_skt.l10n import fold_text, format_count, html_record
 
 from ._applied import AppliedRules, GoverningDate, apply_rules, governing_date
 from ._enums import Role
@@ -53,6 +53,16 @@ class QuorumResult:
 
     def __bool__(self) -> bool:
         return self.met
+
+    def _repr_html_(self) -> str:
+        figures: dict[str, object] = {
+            "Đủ điều kiện họp": self.met,
+            "Số thành viên có mặt": format_count(self.present),
+            "Số thành viên tối thiểu": format_count(self.required),
+            "Lý do": "; ".join(self.reasons) or None,
+            "Quy định áp dụng": str(self.applied),
+        }
+        return html_record("Điều kiện họp", {k: v for k, v in figures.items() if v is not None})
 
 
 def quorum(

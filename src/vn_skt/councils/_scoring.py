@@ -30,7 +30,7 @@ from types import MappingProxyType
 import attrs
 
 from vn_skt.errors import InvalidValue
-from vn_skt.l10n import format_number, round_decimal, to_exact
+from vn_skt.l10n import format_number, html_record, round_decimal, to_exact
 from vn_skt.regulations import require_date
 
 from ._applied import AppliedRules, DateBasis, GoverningDate, apply_rules
@@ -77,6 +77,18 @@ class SelectionScore:
     criteria: Mapping[str, Fraction] = attrs.field(converter=_frozen, hash=False)
     totals: Mapping[str, Fraction] = attrs.field(converter=_frozen, hash=False)
     applied: AppliedRules
+
+    def _repr_html_(self) -> str:
+        figures: dict[str, object] = {
+            "Điểm trung bình": str(self.average).replace(".", ","),
+            "Kết quả": "Đạt" if self.passed else "Không đạt",
+            "Phiếu hợp lệ": len(self.valid),
+            "Phiếu không hợp lệ": ", ".join(self.invalid) or "không có",
+            **{f"Tiêu chí: {k}": format_number(v, 2) for k, v in self.criteria.items()},
+            "Lý do": "; ".join(self.reasons),
+            "Quy định áp dụng": str(self.applied),
+        }
+        return html_record("Kết quả chấm điểm hồ sơ", figures)
 
 
 def score_selection(

@@ -28,7 +28,7 @@ from fractions import Fraction
 import attrs
 
 from vn_skt.errors import InvalidValue
-from vn_skt.l10n import fold_text, format_count, format_number
+from vn_skt.l10n import fold_text, format_count, format_number, html_record
 from vn_skt.regulations import require_date
 from vn_skt.tasks import Rating
 
@@ -61,6 +61,12 @@ class Verdict:
     def label(self) -> str:
         """Nhãn — "Xuất sắc", "Đạt" or "Không đạt"."""
         return self.rating.label
+
+    def _repr_html_(self) -> str:
+        return html_record(
+            f"Kết luận: {self.label}",
+            {"Xếp loại": self.label, "Lý do": "; ".join(self.reasons), "Quy định": self.applied},
+        )
 
 
 def acceptance_verdict(

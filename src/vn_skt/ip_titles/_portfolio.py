@@ -36,15 +36,13 @@ from typing import Any
 
 from vn_skt.calendar import Period
 from vn_skt.errors import InvalidValue
-from vn_skt.l10n import add_months, frame, html_table
+from vn_skt.l10n import HTML_ROWS, add_months, format_count, frame, html_table
 from vn_skt.regulations import require_date
 
 from ._enums import TitleStatus, TitleType
 from ._record import ProtectionTitle
 
 __all__ = ["TitlePortfolio"]
-
-_HTML_ROWS = 50
 
 
 class TitlePortfolio:
@@ -126,13 +124,14 @@ class TitlePortfolio:
         return frame(t.row(on) for t in self.titles)
 
     def _repr_html_(self) -> str:
-        rows = [t.row() for t in self.titles[:_HTML_ROWS]]
+        rows = [t.row() for t in self.titles[:HTML_ROWS]]
         headers = [h for h in (rows[0] if rows else {"Loại": None}) if h != "Tình trạng"]
-        more = f" ({_HTML_ROWS} đầu tiên / {len(self.titles)})" if len(self) > _HTML_ROWS else ""
         return html_table(
             headers,
             [[row[h] for h in headers] for row in rows],
-            caption=f"{len(self.titles)} văn bằng{more}",
+            caption=f"Danh mục {format_count(len(self.titles))} văn bằng",
+            total=len(self.titles),
+            noun="văn bằng",
         )
 
 

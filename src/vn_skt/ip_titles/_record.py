@@ -42,7 +42,7 @@ from typing import Any, ParamSpec, TypeVar
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from vn_skt.errors import InvalidValue
-from vn_skt.l10n import html_model
+from vn_skt.l10n import format_date, html_record
 from vn_skt.regulations import require_date
 
 from . import _status
@@ -151,7 +151,31 @@ class ProtectionTitle(BaseModel):
         return self
 
     def _repr_html_(self) -> str:
-        return html_model(self, f"{self.type.label}: {self.subject or self.owner}")
+        window = self.renewal_window() if self.grant_date else None
+        fields: dict[str, object] = {
+            "Loại văn bằng": self.type.label,
+            "Đối tượng": self.subject,
+            "Chủ văn bằng": self.owner,
+            "Số đơn": self.application_number,
+            "Ngày nộp đơn": self.filing_date,
+            "Số văn bằng": self.grant_number,
+            "Ngày cấp": self.grant_date or "chưa cấp",
+            "Hết hiệu lực": self.expiry_date() or ("vô thời hạn" if self.grant_date else None),
+            "Số lần đã gia hạn": self.renewals,
+            "Ngày gia hạn": self.renewal_dates,
+            "Thời hạn nộp yêu cầu gia hạn": (
+                f"từ {format_date(window.opens)} đến {format_date(window.closes)} (nộp muộn "
+                f"đến {format_date(window.grace_ends)})"
+                if window
+                else None
+            ),
+            "Phí duy trì đã nộp": {f"năm thứ {k}": v for k, v in self.maintenance_paid.items()},
+            "Ngày khai thác thương mại đầu tiên": self.first_exploited,
+            "Ngày tạo ra thiết kế bố trí": self.created,
+            "Nhóm phân loại": ", ".join(str(c) for c in self.classes),
+        }
+        shown = {k: v for k, v in fields.items() if v not in (None, "", (), {})}
+        return html_record(f"{self.type.label}: {self.subject or self.owner}", shown)
 
     def _schedule(self) -> Schedule:
         """The title's schedule, computed once for its type and dates (see _schedule)."""

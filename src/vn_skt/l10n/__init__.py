@@ -63,10 +63,12 @@ from ._parsing import (
     parse_percent,
 )
 from ._tables import (
+    HTML_ROWS,
     ColumnLabel,
     ColumnLabels,
     SchemaText,
     frame,
+    html_capped,
     html_model,
     html_record,
     html_table,
@@ -78,6 +80,7 @@ from ._words import Variant, money_in_words, to_words
 __all__ = [
     "DATE_STYLES",
     "GROUP_SPACES",
+    "HTML_ROWS",
     "INLINE_GROUP_SPACES",
     "MAX_DIGITS",
     "MAX_YEAR",
@@ -104,6 +107,7 @@ __all__ = [
     "format_number",
     "format_percent",
     "frame",
+    "html_capped",
     "html_model",
     "html_record",
     "html_table",

@@ -3,7 +3,7 @@ labels of their columns.
 
 Used by records and summaries for ``_repr_html_`` and ``to_frame()``. Cells are written
 the Vietnamese way (labels, dates, numbers). pandas is an optional extra
-(``pip install "vn-skt[notebook]"``), imported on first use.
+(from a checkout: ``pip install -e ".[notebook]"``), imported on first use.
 
 >>> cell(18_460_000_000), cell(date(2025, 2, 9)), cell(True)
 ('18.460.000.000', '09/02/2025', 'có')
@@ -53,11 +53,13 @@ from ._formatting import format_number
 from ._text import fold_text
 
 __all__ = [
+    "HTML_ROWS",
     "ColumnLabel",
     "ColumnLabels",
     "SchemaText",
     "cell",
     "frame",
+    "html_capped",
     "html_model",
     "html_record",
     "html_table",
@@ -80,22 +82,75 @@ def cell(value: object) -> str:
     if isinstance(value, Fraction):
         return format_number(value, 2)
     if isinstance(value, Mapping):
-        return "; ".join(f"{cell(k)}: {cell(v)}" for k, v in value.items())
+        return "; ".join(f"{_key(k)}: {cell(v)}" for k, v in value.items())
+    if hasattr(type(value), "model_fields"):  # a nested record: its filled fields, labelled
+        return "; ".join(f"{label}: {cell(v)}" for label, v in _filled_fields(value).items())
     if isinstance(value, tuple | list):
         return "; ".join(cell(v) for v in value)
     return str(value)
 
 
+HTML_ROWS = 20
+"""Rows a notebook view shows before its "… và 9.980 nhiệm vụ khác" line."""
+
+
+def _key(key: object) -> str:
+    return str(key) if isinstance(key, int) and not isinstance(key, bool) else cell(key)
+
+
+def _label_of(name: str, info: Any) -> str:
+    """A field's Vietnamese label: its title, else its description's term (the text before
+    " — " or ": ", which give the English meaning or examples), else its name."""
+    return str(info.title or info.description or name).split(" — ")[0].split(": ")[0]
+
+
+def _filled_fields(model: Any) -> dict[str, object]:
+    return {
+        _label_of(name, info): value
+        for name, info in type(model).model_fields.items()
+        if (value := getattr(model, name)) not in (None, "", (), {}, [])
+    }
+
+
 def html_table(
-    headers: Sequence[str], rows: Iterable[Sequence[object]], *, caption: str = ""
+    headers: Sequence[str],
+    rows: Iterable[Sequence[object]],
+    *,
+    caption: str = "",
+    total: int | None = None,
+    noun: str = "dòng",
 ) -> str:
-    """Bảng HTML — an escaped table; cells go through :func:`cell`."""
+    """Bảng HTML — an escaped table; cells go through :func:`cell`.
+
+    With ``total`` (how many rows there are in all, of which ``rows`` are the first
+    ones), a last line says how many are not shown:
+
+    >>> "… và 9.980 nhiệm vụ khác" in html_table(["Mã"], [["01"]] * 20, total=10_000,
+    ...                                          noun="nhiệm vụ")
+    True
+    """
     head = "".join(f"<th>{html.escape(h)}</th>" for h in headers)
-    body = "".join(
+    shown = [
         "<tr>" + "".join(f"<td>{html.escape(cell(v))}</td>" for v in row) + "</tr>" for row in rows
-    )
+    ]
+    if total is not None and total > len(shown):
+        rest = f"… và {format_number(total - len(shown))} {noun} khác"
+        shown.append(f'<tr><td colspan="{len(headers)}"><em>{html.escape(rest)}</em></td></tr>')
     cap = f"<caption>{html.escape(caption)}</caption>" if caption else ""
-    return f"<table>{cap}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    return f"<table>{cap}<thead><tr>{head}</tr></thead><tbody>{''.join(shown)}</tbody></table>"
+
+
+def html_capped(
+    headers: Sequence[str],
+    rows: Sequence[Sequence[object]],
+    *,
+    caption: str = "",
+    noun: str = "dòng",
+    limit: int = HTML_ROWS,
+) -> str:
+    """Bảng HTML có giới hạn — the first ``limit`` rows of ``rows``, then the line saying
+    how many more there are (a notebook stays light for 10.000 records)."""
+    return html_table(headers, rows[:limit], caption=caption, total=len(rows), noun=noun)
 
 
 def html_record(title: str, fields: Mapping[str, object]) -> str:
@@ -109,11 +164,7 @@ def html_model(model: Any, title: str) -> str:
     its name."""
     fields = type(model).model_fields
     return html_record(
-        title,
-        {
-            (info.title or info.description or name): getattr(model, name)
-            for name, info in fields.items()
-        },
+        title, {_label_of(name, info): getattr(model, name) for name, info in fields.items()}
     )
 
 

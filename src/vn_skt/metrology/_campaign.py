@@ -123,7 +123,10 @@ class CampaignSummary:
         return html_table(
             ["Lĩnh vực", "Đã kiểm định", "Kế hoạch"],
             rows,
-            caption=f"Kiểm định: đạt {self.passed}, loại bỏ {self.rejected}",
+            caption=(
+                f"Kiểm định {format_count(self.total)} PTĐ: đạt {format_count(self.passed)}, "
+                f"loại bỏ {format_count(self.rejected)}"
+            ),
         )
 
     def __str__(self) -> str:

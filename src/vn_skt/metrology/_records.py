@@ -35,7 +35,7 @@ from pydantic import (
 
 from vn_skt.calendar import Period
 from vn_skt.errors import InvalidValue
-from vn_skt.l10n import LabeledEnum, html_model
+from vn_skt.l10n import LabeledEnum, format_date, html_capped, html_model, html_record
 from vn_skt.regulations import require_date
 
 from ._instrument_types import InstrumentType, canonical_name, governing_type, instrument_type
@@ -85,6 +85,10 @@ class Verification(BaseModel):
     @classmethod
     def _known_type(cls, name: str | None, info: ValidationInfo) -> str | None:
         return None if name is None else _canonical(name, info.data.get("verified_on"))
+
+    def _repr_html_(self) -> str:
+        result = "đạt" if self.passed else "không đạt"
+        return html_model(self, f"Kiểm định ngày {format_date(self.verified_on)}: {result}")
 
 
 def _latest(verifications: Iterable[Verification], on: date) -> Verification | None:
@@ -167,7 +171,37 @@ class Instrument(BaseModel):
         return self
 
     def _repr_html_(self) -> str:
-        return html_model(self, f"Phương tiện đo {self.serial}")
+        fields = {
+            "Số sản xuất / số hiệu": self.serial,
+            "Loại (danh mục PTĐ nhóm 2)": self.type,
+            "Chủ sở hữu / đơn vị sử dụng": self.owner,
+            "Nơi sử dụng": self.location,
+            "Nhà sản xuất": self.manufacturer,
+            "Số quyết định phê duyệt mẫu": self.pattern_approval,
+            "Số lần kiểm định": len(self.verifications),
+        }
+        head = html_record(
+            f"Phương tiện đo {self.serial}", {k: v for k, v in fields.items() if v is not None}
+        )
+        latest_first = sorted(self.verifications, key=lambda v: v.verified_on, reverse=True)
+        rows = [
+            [
+                v.verified_on,
+                "Đạt" if v.passed else "Không đạt",
+                v.certificate_number,
+                v.stamp_number,
+                v.organization,
+            ]
+            for v in latest_first
+        ]
+        if not rows:
+            return head
+        return head + html_capped(
+            ["Ngày kiểm định", "Kết quả", "Số giấy chứng nhận", "Số tem", "Tổ chức kiểm định"],
+            rows,
+            caption="Các lần kiểm định (mới nhất trước)",
+            noun="lần kiểm định",
+        )
 
     def type_on(self, *, on: date) -> InstrumentType:
         """Loại vào ngày — this instrument's type in the list in force on ``on`` (with its

@@ -18,7 +18,7 @@ from vn_skt.calendar import Period
 from vn_skt.councils import CouncilKind, Meeting
 from vn_skt.errors import InvalidValue
 from vn_skt.ip_titles import ProtectionTitle, TitlePortfolio, TitleType
-from vn_skt.l10n import add_months, format_count, format_date
+from vn_skt.l10n import add_months, format_count, format_date, html_record
 from vn_skt.metrology import CampaignSummary, Instrument, InstrumentStatus
 from vn_skt.tasks import Portfolio, ResearchField, Task, YearSummary
 
@@ -43,6 +43,15 @@ class Plan(BaseModel):
         by_field = tuple(sorted(self.verifications_by_field.items()))
         return hash((self.new_tasks, self.titles_granted, by_field))
 
+    def _repr_html_(self) -> str:
+        figures: dict[str, int | None] = {
+            "Số nhiệm vụ mở mới": self.new_tasks,
+            "Số văn bằng được cấp": self.titles_granted,
+            **{f"Kiểm định lĩnh vực {k}": v for k, v in self.verifications_by_field.items()},
+        }
+        shown = {k: format_count(v) for k, v in figures.items() if v is not None}
+        return html_record("Kế hoạch năm", shown)
+
 
 class AnnualData(BaseModel):
     """Dữ liệu báo cáo — what a department's annual report is computed from.
@@ -64,6 +73,19 @@ class AnnualData(BaseModel):
     titles: tuple[ProtectionTitle, ...] = ()
     instruments: tuple[Instrument, ...] = ()
     plans: dict[int, Plan] = Field(default_factory=dict)
+
+    def _repr_html_(self) -> str:
+        verifications = sum(len(i.verifications) for i in self.instruments)
+        figures = {
+            "Tỉnh": self.province + (" (hư cấu, số liệu minh họa)" if self.fictional else ""),
+            "Nhiệm vụ KH&CN": format_count(len(self.tasks)),
+            "Phiên họp hội đồng": format_count(len(self.meetings)),
+            "Văn bằng bảo hộ": format_count(len(self.titles)),
+            "Phương tiện đo": format_count(len(self.instruments)),
+            "Lượt kiểm định": format_count(verifications),
+            "Kế hoạch các năm": ", ".join(str(y) for y in sorted(self.plans)) or "không có",
+        }
+        return html_record("Dữ liệu báo cáo", figures)
 
     def latest_year(self) -> int:
         """Năm gần nhất — the latest year in which anything happened (a task started, a

@@ -103,6 +103,12 @@ class Indicator:
     def __str__(self) -> str:
         return self.text()
 
+    def _repr_html_(self) -> str:
+        return html_table(
+            ["Chỉ tiêu", "Kế hoạch", "Thực hiện", "Đơn vị", "Kết quả"],
+            [[self.name, self.target, self.actual, self.unit, self.text()]],
+        )
+
 
 @attrs.frozen
 class IndicatorGroup:

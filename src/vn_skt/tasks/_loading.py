@@ -18,7 +18,6 @@ and the counts add up: rows read = valid + in error + skipped.
 
 from __future__ import annotations
 
-import html
 import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -32,7 +31,17 @@ import attrs
 import pydantic
 
 from vn_skt.errors import InvalidValue, ParseError
-from vn_skt.l10n import fold_text, format_number, month_end, parse_date, parse_money
+from vn_skt.l10n import (
+    HTML_ROWS,
+    fold_text,
+    format_count,
+    format_number,
+    html_record,
+    html_table,
+    month_end,
+    parse_date,
+    parse_money,
+)
 
 from ._enums import Rating, ResearchField, SelectionMethod, TaskLevel, TaskStatus, TaskType
 from ._grid import Grid, Kind, detect_kind, read_bytes, read_grids
@@ -129,23 +138,6 @@ class RowError:
         return text
 
 
-def _issue_rows(issues: Iterable[RowError]) -> str:
-    cells = ("file", "sheet", "row", "column", "value", "message", "expected")
-    head = "".join(
-        f"<th>{h}</th>" for h in ("Tệp", "Trang", "Dòng", "Cột", "Giá trị", "Vấn đề", "Cần")
-    )
-    body = "".join(
-        "<tr>"
-        + "".join(
-            f"<td>{html.escape('' if getattr(i, c) is None else str(getattr(i, c)))}</td>"
-            for c in cells
-        )
-        + "</tr>"
-        for i in issues
-    )
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
-
-
 @attrs.frozen
 class LoadResult:
     """Kết quả nạp — the valid tasks, every issue found, and counts that add up.
@@ -198,14 +190,25 @@ class LoadResult:
     def __str__(self) -> str:
         return "\n".join([self.summary(), *(f"  {i}" for i in self.issues)])
 
-    def _repr_html_(self) -> str:
-        return f"<p>{html.escape(self.summary())}</p>" + (
-            _issue_rows(self.issues) if self.issues else ""
-        )
-
     def portfolio(self, *, grouping: FieldGrouping | None = None) -> Portfolio:
         """Danh mục — a Portfolio of the valid tasks."""
         return Portfolio(self.tasks, grouping=grouping)
+
+    def _repr_html_(self) -> str:
+        figures = {
+            "Tóm tắt": self.summary(),
+            "Số nhiệm vụ đã nạp": format_count(len(self.tasks)),
+            "Số dòng lỗi": format_count(self.invalid),
+            "Số cảnh báo": format_count(len(self.warnings)),
+        }
+        out = html_record("Kết quả nạp danh mục nhiệm vụ", figures)
+        issues = self.issues
+        if issues:
+            cells = ("file", "sheet", "row", "column", "value", "message", "expected")
+            rows = [[getattr(i, c) for c in cells] for i in issues[:HTML_ROWS]]
+            headers = ["Tệp", "Trang", "Dòng", "Cột", "Giá trị", "Vấn đề", "Cần"]
+            out += html_table(headers, rows, total=len(issues), noun="vấn đề")
+        return out
 
     def raise_for_errors(self) -> None:
         """Raise InvalidValue listing every problem, if there is any."""

@@ -18,14 +18,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from typing import Any, Literal
 
 import attrs
 
 from vn_skt.errors import InvalidValue
-from vn_skt.l10n import format_count, format_money, frame, html_record, html_table
+from vn_skt.l10n import HTML_ROWS, format_count, format_money, frame, html_record, html_table
 
 from ._enums import ResearchField, TaskLevel, TaskStatus, TaskType
 from ._labels import FUNDING_LABELS, TASK_LABELS, YEAR_SUMMARY_LABELS
@@ -161,7 +161,8 @@ class YearSummary:
         }
         if self.settlement:
             figures[y["settlement"].vi] = len(self.settlement)
-        return html_record(f"Năm {self.year}", figures)
+        head = html_record(f"Năm {self.year}", figures)
+        return head + _task_list(self.tasks, f"Nhiệm vụ thực hiện năm {self.year}")
 
     def __str__(self) -> str:
         y = self.year
@@ -207,6 +208,13 @@ def _headed(rows: Iterable[dict[str, Any]], headings: Headings) -> list[dict[str
     if headings != "names":
         raise InvalidValue(f"headings={headings!r}; expected 'vi' or 'names'")
     return [{_name_of(k): v for k, v in row.items()} for row in rows]
+
+
+def _task_list(tasks: Sequence[Task], caption: str) -> str:
+    """The first rows of a task list, then "… và 9.980 nhiệm vụ khác" (notebook views)."""
+    rows = [list(t.row().values()) for t in tasks[:HTML_ROWS]]
+    headers = list(tasks[0].row()) if tasks else [TASK_LABELS["code"].vi]
+    return html_table(headers, rows, caption=caption, total=len(tasks), noun="nhiệm vụ")
 
 
 class Portfolio:
@@ -291,10 +299,7 @@ class Portfolio:
         return frame(_headed((t.row() for t in self.tasks), headings))
 
     def _repr_html_(self) -> str:
-        rows = [list(t.row().values()) for t in self.tasks[:50]]
-        headers = list(self.tasks[0].row()) if self.tasks else [TASK_LABELS["code"].vi]
-        more = f" (50 đầu tiên / {len(self.tasks)})" if len(self.tasks) > 50 else ""
-        return html_table(headers, rows, caption=f"Danh mục {len(self.tasks)} nhiệm vụ{more}")
+        return _task_list(self.tasks, f"Danh mục {format_count(len(self.tasks))} nhiệm vụ")
 
     def status_counts(self) -> dict[TaskStatus, int]:
         """Theo trạng thái — count per status."""
