@@ -125,8 +125,9 @@ def test_strategies_follow_the_rules_they_are_given() -> None:
         assert check_composition(c, rules=own) == []
 
     check()
+
     @settings(max_examples=1, database=None)
-    @given(councils(kind=CouncilKind.FUNDING_REVIEW))
+    @given(councils(kind=CouncilKind.TASK_IDENTIFICATION))
     def unsupplied(c: Council) -> None:
         raise AssertionError("drew a council whose rules must be supplied")  # pragma: no cover
 

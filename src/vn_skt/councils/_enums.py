@@ -1,4 +1,9 @@
-"""Danh mục hội đồng — roles and council kinds, with their Vietnamese labels."""
+"""Danh mục hội đồng — roles and council kinds, with their Vietnamese labels.
+
+Kinds of the 2013 law (selection, acceptance, non-state-budget) and of the 2025 law
+(funding review, final evaluation, the budget appraisal team) sit side by side: which
+rules a kind follows is the ``council_rules`` table's answer on the governing date.
+"""
 
 from __future__ import annotations
 
@@ -18,6 +23,8 @@ class Role(LabeledEnum):
     REVIEWER = auto(), "Ủy viên phản biện"
     SECRETARY = auto(), "Ủy viên thư ký khoa học"
     MEMBER = auto(), "Ủy viên"
+    LEADER = auto(), "Tổ trưởng"
+    """The leader of a team (the budget appraisal team, "Tổ thẩm định kinh phí")."""
 
 
 class CouncilKind(LabeledEnum):
@@ -29,3 +36,7 @@ class CouncilKind(LabeledEnum):
     ACCEPTANCE = auto(), "Đánh giá nghiệm thu"
     NON_STATE_BUDGET = auto(), "Đánh giá nhiệm vụ không sử dụng ngân sách nhà nước"
     PROVINCIAL_COUNCIL = auto(), "Hội đồng KH&CN tỉnh"
+    FINAL_EVALUATION = auto(), "Đánh giá cuối kỳ"
+    """The 2025 regime's end-of-task evaluation (Law 93/2025/QH15), by a council."""
+    BUDGET_APPRAISAL = auto(), "Tổ thẩm định kinh phí"
+    """The 2025 regime's budget appraisal team (5 members under Circular 25/2026/TT-BCT)."""

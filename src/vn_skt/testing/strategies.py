@@ -540,6 +540,7 @@ def councils(
     roles += [Role.VICE_CHAIR] * draw(st.integers(vice_min, vice_max))
     roles += [Role.REVIEWER] * (rules.reviewers or 0)
     roles += [Role.SECRETARY] * (rules.secretaries or 0)
+    roles += [Role.LEADER] * (rules.leaders or 0)
     sizes = [n for n in rules.legal_sizes() if n >= len(roles)]
     if not sizes:
         msg = f"councils: no legal size fits the roles {roles} under {rules.source}"
