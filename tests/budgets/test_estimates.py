@@ -11,6 +11,8 @@ from typing import Any
 
 import pydantic
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from vn_skt.budgets import (
     BudgetEstimate,
@@ -278,3 +280,26 @@ def test_every_labour_role_has_a_legacy_norm() -> None:
         for role in LabourRole:
             est = one(labour("Công", role.label, "ngày công", 1, 1))
             assert check_estimate(est, on=on).findings == ()
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    role=st.sampled_from(list(LabourRole)),
+    unit=st.sampled_from(["ngày công", "tháng công"]),
+    quantity=st.integers(1, 60),
+    on=st.dates(min_value=date(2023, 2, 26), max_value=date(2025, 9, 30)),
+)
+def test_03_2023_at_the_cap_passes_and_one_dong_above_fails(
+    role: LabourRole, unit: str, quantity: int, on: date
+) -> None:
+    monthly = Fraction(40_000_000) * (
+        1 if role is LabourRole.PRINCIPAL_INVESTIGATOR else Fraction(4, 5)
+    )
+    cap = monthly if unit == "tháng công" else monthly / 22
+    top = int(cap * quantity)  # the most whole đồng within the cap
+    at_cap = one(labour("Công", role.label, unit, quantity, 1, top))
+    findings = check_estimate(at_cap, on=on).findings
+    assert [f.code for f in findings] in ([], [FindingCode.AMOUNT_MISMATCH])
+    above = one(labour("Công", role.label, unit, quantity, 1, top + 1))
+    over = check_estimate(above, on=on).over_cap
+    assert [(f.allowed, f.excess) for f in over] == [(top, 1)]

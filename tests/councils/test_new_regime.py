@@ -135,8 +135,9 @@ def present(*indexes: int) -> list[str]:
     return [f"Người {i}" for i in indexes]
 
 
-def test_default_quorum_needs_chair_or_vice_chair_and_one_reviewer() -> None:
-    c = council(F, ROLES9)
+@pytest.mark.parametrize("kind", [F, E])
+def test_default_quorum_needs_chair_or_vice_chair_and_one_reviewer(kind: CouncilKind) -> None:
+    c = council(kind, ROLES9)
     assert quorum(c, present(1, 2, 5, 6, 7, 8)).met  # vice-chair, one reviewer, 6/9
     no_head = quorum(c, present(2, 3, 4, 5, 6, 7))
     assert no_head.reasons == ("Vắng Chủ tịch và không có Phó Chủ tịch được ủy quyền",)
@@ -274,3 +275,10 @@ def test_a_province_loads_its_own_rule_set_from_a_file(tmp_path: Path) -> None:
             rules_for(E, on=DAY, rule_set=name)
     finally:
         unregister("council_rules_tinh_mau")
+
+
+def test_budget_team_has_no_quorum_rule_and_says_whose_rules_it_used() -> None:
+    team = council(B, TEAM, serves=council(F, ROLES9))
+    result = quorum(team, present(0))
+    assert result.met and result.required == 0  # no quorum rule was found: none applied
+    assert "Tổ thẩm định kinh phí" in result.applied.source
