@@ -16,6 +16,7 @@ from vn_skt.councils import (
     Member,
     QuorumRole,
     Rating,
+    Role,
     VerdictMethod,
     check_composition,
     composition_check,
@@ -86,6 +87,12 @@ def test_council_kinds_composition(kind: CouncilKind) -> None:
     assert codes(council(kind, three)) == ["REVIEWERS_DUPLICATE"]
     no_secretary = [r for r in ROLES9 if r != "Ủy viên thư ký khoa học"]
     assert codes(council(kind, no_secretary)) == ["SECRETARY_MISSING"]
+
+
+def test_the_2025_circulars_words_for_roles() -> None:
+    assert Member(name="A", role="Chuyên gia phản biện").role is Role.REVIEWER
+    assert Member(name="A", role="thư ký khoa học").role is Role.SECRETARY
+    assert Member(name="A", role="Tổ trưởng").role is Role.LEADER
 
 
 def test_unknown_role_is_refused_naming_it() -> None:

@@ -8,8 +8,9 @@ rules a kind follows is the ``council_rules`` table's answer on the governing da
 from __future__ import annotations
 
 from enum import auto
+from typing import Self
 
-from vn_skt.l10n import LabeledEnum
+from vn_skt.l10n import LabeledEnum, fold_text
 from vn_skt.tasks import Rating
 
 __all__ = ["CouncilKind", "Rating", "Role"]
@@ -25,6 +26,26 @@ class Role(LabeledEnum):
     MEMBER = auto(), "Ủy viên"
     LEADER = auto(), "Tổ trưởng"
     """The leader of a team (the budget appraisal team, "Tổ thẩm định kinh phí")."""
+
+    @classmethod
+    def _missing_(cls, value: object) -> Self | None:
+        found = super()._missing_(value)
+        if found is None and isinstance(value, str):
+            name = _ROLE_ALIASES.get(fold_text(value))
+            return None if name is None else cls[name]
+        return found
+
+
+_ROLE_ALIASES = {
+    fold_text(text): name
+    for text, name in (
+        # the 2025-law circulars' words for the same roles
+        ("Chuyên gia phản biện", "REVIEWER"),
+        ("Thư ký khoa học", "SECRETARY"),
+        ("Tổ trưởng tổ thẩm định", "LEADER"),
+    )
+}
+"""Other words for a role, as the 2025-law circulars write them (folded text → member)."""
 
 
 class CouncilKind(LabeledEnum):
