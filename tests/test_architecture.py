@@ -23,6 +23,8 @@ LAYERS = {
     "ip_titles": 4,
     "metrology": 4,
     "provinces": 4,
+    "procedures": 4,  # procedure time limits: the calendar and the rule tables
+    "budgets": 4,  # budget estimates and their norms: money, the rule tables
     "councils": 5,  # uses tasks' public names (a council rules on a task)
     "reporting": 6,
     "data": 7,

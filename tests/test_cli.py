@@ -203,15 +203,15 @@ def test_rules_lists_every_table_and_marks_the_version_in_force() -> None:
 
     from vn_skt.regulations import lookup, tables
 
-    status, text = run("rules", "--on", "01/05/2026")
+    status, text = run("rules", "--on", "01/08/2026")
     assert status == 0
     lines = text.splitlines()
-    assert lines[0] == "Ngày áp dụng: 01/05/2026"
+    assert lines[0] == "Ngày áp dụng: 01/08/2026"
     for name in tables():
         assert f"\n{name} — " in text
     marked = [line for line in lines if line.startswith(" ▶")]
-    assert len(marked) == len(tables())  # every shipped table covers 01/05/2026
-    salary = lookup("base_salary", on=date(2026, 5, 1)).source
+    assert len(marked) == len(tables())  # every shipped table covers 01/08/2026
+    salary = lookup("base_salary", on=date(2026, 8, 1)).source
     assert [line for line in marked if salary in line]
     assert not [line for line in marked if "66/2013" in line]
 
@@ -229,7 +229,7 @@ def test_rules_without_on_uses_today_and_says_so() -> None:
 def test_rules_counts_unverified_rows() -> None:
     status, text = run("rules", "council_rules", "--on", "2026-05-01")
     assert status == 0
-    assert "3 dòng, 3 chưa kiểm chứng" in text
+    assert "5 dòng, 5 chưa kiểm chứng" in text
     assert "FUNDING_REVIEW [U]" in text
 
 

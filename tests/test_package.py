@@ -168,6 +168,8 @@ EXPORTING = [
     "ip_titles",
     "metrology",
     "reporting",
+    "procedures",
+    "budgets",
     "outputs",
 ]
 
@@ -202,6 +204,7 @@ PUBLIC_MODULES: dict[str, dict[str, str]] = {
         "rows": "row types named by data files (row_type = 'vn_skt.regulations.rows:...')",
         "council_rules": "the council_rules row type, named by data files",
         "metrology_list": "the metrology_group2 / metrology_fields row types, named by data files",
+        "task_rules": "the procedure_deadlines / budget_norms row types, named by data files",
         "data": "the shipped rule files: a resource directory, not code",
     },
     "testing": {"strategies": "documented: users import vn_skt.testing.strategies"},

@@ -66,8 +66,10 @@ def test_the_walk_finds_the_records_and_values() -> None:
 @pytest.mark.parametrize("name", sorted(MODELS))
 def test_every_record_has_a_json_schema(name: str, mode: Any) -> None:
     schema = MODELS[name].model_json_schema(mode=mode)
-    assert schema["type"] == "object" and schema["properties"]
     json.dumps(schema)  # plain JSON all the way down
+    if "$ref" in schema:  # a self-referencing record (a budget team serves a Council)
+        schema = schema["$defs"][schema["$ref"].rsplit("/", 1)[1]]
+    assert schema["type"] == "object" and schema["properties"]
 
 
 @pytest.mark.parametrize("mode", ["validation", "serialization"])

@@ -77,7 +77,24 @@ def test_member_strategy(m: Member) -> None:
     assert Member.model_validate_json(m.model_dump_json()) == m
 
 
-KINDS = [CouncilKind.ACCEPTANCE, CouncilKind.SELECTION, CouncilKind.NON_STATE_BUDGET]
+NEW_KINDS = [CouncilKind.FUNDING_REVIEW, CouncilKind.FINAL_EVALUATION, CouncilKind.BUDGET_APPRAISAL]
+KINDS = [
+    CouncilKind.ACCEPTANCE,
+    CouncilKind.SELECTION,
+    CouncilKind.NON_STATE_BUDGET,
+    *(pytest.param(k, marks=pytest.mark.slow) for k in NEW_KINDS),
+]
+
+
+@pytest.mark.parametrize("kind", NEW_KINDS)
+def test_generated_new_regime_councils_are_well_formed(kind: CouncilKind) -> None:
+    @settings(max_examples=15, database=None)
+    @given(councils(kind=kind, on=date(2026, 6, 1)))
+    def check(c: Council) -> None:
+        assert check_composition(c) == []
+        assert quorum_met(c, [m.name for m in c.members])
+
+    check()
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -99,6 +116,8 @@ def test_generated_councils_are_well_formed(kind: CouncilKind, data: st.DataObje
         (CouncilKind.ACCEPTANCE, {9}),
         (CouncilKind.SELECTION, {7, 8, 9}),
         (CouncilKind.NON_STATE_BUDGET, {5, 7}),
+        pytest.param(CouncilKind.FUNDING_REVIEW, {7, 8, 9}, marks=pytest.mark.slow),
+        pytest.param(CouncilKind.BUDGET_APPRAISAL, {5}, marks=pytest.mark.slow),
     ],
 )
 def test_strategies_reach_every_legal_size(kind: CouncilKind, sizes: set[int]) -> None:
@@ -127,7 +146,7 @@ def test_strategies_follow_the_rules_they_are_given() -> None:
     check()
 
     @settings(max_examples=1, database=None)
-    @given(councils(kind=CouncilKind.FUNDING_REVIEW))
+    @given(councils(kind=CouncilKind.TASK_IDENTIFICATION))
     def unsupplied(c: Council) -> None:
         raise AssertionError("drew a council whose rules must be supplied")  # pragma: no cover
 

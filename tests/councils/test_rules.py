@@ -83,11 +83,10 @@ def test_selection_changes_on_27_november_2023() -> None:
     assert same == before  # nothing else changed
 
 
-def test_the_2025_regime_must_be_supplied() -> None:
+def test_the_2025_regime_ships_an_unverified_default() -> None:
     with pytest.raises(RegulationNotFound, match=r"no rule set .*Xét tài trợ"):
         rules_for(F, on=date(2025, 9, 30))  # the kind does not exist yet
-    with pytest.raises(RegulationNotFound, match=r"not known to vn-skt.*supply"):
-        rules_for(F, on=date(2025, 10, 1))
+    assert "93/2025/QH15" in rules_for(F, on=date(2025, 10, 1)).source
     assert rules_for(N, on=date(2025, 9, 30)).verdict is VerdictMethod.AGREEMENT
     with pytest.raises(RegulationNotFound, match=r"no rule set"):
         rules_for(N, on=date(2025, 10, 1))  # replaced by Decree 268/2025
@@ -267,7 +266,7 @@ source = "QĐ 01"
         ('quorum_roles = ["chair", "boss"]', "quorum_roles", "'chair', 'reviewers'"),
         ("size_min = [7]", "size_min", "integer"),
         ('pass_mark = "70"', "pass_mark", "integer"),
-        ('verdict = "vote"', "verdict", "'shares', 'points' or 'agreement'"),
+        ('verdict = "vote"', "verdict", "'shares', 'points', 'agreement' or 'recommend'"),
         ("supplied = 1", "supplied", "boolean"),
         ("quorum_size = 5", "quorum_size", "unknown column"),
         ('verdict = "shares"\nfail_share = "1/3"', "excellent_share", "required when"),

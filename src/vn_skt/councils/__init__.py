@@ -20,7 +20,15 @@ from ._models import Council, Member
 from ._names import name_sort_key
 from ._quorum import QuorumResult, quorum, quorum_met
 from ._ranking import RankedFile, SelectionFile, rank_selection
-from ._rules import CouncilRules, QuorumRole, TieBreak, VerdictMethod, rules_for
+from ._rules import (
+    RULE_SETS,
+    CouncilRules,
+    QuorumRole,
+    TieBreak,
+    VerdictMethod,
+    rule_set_table,
+    rules_for,
+)
 from ._scoring import SelectionScore, score_selection
 from ._verdict import (
     Verdict,
@@ -28,9 +36,11 @@ from ._verdict import (
     agreement_verdict,
     judge_acceptance,
     judge_agreement,
+    judge_recommendation,
 )
 
 __all__ = [
+    "RULE_SETS",
     "AppliedRules",
     "CompositionCheck",
     "Council",
@@ -59,10 +69,12 @@ __all__ = [
     "governing_date",
     "judge_acceptance",
     "judge_agreement",
+    "judge_recommendation",
     "name_sort_key",
     "quorum",
     "quorum_met",
     "rank_selection",
+    "rule_set_table",
     "rules_for",
     "score_selection",
     "session_fees",

@@ -93,6 +93,8 @@ class AppliedRules:
     on: date
     basis: DateBasis
     status: Status | None
+    rule_set: str | None = None
+    """The named rule set the rules came from (None: the default ``council_rules``)."""
 
     @property
     def source(self) -> str:
@@ -114,14 +116,18 @@ class AppliedRules:
 
 
 def apply_rules(
-    kind: CouncilKind, when: GoverningDate, rules: CouncilRules | None = None
+    kind: CouncilKind,
+    when: GoverningDate,
+    rules: CouncilRules | None = None,
+    rule_set: str | None = None,
 ) -> AppliedRules:
-    """Chọn quy định — ``rules`` when given, else the ``council_rules`` row in force for
-    ``kind`` on ``when.on``."""
+    """Chọn quy định — ``rules`` when given, else the row in force for ``kind`` on
+    ``when.on`` in the default ``council_rules`` table or the named ``rule_set``."""
     if rules is not None:
         if not isinstance(rules, CouncilRules):
             msg = f"rules={rules!r} ({type(rules).__name__}); expected a CouncilRules"
             raise InvalidValue(msg)
         return AppliedRules(kind, rules, when.on, when.basis, None)
-    found, version = rules_in_force(kind, on=when.on)
-    return AppliedRules(kind, found, when.on, when.basis, version.row_status(kind.name))
+    found, version = rules_in_force(kind, on=when.on, rule_set=rule_set)
+    status = version.row_status(kind.name)
+    return AppliedRules(kind, found, when.on, when.basis, status, rule_set)

@@ -73,6 +73,15 @@ class ViolationCode(StrEnum):
     """A key member of a file sits on the council judging it."""
     CONFLICT_ORGANIZATION = "CONFLICT_ORGANIZATION"
     """More members from the host or applying organisations than the rules allow."""
+    LEADER_MISSING = "LEADER_MISSING"
+    """No team leader ("Tổ trưởng") where the rules name one."""
+    LEADER_DUPLICATE = "LEADER_DUPLICATE"
+    """More team leaders than the rules allow."""
+    COUNCIL_LINK_MISSING = "COUNCIL_LINK_MISSING"
+    """Fewer of the served council's chair, vice-chair or reviewers on the team than the
+    rules require (Circular 25/2026/TT-BCT Art. 5.4)."""
+    COUNCIL_LINK_UNKNOWN = "COUNCIL_LINK_UNKNOWN"
+    """The rules require members of the served council, but ``serves`` is not given."""
 
 
 @attrs.frozen
@@ -123,9 +132,10 @@ def composition_on(
     council: Council, when: GoverningDate, rules: CouncilRules | None = None
 ) -> CompositionCheck:
     """Kiểm tra thành phần theo ngày — :func:`composition_check` on a chosen date."""
-    applied = apply_rules(council.kind, when, rules)
+    applied = apply_rules(council.kind, when, rules, council.rule_set)
     found = [*_size_and_roles(council, applied.rules), *_duplicates(council)]
     found += _conflicts(council, applied.rules)
+    found += _link(council, applied.rules)
     return CompositionCheck(tuple(found), applied)
 
 
@@ -146,6 +156,7 @@ def _size_and_roles(council: Council, rules: CouncilRules) -> list[Violation]:
         (Role.VICE_CHAIR, rules.vice_chairs_min, rules.vice_chairs_max, "VICE_CHAIR"),
         (Role.REVIEWER, rules.reviewers, rules.reviewers, "REVIEWERS"),
         (Role.SECRETARY, rules.secretaries, rules.secretaries, "SECRETARY"),
+        (Role.LEADER, rules.leaders, rules.leaders, "LEADER"),
     ]
     for role, low, high, code in ranges:
         have = counts.get(role, 0)
@@ -211,3 +222,29 @@ def _conflicts(council: Council, rules: CouncilRules) -> list[Violation]:
                 )
             )
     return out
+
+
+_LINK_ROLES = (Role.CHAIR, Role.VICE_CHAIR, Role.REVIEWER)
+
+
+def _link(council: Council, rules: CouncilRules) -> list[Violation]:
+    wanted = rules.council_members_min
+    if not wanted:
+        return []
+    served = council.serves
+    if served is None:
+        msg = (
+            f"Cần ít nhất {wanted} thành viên là Chủ tịch, Phó Chủ tịch hoặc Ủy viên phản "
+            f"biện của hội đồng được phục vụ ({rules.source}); chưa cho biết hội đồng đó "
+            f"(serves=...)"
+        )
+        return [Violation("COUNCIL_LINK_UNKNOWN", msg)]
+    keys = {m.key for m in served.members if m.role in _LINK_ROLES}
+    linked = [m for m in council.members if m.key in keys]
+    if len(linked) >= wanted:
+        return []
+    msg = (
+        f"Có {len(linked)} thành viên là Chủ tịch, Phó Chủ tịch hoặc Ủy viên phản biện của "
+        f"hội đồng {served.kind.label}, cần ít nhất {wanted} ({rules.source})"
+    )
+    return [Violation("COUNCIL_LINK_MISSING", msg)]

@@ -95,7 +95,7 @@ class Meeting(BaseModel):
 
     def applied_rules(self, *, rules: CouncilRules | None = None) -> AppliedRules:
         """Quy định áp dụng — the council kind's rules on the meeting's date (or ``rules``)."""
-        return apply_rules(self.council.kind, self.governing_date, rules)
+        return apply_rules(self.council.kind, self.governing_date, rules, self.council.rule_set)
 
     def composition(self, *, rules: CouncilRules | None = None) -> CompositionCheck:
         """Thành phần — the council's composition under the meeting's rules."""

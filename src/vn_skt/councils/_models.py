@@ -56,7 +56,11 @@ class Council(BaseModel):
     ``task`` is the task it rules on, when known; for a selection council
     ``applicants`` names the principal investigator and key members of the file and
     ``applying_organizations`` the applying and partner organisations (conflicts of
-    interest are checked against them and against the task).
+    interest are checked against them and against the task). ``rule_set`` names the
+    rule set it follows (None: the default table; see
+    :func:`vn_skt.councils.rules_for`); ``serves`` is the council a team works for (a
+    budget appraisal team's funding review council, whose chair, vice-chair or a
+    reviewer must sit on it under Circular 25/2026/TT-BCT Art. 5.4).
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
@@ -70,6 +74,15 @@ class Council(BaseModel):
     applying_organizations: tuple[str, ...] = ()
     established_by: DocumentRef | None = Field(default=None, description="Quyết định thành lập")
     meeting_date: date | None = Field(default=None, description="Ngày họp")
+    rule_set: str | None = Field(
+        default=None,
+        description="Bộ quy định áp dụng: None = mặc định; 'TT 25/2026/TT-BCT', "
+        "'TT 44/2026/TT-BGDĐT' hoặc tên bảng tỉnh đã đăng ký",
+    )
+    serves: Council | None = Field(
+        default=None,
+        description="Hội đồng mà tổ này phục vụ (Tổ thẩm định kinh phí → hội đồng xét tài trợ)",
+    )
 
     def _repr_html_(self) -> str:
         rows = [[m.display_name, m.role, m.organization] for m in self.sorted_members()]

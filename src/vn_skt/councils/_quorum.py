@@ -100,7 +100,7 @@ def quorum_on(
     if isinstance(present, str):
         msg = f"quorum: present={present!r} is one string; expected an iterable of names"
         raise InvalidValue(msg)
-    applied = apply_rules(council.kind, when, rules)
+    applied = apply_rules(council.kind, when, rules, council.rule_set)
     rules = applied.rules
     here = {fold_text(name) for name in present}
     members = [m for m in council.members if m.key in here]

@@ -43,6 +43,7 @@ __all__ = [
     "agreement_verdict",
     "judge_acceptance",
     "judge_agreement",
+    "judge_recommendation",
     "judge_with",
 ]
 
@@ -121,6 +122,37 @@ def judge_agreement(
     return judge_with(votes, applied, task_score=task_score, product_score=product_score)
 
 
+def judge_recommendation(
+    votes: Votes,
+    *,
+    on: date,
+    kind: CouncilKind | str = CouncilKind.FUNDING_REVIEW,
+    rules: CouncilRules | None = None,
+    rule_set: str | None = None,
+) -> Verdict:
+    """Kết luận xét tài trợ, đặt hàng — Đạt ("đề nghị thực hiện") when the share of the
+    members present voting to recommend reaches the rules' ``agree_share``, else Không
+    đạt; under the ``kind``'s rules in force on ``on`` (required), from the default table
+    or the named ``rule_set``, or ``rules``.
+
+    ``votes``: one per member present, ``True``/"đồng ý"/"đề nghị thực hiện" to
+    recommend, ``False``/"không đồng ý"/"không đề nghị thực hiện" not to.
+
+    >>> judge_recommendation([True] * 5 + [False] * 2, on=date(2026, 8, 1),
+    ...                      rule_set="TT 44/2026/TT-BGDĐT").reasons
+    ('05/07 thành viên có mặt đề nghị thực hiện, từ 2/3 trở lên',)
+    """
+    when = GoverningDate(require_date(on, what="judge_recommendation(on=...)"), DateBasis.GIVEN)
+    applied = apply_rules(CouncilKind(kind), when, rules, rule_set)
+    if applied.rules.verdict is not VerdictMethod.RECOMMEND:
+        msg = (
+            f"judge_recommendation: the rules from {applied.rules.source} decide by "
+            f"{applied.rules.verdict or 'no verdict method'!s}, not by a recommendation vote"
+        )
+        raise InvalidValue(msg)
+    return judge_with(votes, applied)
+
+
 def judge_with(
     votes: Votes,
     applied: AppliedRules,
@@ -134,6 +166,8 @@ def judge_with(
     values = list(votes.values()) if isinstance(votes, Mapping) else list(votes)
     if not values:
         raise InvalidValue("verdict: no votes (expected one per member present)")
+    if rules.verdict is VerdictMethod.RECOMMEND:
+        return _recommend(values, applied)
     if rules.verdict is VerdictMethod.AGREEMENT:
         if task_score is None or product_score is None:
             msg = (
@@ -197,7 +231,12 @@ def _points(values: list[object], applied: AppliedRules) -> Verdict:
     return Verdict(rating, (reason,), applied)
 
 
-_AGREE = {fold_text("đồng ý"): True, fold_text("không đồng ý"): False}
+_AGREE = {
+    fold_text("đồng ý"): True,
+    fold_text("không đồng ý"): False,
+    fold_text("đề nghị thực hiện"): True,
+    fold_text("không đề nghị thực hiện"): False,
+}
 
 
 def _agrees(value: object) -> bool:
@@ -207,7 +246,10 @@ def _agrees(value: object) -> bool:
         return _AGREE[fold_text(value)]
     if isinstance(value, Rating | str):
         return Rating.parse(str(value)) is not Rating.FAILED
-    msg = f"verdict: vote {value!r}; expected True/False, 'đồng ý'/'không đồng ý' or a Rating"
+    msg = (
+        f"verdict: vote {value!r}; expected True/False, 'đồng ý'/'không đồng ý', "
+        f"'đề nghị thực hiện'/'không đề nghị thực hiện' or a Rating"
+    )
     raise InvalidValue(msg)
 
 
@@ -239,6 +281,19 @@ def _agreement(
             ok = False
             reasons.append(f"{what} {shown} không quá {floor}")
     return Verdict(Rating.PASSED if ok else Rating.FAILED, tuple(reasons), applied)
+
+
+def _recommend(values: list[object], applied: AppliedRules) -> Verdict:
+    rules = applied.rules
+    assert rules.agree_share is not None  # checked at load
+    n = len(values)
+    agree = sum(_agrees(v) for v in values)
+    counted = f"{format_count(agree)}/{format_count(n)} thành viên có mặt đề nghị thực hiện"
+    if agree >= rules.agree_share * n:
+        reason = f"{counted}, từ {_share(rules.agree_share)} trở lên"
+        return Verdict(Rating.PASSED, (reason,), applied)
+    reason = f"{counted}, dưới {_share(rules.agree_share)}"
+    return Verdict(Rating.FAILED, (reason,), applied)
 
 
 def _share(share: Fraction) -> str:

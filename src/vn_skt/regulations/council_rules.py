@@ -68,6 +68,9 @@ class VerdictMethod(StrEnum):
     """Bands of the average points (a ministry's variant)."""
     AGREEMENT = "agreement"
     """A share agreeing, with minimum task and product scores (Circular 02/2015)."""
+    RECOMMEND = "recommend"
+    """A share of the members present voting "đề nghị thực hiện" (a funding review under
+    Circular 44/2026/TT-BGDĐT: ≥ 2/3); no score floors."""
 
 
 def _enum(kind: type[E], field: str, value: object) -> E:
@@ -122,11 +125,14 @@ _COUNTS = (
     "min_product_score",
     "late_months",
     "max_host_members",
+    "leaders",
+    "council_members_min",
 )
 _NEEDS = {
     VerdictMethod.SHARES: ("excellent_share", "fail_share"),
     VerdictMethod.POINTS: ("excellent_points", "pass_points"),
     VerdictMethod.AGREEMENT: ("agree_share", "min_task_score", "min_product_score"),
+    VerdictMethod.RECOMMEND: ("agree_share",),
 }
 
 
@@ -141,12 +147,16 @@ class CouncilRules:
     - composition: ``size_min``/``size_max`` or ``sizes``, ``chairs``,
       ``vice_chairs_min``/``vice_chairs_max``, ``reviewers``, ``secretaries``,
       ``max_host_members`` (members from the host or applying organisations);
+      ``leaders`` (a team's "Tổ trưởng": the budget appraisal team of Circular
+      25/2026/TT-BCT) and ``council_members_min`` (how many of a team's members must be
+      the chair, vice-chair or a reviewer of the council it serves, Art. 5.4);
     - quorum: ``quorum`` (a share of all members) and ``quorum_roles``;
     - selection scoring: ``deviation_limit``, ``pass_mark``, ``zero_limit``; ranking:
       ``bonus`` and ``bonus_threshold``, ``tie_breaks``;
     - verdicts: ``verdict`` with ``excellent_share``/``fail_share`` (shares),
       ``excellent_points``/``pass_points`` (points) or ``agree_share``/
-      ``min_task_score``/``min_product_score`` (agreement); ``late_months``.
+      ``min_task_score``/``min_product_score`` (agreement) or ``agree_share`` alone
+      (recommend: a funding review); ``late_months``.
     """
 
     source: str
@@ -177,6 +187,8 @@ class CouncilRules:
     min_product_score: int | None = None
     late_months: int | None = None
     max_host_members: int | None = None
+    leaders: int | None = None
+    council_members_min: int | None = None
 
     def __attrs_post_init__(self) -> None:
         if not isinstance(self.source, str) or not self.source.strip():

@@ -526,7 +526,8 @@ def councils(
 ) -> Council:
     """Hội đồng — well-formed councils of ``kind``, of every size its rules allow (an
     acceptance council has 9 members, a selection council 7 to 9, a non-state-budget
-    council 5 or 7), with the roles the rules require and ``meeting_date`` set: ``on``,
+    council 5 or 7, a budget appraisal team 5 with a leader and ``serves`` set to a council
+    it shares a member with), with the roles the rules require and ``meeting_date`` set: ``on``,
     else a day drawn from each version of the council rules that has the kind. ``rules``
     replaces the shipped rules (then ``on`` defaults to a drawn day too)."""
     kind = CouncilKind(kind)
@@ -540,6 +541,7 @@ def councils(
     roles += [Role.VICE_CHAIR] * draw(st.integers(vice_min, vice_max))
     roles += [Role.REVIEWER] * (rules.reviewers or 0)
     roles += [Role.SECRETARY] * (rules.secretaries or 0)
+    roles += [Role.LEADER] * (rules.leaders or 0)
     sizes = [n for n in rules.legal_sizes() if n >= len(roles)]
     if not sizes:
         msg = f"councils: no legal size fits the roles {roles} under {rules.source}"
@@ -553,7 +555,22 @@ def councils(
         draw(members(role=r)).model_copy(update={"name": n})
         for r, n in zip(roles, names, strict=True)
     ]
-    return Council(kind=kind, members=tuple(draw(st.permutations(people))), meeting_date=day)
+    serves = None
+    if rules.council_members_min:
+        # a team (the budget appraisal team) with members from the council it serves:
+        # that council's chair and reviewers are the team's first non-leader members
+        linked = [p for p in people if p.role is not Role.LEADER][: rules.council_members_min]
+        served_roles = [Role.CHAIR, *[Role.REVIEWER] * (len(linked) - 1)]
+        serves = Council(
+            kind=CouncilKind.FUNDING_REVIEW,
+            members=tuple(
+                p.model_copy(update={"role": r}) for p, r in zip(linked, served_roles, strict=True)
+            ),
+            meeting_date=day,
+        )
+    return Council(
+        kind=kind, members=tuple(draw(st.permutations(people))), meeting_date=day, serves=serves
+    )
 
 
 def register_type_strategies() -> None:
