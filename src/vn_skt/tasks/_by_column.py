@@ -53,6 +53,8 @@ __all__ = ["NotColumnar", "read_csv_columns"]
 _WHITESPACE = "".join(chr(c) for c in range(0x110000) if chr(c).isspace())
 """What Python's ``str.strip()`` strips: polars strips exactly these."""
 _LINE_END = re.compile(rb"\r\n|\r|\n")
+_BATCH = 16_384
+"""Rows turned into Python values at a time."""
 _HEAD_ROWS = 200
 """The rows searched for the header (title rows, a two-row header)."""
 _PLAIN = r"^[0-9]{1,15}$"
@@ -230,10 +232,11 @@ def read_csv_columns(
                 list(table), [m.name for m in table.values()], default=None, return_dtype=pl.String
             )
         checks.append(value_expr.alias(f"v{j}"))
-        failed.append(pl.col(f"s{j}").is_not_null() & pl.col(f"v{j}").is_null())
-    checked = frame.select("line", pl.col(r"^s[0-9]+$"), *checks).with_columns(
-        (pl.any_horizontal(failed) if failed else pl.lit(False)).alias("failed")
+        failed.append(pl.col(f"s{j}").is_not_null() & value_expr.is_null())
+    checked = frame.select(
+        "line", *checks, (pl.any_horizontal(failed) if failed else pl.lit(False)).alias("failed")
     )
+    del frame
     _check_header(loader, cols, header_line)  # unknown columns: warnings, as by row
     loader.total = first + height
     loader.report(first)
@@ -250,54 +253,63 @@ def _build(
     *,
     base: int,
 ) -> None:
-    """Tasks from the rows that passed; the row path for the others, in row order."""
-    lines = checked["line"].to_list()
-    blank = checked["blank"].to_list()
-    special = checked["special"].to_list()
-    failed = checked["failed"].to_list()
+    """Tasks from the rows that passed; the row path for the others, in row order. The
+    checked columns become Python values a batch at a time (memory stays flat)."""
     members = {
         j: {m.name: m for m in _ENUMS[str(c.field)]}
         for j, c in read_cols
         if c.kind == "field" and c.field in _ENUMS
     }
-    values = [(j, c, checked[f"v{j}"].to_list()) for j, c in read_cols]
-    money_raw = {j: raw[f"c{j}"].to_list() for j, c in read_cols if c.kind == "money"}
-    keep_sums = any(special)  # a summary row needs the amounts above it
+    # the cell as written is kept only where an issue may quote it (a total's check)
+    quoted = {
+        j for j, c in read_cols if c.kind == "money" and (c.year is None or c.field == "total")
+    }
+    keep_sums = bool(checked["special"].any())  # a summary row needs the amounts above it
     starts: dict[int, int] = {}
-    for k, line in enumerate(lines):
-        loader.read += 1
-        if k % PROGRESS_EVERY == 0:
-            loader.report(base + k)
-        if blank[k]:
-            loader.skipped += 1
-            continue
-        if special[k]:
-            cells = raw.row(k)
-            kind = _row_kind(cells, cols)
-            if kind != "data":
+    for offset in range(0, checked.height, _BATCH):
+        batch = checked.slice(offset, _BATCH)
+        lines = batch["line"].to_list()
+        blank = batch["blank"].to_list()
+        special = batch["special"].to_list()
+        failed = batch["failed"].to_list()
+        values = [(j, c, batch[f"v{j}"].to_list()) for j, c in read_cols]
+        written = {j: raw[f"c{j}"].slice(offset, _BATCH).to_list() for j in quoted}
+        for i, line in enumerate(lines):
+            k = offset + i
+            loader.read += 1
+            if k % PROGRESS_EVERY == 0:
+                loader.report(base + k)
+            if blank[i]:
                 loader.skipped += 1
-                if kind == "summary":
-                    _check_summary(loader, line, cells, cols, starts)
                 continue
-        if failed[k]:
-            loader.task(line, list(zip(range(len(cols)), cols, raw.row(k), strict=False)))
-            continue
-        data: dict[str, Any] = {}
-        money: dict[tuple[str, int | None], int] = {}
-        where: dict[Any, tuple[Column, Any]] = {}
-        rawcells: dict[Any, Any] = {}
-        for j, col, column_values in values:
-            value = column_values[k]
-            if value is None:
+            if special[i]:
+                cells = raw.row(k)
+                kind = _row_kind(cells, cols)
+                if kind != "data":
+                    loader.skipped += 1
+                    if kind == "summary":
+                        _check_summary(loader, line, cells, cols, starts)
+                    continue
+            if failed[i]:
+                loader.task(line, list(zip(range(len(cols)), cols, raw.row(k), strict=False)))
                 continue
-            if col.kind == "money":
-                key: Any = (col.field, col.year)
-                money[key] = value
-                rawcells[key] = money_raw[j][k]
-                if keep_sums:
-                    loader.sums.setdefault(j, []).append(value)
-            else:
-                key = col.field
-                data[key] = members[j][value] if j in members else value
-            where[key] = (col, value)
-        loader.finish(line, data, money, where, rawcells)
+            data: dict[str, Any] = {}
+            money: dict[tuple[str, int | None], int] = {}
+            where: dict[Any, tuple[Column, Any]] = {}
+            cells_written: dict[Any, Any] = {}
+            for j, col, column_values in values:
+                value = column_values[i]
+                if value is None:
+                    continue
+                if col.kind == "money":
+                    key: Any = (col.field, col.year)
+                    money[key] = value
+                    if j in quoted:
+                        cells_written[key] = written[j][i]
+                    if keep_sums:
+                        loader.sums.setdefault(j, []).append(value)
+                else:
+                    key = col.field
+                    data[key] = members[j][value] if j in members else value
+                where[key] = (col, value)
+            loader.finish(line, data, money, where, cells_written)
