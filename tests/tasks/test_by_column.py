@@ -170,3 +170,14 @@ def test_progress_counts_go_up_to_the_total(engine: str, monkeypatch: pytest.Mon
     assert len(calls) > 3 and done == sorted(set(done))
     assert {t for _, t in calls} == {len(rows)} and calls[-1] == (len(rows), len(rows))
     assert result.rows == 50
+
+
+@pytest.mark.parametrize("unit", ["", " (nghìn đồng)", " (Tr.đồng)", " (tỷ đồng)"])
+def test_large_amounts_never_overflow(unit: str) -> None:
+    head = [*HEAD[1:11], f"Kinh phí NSNN năm 2025{unit}"]
+    task = ["A", "T", "Đề tài", "Cấp tỉnh", "Khoa học xã hội", "X", "Y", "01/2025", "12/2025", ""]
+    amounts = ["999999999", "9999999999", "999999999999", "9999999999999999", "9" * 19, "9" * 25]
+    rows = [[f"A{i}", *task[1:], amount] for i, amount in enumerate(amounts)]
+    by_row, by_column = both(csv_bytes([head, *rows]))
+    assert by_column == by_row
+    assert by_row.tasks[0].funding.state_budget[2025] % 999_999_999 == 0

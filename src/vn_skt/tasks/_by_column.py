@@ -57,8 +57,12 @@ _BATCH = 16_384
 """Rows turned into Python values at a time."""
 _HEAD_ROWS = 200
 """The rows searched for the header (title rows, a two-row header)."""
-_PLAIN = r"^[0-9]{1,15}$"
-"""An amount of plain digits: scaled in int64 without overflow (longer: the row path)."""
+
+
+def _plain(scale: int) -> str:
+    """An amount of plain digits that, times ``scale``, stays within int64 (10^18 đồng and
+    more: read one by one, as the row path reads them)."""
+    return rf"^[0-9]{{1,{19 - len(str(scale))}}}$"
 
 
 class NotColumnar(Exception):
@@ -202,7 +206,7 @@ def read_csv_columns(
         s = frame[f"s{j}"]
         plain = None
         if col.kind == "money":
-            plain = s.str.contains(_PLAIN).fill_null(False)
+            plain = s.str.contains(_plain(_SCALE[col.unit])).fill_null(False)
             rest = s.filter(~plain).drop_nulls().unique()
         elif col.field in _DATES or col.field in _ENUMS:
             rest = s.drop_nulls().unique()
