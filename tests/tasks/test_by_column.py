@@ -94,9 +94,17 @@ def test_title_rows_blank_rows_and_every_failing_check(eol: str) -> None:
     ),
     st.sampled_from([",", ";", "\t"]),
     st.sampled_from(["\n", "\r\n"]),
+    st.sampled_from(["one row", "titles above", "two rows"]),
 )
-def test_rows_and_columns_agree(rows: list[list[str]], delimiter: str, eol: str) -> None:
-    data = csv_bytes([HEAD, *rows], delimiter=delimiter, eol=eol)
+def test_rows_and_columns_agree(
+    rows: list[list[str]], delimiter: str, eol: str, header: str
+) -> None:
+    head: list[list[str]] = [HEAD]
+    if header == "titles above":
+        head = [["DANH MỤC NHIỆM VỤ"], ["(kèm theo Quyết định số 12/QĐ-UBND)"], [], HEAD]
+    elif header == "two rows":  # a year over NSNN / Khác, as Excel reports have them
+        head = [[*HEAD[:11], "Năm 2025 (Tr.đồng)", "", "Màu"], [""] * 11 + ["NSNN", "Khác", ""]]
+    data = csv_bytes([*head, *rows], delimiter=delimiter, eol=eol)
     by_column = read_tasks(data, engine="columns")
     by_row = read_tasks(data, engine="rows")
     assert by_column == by_row
