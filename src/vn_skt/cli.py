@@ -50,7 +50,7 @@ def _date_arg(text: str) -> date:
 
 
 def _progress(message: str) -> Callable[[int, int], None] | None:
-    """Say what is going on — on standard error, and only when it is a terminal (never in
+    """Tiến độ — say what is going on, on standard error, and only when it is a terminal (never in
     a pipe, a log or a test's capture). Returns the ``progress(done, total)`` callback
     the loaders accept, showing "… 12.288/200.000 dòng (6%)" on one line; None when
     standard error is not a terminal."""

@@ -66,7 +66,8 @@ def _plain(scale: int) -> str:
 
 
 class NotColumnar(Exception):
-    """The table cannot be read column by column; the message says why."""
+    """Không đọc theo cột được — the table cannot be read by column; the message says
+    why."""
 
 
 def _adapter(name: str) -> TypeAdapter[Any]:
@@ -145,8 +146,8 @@ def read_csv_columns(
     *,
     delimiter: str | None,
 ) -> None:
-    """Read a CSV table into ``loader`` column by column, or raise NotColumnar (before
-    any issue is recorded)."""
+    """Đọc theo cột — a CSV table into ``loader``, column by column, or NotColumnar
+    (raised before any issue is recorded)."""
     try:
         pl = import_extra("polars", extra="bulk", purpose="reading large tables by column")
     except MissingExtra as exc:

@@ -417,7 +417,8 @@ class _Loader:
         self.done = 0  # rows reported so far
 
     def report(self, done: int) -> None:
-        """Tell ``progress`` that ``done`` of ``total`` rows are read (never backwards)."""
+        """Báo tiến độ — tell ``progress`` that ``done`` of ``total`` rows are read (never
+        backwards)."""
         if self.progress is not None and done > self.done:
             self.done = done
             self.progress(done, self.total)
@@ -433,7 +434,7 @@ class _Loader:
             self.finish(row, *cells)
 
     def cells(self, row: int, pairs: Sequence[tuple[int, Column, Any]]) -> _Cells | None:
-        """Each cell read for its field: (data, money, where, raw), or None when a cell
+        """Đọc ô — each cell read for its field: (data, money, where, raw), or None when a cell
         could not be read (the issues are recorded)."""
         data: dict[str, Any] = {}
         where: dict[Any, tuple[Column, Any]] = {}
@@ -494,7 +495,7 @@ class _Loader:
         where: dict[Any, tuple[Column, Any]],
         raw: dict[Any, Any],
     ) -> None:
-        """Build the Task of a row whose cells were read: ``data`` by field, ``money`` by
+        """Lập nhiệm vụ — the Task of a row whose cells were read: ``data`` by field, ``money`` by
         (source, year), ``where`` each key's (column, value), ``raw`` its cell."""
         if money:
             funding = self._funding(row, data, money, where)
