@@ -20,7 +20,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
@@ -71,9 +71,22 @@ def _decimals_arg(text: str) -> int:
     return value
 
 
-def _progress(message: str) -> None:
-    if sys.stderr.isatty():
-        print(f"… {message}", file=sys.stderr, flush=True)
+def _progress(message: str) -> Callable[[int, int], None] | None:
+    """Tiến độ — say what is going on, on standard error, and only when it is a terminal (never in
+    a pipe, a log or a test's capture). Returns the ``progress(done, total)`` callback
+    the loaders accept, showing "… 12.288/200.000 dòng (6%)" on one line; None when
+    standard error is not a terminal."""
+    if not sys.stderr.isatty():
+        return None
+    print(f"… {message}", file=sys.stderr, flush=True)
+
+    def rows(done: int, total: int) -> None:
+        share = f" ({done * 100 // total}%)" if total else ""
+        end = "\n" if done >= total else ""
+        text = f"{done:,}/{total:,}".replace(",", ".")
+        print(f"\r… {text} dòng{share}", end=end, file=sys.stderr, flush=True)
+
+    return rows
 
 
 def _decoded(raw: bytes, vi: str, en: str) -> str:
@@ -175,11 +188,11 @@ def _load_data(path: str, province: str | None) -> tuple[Any, Any]:
     raw_bytes = _file_bytes(path)
     if not raw_bytes.strip(b"\xef\xbb\xbf \t\r\n"):
         raise _UserError(f"{path}: tệp rỗng, không có nhiệm vụ nào (the file is empty)")
-    _progress(f"đọc {len(raw_bytes):,} byte từ {path}".replace(",", "."))
+    rows = _progress(f"đọc {len(raw_bytes):,} byte từ {path}".replace(",", "."))
     head = raw_bytes.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
     if head != b"{":  # a table of tasks: CSV, .xlsx or a JSON list
         try:
-            result = read_tasks(raw_bytes)
+            result = read_tasks(raw_bytes, progress=rows)
         except VnSktError as exc:
             raise _UserError(f"{path}: {exc}") from None
         return AnnualData(province=_province(province), tasks=result.tasks), result

@@ -247,3 +247,19 @@ def test_a_json_list_is_recognised_by_content(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     assert [t.code for t in read_tasks(path).tasks] == ["A"]
+
+
+def test_reading_by_column_gives_the_same_result(tmp_path: Path) -> None:
+    pytest.importorskip("polars")
+    by_row = read_tasks(as_csv(tmp_path), engine="rows")
+    by_column = read_tasks(as_csv(tmp_path), engine="columns")
+    assert by_column == by_row
+    check(by_column, {"NN.03": 10, "Tổng cộng": 12}, None)
+    assert read_tasks_csv(as_csv(tmp_path), engine="columns") == by_row
+
+
+def test_progress_on_a_workbook_ends_at_its_rows(tmp_path: Path) -> None:
+    calls: list[tuple[int, int]] = []
+    read_tasks(as_xlsx(tmp_path), progress=lambda d, t: calls.append((d, t)))
+    assert calls[-1] == (len(ROWS), len(ROWS))
+    assert [d for d, _ in calls] == sorted({d for d, _ in calls})

@@ -34,29 +34,27 @@ from ._columnar import BUDGET_SOURCES, task_schema, tasks_frame, tasks_from_fram
 from ._enums import Rating, ResearchField, SelectionMethod, TaskLevel, TaskStatus, TaskType
 from ._headings import UNITS as HEADING_UNITS
 from ._labels import COLUMN_TITLES, FUNDING_LABELS, TASK_LABELS, YEAR_SUMMARY_LABELS
-from ._loading import (
-    LoadResult,
-    RowError,
-    load_tasks,
-    read_tasks,
-    read_tasks_csv,
-    read_tasks_json,
-)
+from ._loading import PROGRESS_EVERY, LoadResult, Progress, RowError, load_tasks
 from ._models import Funding, Task
 from ._portfolio import FieldGrouping, Portfolio, YearSummary
+from ._reading import COLUMNAR_BYTES, Engine, read_tasks, read_tasks_csv, read_tasks_json
 
 __all__ = [
     "BUDGET_SOURCES",
+    "COLUMNAR_BYTES",
     "COLUMN_TITLES",
     "FUNDING_LABELS",
     "HEADING_UNITS",
+    "PROGRESS_EVERY",
     "TASK_LABELS",
     "YEAR_SUMMARY_LABELS",
     "Dong",
+    "Engine",
     "FieldGrouping",
     "Funding",
     "LoadResult",
     "Portfolio",
+    "Progress",
     "Rating",
     "ResearchField",
     "RowError",

@@ -18,14 +18,12 @@ and the counts add up: rows read = valid + in error + skipped.
 
 from __future__ import annotations
 
-import json
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from enum import Enum
-from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 import attrs
 import pydantic
@@ -44,7 +42,7 @@ from vn_skt.l10n import (
 )
 
 from ._enums import Rating, ResearchField, SelectionMethod, TaskLevel, TaskStatus, TaskType
-from ._grid import Grid, Kind, detect_kind, read_bytes, read_grids
+from ._grid import Grid
 from ._headings import REQUIRED, Column, column, source_word
 from ._labels import COLUMN_TITLES, FUNDING_LABELS, TASK_LABELS
 from ._models import Task
@@ -55,9 +53,6 @@ __all__ = [
     "LoadResult",
     "RowError",
     "load_tasks",
-    "read_tasks",
-    "read_tasks_csv",
-    "read_tasks_json",
 ]
 
 _MONTH_YEAR = re.compile(r"\s*([0-9]{1,2})\s*/\s*([0-9]{4})\s*")
@@ -401,6 +396,14 @@ def _to_issue_column(columns: Sequence[Column], loc: tuple[Any, ...]) -> tuple[s
     return _label_vi(name), name
 
 
+Progress = Callable[[int, int], None]
+"""``progress(rows read, rows in the file)``: called while a table is read."""
+PROGRESS_EVERY = 4096
+"""Rows between two progress reports."""
+
+_Cells = tuple[dict[str, Any], dict[tuple[str, int | None], int], dict[Any, Any], dict[Any, Any]]
+
+
 class _Loader:
     """Turns rows of cells into tasks and issues, keeping the counts."""
 
@@ -412,6 +415,16 @@ class _Loader:
         self.bad_rows: set[int] = set()
         self.sums: dict[int, list[int]] = {}  # column index -> amounts of rows since start
         self.since: dict[int, int] = {}  # column index -> sum since the last summary row
+        self.progress: Progress | None = None
+        self.total = 0  # rows of the file (title and header rows included)
+        self.done = 0  # rows reported so far
+
+    def report(self, done: int) -> None:
+        """Báo tiến độ — tell ``progress`` that ``done`` of ``total`` rows are read (never
+        backwards)."""
+        if self.progress is not None and done > self.done:
+            self.done = done
+            self.progress(done, self.total)
 
     def error(self, row: int, *args: Any, **kwargs: Any) -> None:
         self.bad_rows.add(row)
@@ -419,6 +432,13 @@ class _Loader:
 
     def task(self, row: int, pairs: Sequence[tuple[int, Column, Any]]) -> None:
         """Validate one row (given as (column index, column, cell)) into a Task."""
+        cells = self.cells(row, pairs)
+        if cells is not None:
+            self.finish(row, *cells)
+
+    def cells(self, row: int, pairs: Sequence[tuple[int, Column, Any]]) -> _Cells | None:
+        """Đọc ô — each cell read for its field: (data, money, where, raw), or None when a cell
+        could not be read (the issues are recorded)."""
         data: dict[str, Any] = {}
         where: dict[Any, tuple[Column, Any]] = {}
         money: dict[tuple[str, int | None], int] = {}
@@ -467,16 +487,28 @@ class _Loader:
             else:
                 data[str(col.field)] = converted
         if failed:
-            return
+            return None
+        return data, money, where, raw
+
+    def finish(
+        self,
+        row: int,
+        data: dict[str, Any],
+        money: dict[tuple[str, int | None], int],
+        where: dict[Any, tuple[Column, Any]],
+        raw: dict[Any, Any],
+    ) -> None:
+        """Lập nhiệm vụ — the Task of a row whose cells were read: ``data`` by field, ``money`` by
+        (source, year), ``where`` each key's (column, value), ``raw`` its cell."""
         if money:
             funding = self._funding(row, data, money, where)
             if funding is None:
                 return
             data["funding"] = {**funding, **data.get("funding", {})}
-        columns = [c for c, _ in where.values()]
         try:
             task = Task.model_validate(data)
         except pydantic.ValidationError as exc:
+            columns = [c for c, _ in where.values()]
             for error in exc.errors(include_url=False):
                 heading, name = _to_issue_column(columns, error["loc"])
                 reason = _PYDANTIC_VI.get(error["type"], "giá trị không hợp lệ")
@@ -698,8 +730,11 @@ def _load_grid(grid: Grid, loader: _Loader, *, named: bool) -> bool:
         return True
     width = len(cols)
     starts: dict[int, int] = {}  # column index -> number of amounts when the last "Cộng" closed
-    for number, cells in data:
+    base = loader.done + first
+    for i, (number, cells) in enumerate(data):
         loader.read += 1
+        if i % PROGRESS_EVERY == 0:
+            loader.report(base + i)
         kind = _row_kind(cells, cols)
         if kind != "data":
             loader.skipped += 1
@@ -833,87 +868,3 @@ def load_tasks(
         )
     kept = _dedupe(loader)
     return _result(loader, kept, read=count)
-
-
-def read_tasks(
-    source: str | Path | bytes | IO[Any],
-    *,
-    sheet: str | None = None,
-    delimiter: str | None = None,
-    strict: bool = False,
-) -> LoadResult:
-    """Đọc bảng nhiệm vụ — tasks from a CSV, an Excel .xlsx or a JSON file, recognised by
-    content. One path for every table: see the module's notes; ``sheet`` names the
-    worksheet to read (default: every sheet with a header row); ``strict=True`` raises
-    InvalidValue on the first issue.
-    """
-    return _read(source, sheet=sheet, delimiter=delimiter, strict=strict, kind=None)
-
-
-def _read(
-    source: str | Path | bytes | IO[Any],
-    *,
-    sheet: str | None,
-    delimiter: str | None,
-    strict: bool,
-    kind: Kind | None,
-) -> LoadResult:
-    name, data = read_bytes(source)  # type: ignore[arg-type]
-    if not data.strip(b"\xef\xbb\xbf \t\r\n"):
-        issues = _Issues(name, None, strict=strict)
-        loader = _Loader(issues)
-        issues.add(None, "", None, "tệp rỗng: không có dòng nào", "the file is empty")
-        return _result(loader, [], read=0)
-    kind = kind or detect_kind(name, data)
-    if kind == "json":
-        return _json_rows(name, data.decode("utf-8-sig"), strict=strict)
-    grids = read_grids(name, data, kind, delimiter=delimiter)
-    if sheet is not None:
-        chosen = [g for g in grids if g.sheet == sheet]
-        if not chosen:
-            names = ", ".join(repr(g.sheet) for g in grids)
-            raise InvalidValue(f"{name}: không có trang {sheet!r} (the sheets are {names})")
-        grids = chosen
-    loader = _Loader(_Issues(name, None, strict=strict))
-    found = False
-    for grid in grids:
-        loader.issues.sheet = grid.sheet
-        found = _load_grid(grid, loader, named=sheet is not None or len(grids) == 1) or found
-    if not found and not loader.issues.errors:
-        loader.issues.sheet = None
-        loader.issues.add(
-            None, "", None, "không trang nào có dòng tiêu đề", "no sheet has a header"
-        )
-    kept = _dedupe(loader)
-    return _result(loader, kept, read=loader.read)
-
-
-def read_tasks_csv(
-    source: str | Path | IO[str], *, delimiter: str | None = None, strict: bool = False
-) -> LoadResult:
-    """Đọc CSV — tasks from a spreadsheet's CSV export (UTF-8, with or without BOM;
-    ``,``, ``;`` or tab as delimiter, detected when not given). The same path as
-    :func:`read_tasks`."""
-    return _read(source, sheet=None, delimiter=delimiter, strict=strict, kind="csv")
-
-
-def _json_rows(name: str, text: str, *, strict: bool) -> LoadResult:
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InvalidValue(f"{name}: not valid JSON: {exc}") from exc
-    if isinstance(data, Mapping) and "tasks" in data:
-        data = data["tasks"]
-    if not isinstance(data, list):
-        raise InvalidValue(f"{name}: expected a list of tasks (or {{'tasks': [...]}})")
-    return load_tasks(data, strict=strict)
-
-
-def read_tasks_json(source: str | Path) -> LoadResult:
-    """Đọc JSON — tasks from a JSON file holding a list of task objects (as
-    ``Task.model_dump_json`` writes them, or with Vietnamese column titles)."""
-    try:
-        text = Path(source).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InvalidValue(f"{source}: cannot read the JSON file: {exc}") from exc
-    return _json_rows(str(source), text, strict=False)
