@@ -96,3 +96,16 @@ def test_the_task_list_reads_back_as_the_same_tasks(values: Any, data: AnnualDat
     result = read_tasks_csv(io.StringIO(_as_csv(sheet)))
     assert not result.errors and not result.warnings
     assert tuple(result.tasks) == data.tasks
+
+
+def test_the_library_reads_its_own_workbook_back_unchanged(
+    xlsx_path: Path, data: AnnualData
+) -> None:
+    """Issue #18: the task-list sheet the library writes is one its own .xlsx importer
+    (vn_skt.tasks.read_tasks) reads back unchanged — every row valid, every task equal."""
+    from vn_skt.tasks import read_tasks
+
+    result = read_tasks(xlsx_path, sheet=TASK_SHEET)
+    assert not result.issues, [str(i) for i in result.issues]
+    assert result.rows == len(data.tasks) == len(result.tasks)
+    assert tuple(result.tasks) == data.tasks
