@@ -144,7 +144,10 @@ def _demo(args: argparse.Namespace, out: TextIO) -> int:
 
     data = sample_province()
     if args.year is not None and not any(t.is_running_in(args.year) for t in data.tasks):
-        raise _UserError(f"dữ liệu mẫu không có nhiệm vụ nào thực hiện trong năm {args.year}")
+        raise _UserError(
+            f"dữ liệu mẫu không có nhiệm vụ nào thực hiện trong năm {args.year}",
+            f"the sample data has no task running in {args.year}",
+        )
     _print_report(data, args.year, args.json, out)
     _write_outputs(args, data, args.year)
     return EXIT_OK
@@ -162,7 +165,10 @@ def _write_outputs(args: argparse.Namespace, data: Any, year: int | None) -> Non
             try:
                 write(data, year, path)
             except OSError as exc:
-                raise _UserError(f"không ghi được tệp {path!r}: {exc.strerror}") from None
+                raise _UserError(
+                    f"không ghi được tệp {path!r}: {exc.strerror}",
+                    f"cannot write {path!r}: {exc.strerror}",
+                ) from None
             print(f"vn-skt: đã ghi {path}", file=sys.stderr)
 
 
@@ -172,9 +178,11 @@ def _file_bytes(path: str) -> bytes:
     try:
         return Path(path).read_bytes()
     except FileNotFoundError:
-        raise _UserError(f"không tìm thấy tệp {path!r}") from None
+        raise _UserError(f"không tìm thấy tệp {path!r}", f"file not found: {path!r}") from None
     except OSError as exc:
-        raise _UserError(f"không đọc được tệp {path!r}: {exc.strerror}") from None
+        raise _UserError(
+            f"không đọc được tệp {path!r}: {exc.strerror}", f"cannot read {path!r}: {exc.strerror}"
+        ) from None
 
 
 def _load_data(path: str, province: str | None) -> tuple[Any, Any]:
@@ -187,7 +195,7 @@ def _load_data(path: str, province: str | None) -> tuple[Any, Any]:
 
     raw_bytes = _file_bytes(path)
     if not raw_bytes.strip(b"\xef\xbb\xbf \t\r\n"):
-        raise _UserError(f"{path}: tệp rỗng, không có nhiệm vụ nào (the file is empty)")
+        raise _UserError(f"{path}: tệp rỗng, không có nhiệm vụ nào", f"{path}: the file is empty")
     rows = _progress(f"đọc {len(raw_bytes):,} byte từ {path}".replace(",", "."))
     head = raw_bytes.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
     if head != b"{":  # a table of tasks: CSV, .xlsx or a JSON list
@@ -199,7 +207,9 @@ def _load_data(path: str, province: str | None) -> tuple[Any, Any]:
     try:
         raw = json.loads(raw_bytes.decode("utf-8-sig"))
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise _UserError(f"{path}: không phải JSON hợp lệ: {exc}") from None
+        raise _UserError(
+            f"{path}: không phải JSON hợp lệ: {exc}", f"{path}: not valid JSON"
+        ) from None
     if isinstance(raw, dict) and province:
         raw["province"] = _province(province)
     try:
@@ -207,7 +217,9 @@ def _load_data(path: str, province: str | None) -> tuple[Any, Any]:
     except ValidationError as exc:
         lines = [f"  {'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors()[:20]]
         more = f"\n  … và {exc.error_count() - 20} lỗi khác" if exc.error_count() > 20 else ""
-        raise _UserError(f"{path}: dữ liệu không hợp lệ:\n" + "\n".join(lines) + more) from None
+        raise _UserError(
+            f"{path}: dữ liệu không hợp lệ:\n" + "\n".join(lines) + more, "invalid data (above)"
+        ) from None
 
 
 def _province(name: str | None) -> str:
@@ -222,7 +234,7 @@ def _province(name: str | None) -> str:
     except MissingExtra:
         return name  # the data package is optional; without it the name is kept as given
     except VnSktError as exc:
-        raise _UserError(f"không biết tỉnh {name!r}: {exc}") from None
+        raise _UserError(f"không biết tỉnh {name!r}: {exc}", f"unknown province {name!r}") from None
 
 
 def _report(args: argparse.Namespace, out: TextIO) -> int:
@@ -232,11 +244,20 @@ def _report(args: argparse.Namespace, out: TextIO) -> int:
         for issue in result.issues:
             print(f"vn-skt report: {issue}", file=sys.stderr)
         if not result.tasks:
-            raise _UserError(f"{args.file}: không có nhiệm vụ hợp lệ nào — không lập báo cáo")
+            raise _UserError(
+                f"{args.file}: không có nhiệm vụ hợp lệ nào — không lập báo cáo",
+                f"{args.file}: no valid task — no report",
+            )
     if not data.tasks:
-        raise _UserError(f"{args.file}: không có nhiệm vụ nào — không lập báo cáo")
+        raise _UserError(
+            f"{args.file}: không có nhiệm vụ nào — không lập báo cáo",
+            f"{args.file}: no task — no report",
+        )
     if args.year is not None and not any(t.is_running_in(args.year) for t in data.tasks):
-        raise _UserError(f"{args.file}: không có nhiệm vụ nào thực hiện trong năm {args.year}")
+        raise _UserError(
+            f"{args.file}: không có nhiệm vụ nào thực hiện trong năm {args.year}",
+            f"{args.file}: no task running in {args.year}",
+        )
     invalid = result.invalid if result is not None else 0
     if invalid and not args.json:
         print(
