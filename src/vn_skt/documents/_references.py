@@ -64,6 +64,8 @@ _DATE_AFTER = re.compile(
 _CODE_ONLY = re.compile(_CODE)
 _DASH_CODE_ONLY = re.compile(rf"[A-ZĐ][{_LETTER}]*?/{_SEG}|[A-ZĐ]{{2}}[{_LETTER}]*")
 _MAX_NUMBER = 99_999
+# "theo mẫu số 04-NH": a form's number, not a pre-2000 symbol (a dash code with no "/").
+_FORM_BEFORE = re.compile(r"(?<![\w])(?i:mẫu)\s*(?:(?i:số)\s*)?\Z")
 _SPACES = re.compile(r"\s+")
 
 
@@ -189,6 +191,12 @@ def _scan(text: str) -> Iterator[tuple[int, int, DocumentRef]]:
         party = match["pnumber"] is not None
         code = _SPACES.sub("", match["pcode"] if party else match["code"])
         end = match.end()
+        if (
+            party
+            and "/" not in code
+            and _FORM_BEFORE.search(text, max(0, match.start() - 12), match.start())
+        ):
+            continue
         year = None if party or match["year"] is None else int(match["year"])
         if year is not None and not MIN_YEAR <= year <= MAX_YEAR:
             continue

@@ -199,6 +199,7 @@ class _Scanner:
         self.anchor_first = words.anchor_first
         self.t = _tokens(text)
         self.used: set[int] = set()  # token indexes of percentages already in a claim
+        self.claimed: set[int] = set()  # token indexes inside a total's claim
         self.findings: list[tuple[int, int, int, int, Finding]] = []
         # one character per token: the punctuation mark, "\n" for a line break, "" else
         nl, punct = _Kind.NL, _PUNCT
@@ -262,6 +263,8 @@ class _Scanner:
         """Every finding with its (start, end) in the scanned text, in reading order."""
         self.ratios()
         self.totals()
+        self.bare_lists()
+        self.remainders()
         self.growths()
         self.leftover_percentages()
         return sorted(self.findings, key=lambda item: (item[0], item[1]))
@@ -289,8 +292,9 @@ class _Scanner:
                 continue
             if self.is_percent(i + 2):
                 continue
-            pct = self.percent_after(i + 3, limit=14)
+            pct = self.percent_after(i + 3, limit=32)
             if pct is None:
+                self.passed_ratio(i)  # "21/23 mẫu đạt …, 2 mẫu … không đạt"
                 continue  # "07/07 nhiệm vụ": a ratio with no percentage is not a claim
             part, whole = t[i].value, t[i + 2].value
             assert part is not None and whole is not None
@@ -313,19 +317,57 @@ class _Scanner:
                 return None
             if t[k].kind is _NUM:
                 if self.is_percent(k):
-                    return k
+                    near = k - j < 14 or (t[k - 1].kind is _WORD and t[k - 1].text in self.w.share)
+                    return k if near else None
                 if k > 0 and t[k - 1].kind is _WORD and t[k - 1].text in self.w.not_count_after:
                     continue  # "năm 2024" may stand between a ratio and its percentage
                 return None
         return None
 
+    def passed_ratio(self, i: int) -> None:
+        """ "21/23 mẫu đạt chất lượng, 2 mẫu phân bón không đạt": the whole of the ratio
+        is the total, its part the passed count, the count after "," the rejected one."""
+        t, pc, w = self.t, self.pc, self.w
+        passed = False
+        for m in range(i + 3, min(len(t), i + 14)):
+            if self.bound[m] or pc[m] in (";", ":", "(", ")") or t[m].kind is _NUM:
+                return
+            if t[m].kind is _WORD and t[m].text in w.passed:
+                passed = passed or not (t[m - 1].kind is _WORD and t[m - 1].text in w.rejected)
+            if pc[m] == ",":
+                break
+        else:
+            return
+        rejected = self.segment_number(m + 1, stop_at_anchor=True)
+        if not passed or rejected is None:
+            return
+        words = set()
+        for k in range(rejected + 1, min(len(t), rejected + 10)):
+            if self.bound[k] or pc[k] in (",", ";", "(", ")") or t[k].kind is _NUM:
+                break
+            words.add(t[k].text)
+        if words.isdisjoint(w.rejected):
+            return
+        self.certainty = Certainty.MEDIUM
+        self.figures = (self.stated(i + 2), self.stated(i), self.stated(rejected))
+        self.check_sum(i + 2, [i, rejected], rejected, first=i)
+        self.certainty = Certainty.HIGH
+
     def check_share(
-        self, kind: FindingKind, first: int, pct: int, part: Fraction, whole: Fraction, label: str
+        self,
+        kind: FindingKind,
+        first: int,
+        pct: int,
+        part: Fraction,
+        whole: Fraction,
+        label: str,
+        *,
+        last: int | None = None,
     ) -> None:
         stated_tok = self.t[pct]
         stated = Decimal(stated_tok.value) if stated_tok.value is not None else Decimal(0)
         places = max(0, -int(stated.as_tuple().exponent))
-        end = pct + 1  # the "%" sign
+        end = pct + 1 if last is None else last  # the "%" sign, or the part after it
         if whole == 0:
             self.add(
                 first,
@@ -380,10 +422,87 @@ class _Scanner:
                 if done is not None:
                     claimed_until = done
 
-    def partial_at(self, i: int) -> bool:
-        """A "chủ yếu"/"một số" phrase starts at ``i``."""
+    def continued_after(self, last: int) -> bool:
+        """The sentence after the list ending at ``last`` opens with "Còn lại …"."""
+        for m in range(last + 1, min(len(self.t), last + _SEGMENT)):
+            if self.is_boundary(m):
+                return self.partial_at(m + 1, self.w.remainder)
+        return False
+
+    def remainders(self) -> None:
+        """ "18 đề tài … mới, giảm 3 đề tài so với năm 2022. Tại cuộc họp, có 14 đề tài
+        …; 4 đề tài còn lại …": the parts of a sentence separated by ";", the last one
+        called the rest ("còn lại"), make the total the sentence before ends its count
+        with (a change "tăng/giảm 3" skipped). Certainty medium."""
+        t, pc, w = self.t, self.pc, self.w
+        first_words = {words[0] for words in w.remainder}
+        for r in [k for k, tok in enumerate(t) if tok.text in first_words]:
+            if not self.partial_at(r, w.remainder):
+                continue
+            last = next((k for k in range(r - 1, max(-1, r - 5), -1) if t[k].kind is not _WORD), -1)
+            if last < 0 or not self.is_count(last) or last in self.claimed:
+                continue
+            start = last  # the sentence's first token
+            while start > 0 and not self.bound[start - 1] and last - start < 64:
+                start -= 1
+            if start == 0 or not self.bound[start - 1] or pc[start - 1] == "\n":
+                continue
+            parts: list[int] = []
+            k = start
+            while k <= last:
+                found = self.segment_number(k, stop_at_anchor=True)
+                if found is None or found > last:
+                    break
+                parts.append(found)
+                m = found + 1
+                while m < last and pc[m] != ";":
+                    m += 1
+                k = m + 1
+            if len(parts) < 2 or parts[-1] != last:
+                continue
+            total = None
+            for k in range(start - 2, max(-1, start - 42), -1):
+                if self.bound[k] or pc[k] in (";", ":"):
+                    break
+                if t[k].kind is _NUM and self.is_count(k):
+                    before = t[k - 1].text if k > 0 else ""
+                    if before in w.increase or before in w.decrease:
+                        continue  # "giảm 3 đề tài": a change, not the total
+                    total = k
+                    break
+            if total is None:
+                continue
+            self.certainty = Certainty.MEDIUM
+            self.figures = tuple(self.stated(k) for k in (total, *parts))
+            self.claimed.update(range(total, last + 1))
+            self.check_sum(total, parts, last)
+            self.certainty = Certainty.HIGH
+
+    def first_separator(self, k: int) -> str:
+        """The first "," or ";" after the figure at ``k`` in its sentence ("" if none)."""
+        for m in range(k + 1, min(len(self.t), k + _SEGMENT)):
+            if self.bound[m]:
+                return ""
+            if self.pc[m] in (",", ";"):
+                return self.pc[m]
+        return ""
+
+    def bare_lists(self) -> None:
+        """ "54 cơ quan hành chính nhà nước 24 UBND cấp xã; 12 các sở, ngành; 6 chi cục
+        và 12 UBND cấp huyện": a count, a few words, then three or more parts separated
+        by ";" with no marker or colon (certainty medium)."""
         t = self.t
-        for words in self.w.partial:
+        for i in [k for k, tok in enumerate(t) if tok.kind is _NUM and k not in self.claimed]:
+            if i == 0 or t[i - 1].kind is not _WORD or not self.count_near_before(i):
+                continue
+            if not self.is_count(i) or self.first_separator(i) != ";":
+                continue
+            self.total_claim(i, 0, False, colon=True, min_parts=3)
+
+    def partial_at(self, i: int, phrases: tuple[tuple[str, ...], ...] | None = None) -> bool:
+        """A "chủ yếu"/"một số" phrase (or one of ``phrases``) starts at ``i``."""
+        t = self.t
+        for words in self.w.partial if phrases is None else phrases:
             if all(
                 i + k < len(t) and t[i + k].kind is _WORD and t[i + k].text == w
                 for k, w in enumerate(words)
@@ -412,7 +531,7 @@ class _Scanner:
         return False
 
     def total_claim(
-        self, anchor: int, size: int, is_dat: bool, *, colon: bool = False
+        self, anchor: int, size: int, is_dat: bool, *, colon: bool = False, min_parts: int = 2
     ) -> int | None:
         """Check the claim anchored at ``anchor``; the index of its last token, if any."""
         t = self.t
@@ -423,10 +542,14 @@ class _Scanner:
         if self.partial_at(start) or self.partial_at(start + 1):
             return None  # "trong đó chủ yếu là …": some parts only; nothing to add up
         parts, shares, last = self.parts_after(start, is_dat)
+        if not parts and not is_dat and not colon:
+            return self.share_before_part(total, start)
         if parts and (self.punct(last + 1, "…") or self.ellipsis_after(parts[-1])):
             return None  # "…, 13 mẫu..." : the list goes on beyond what is written
-        if colon and len(parts) < 2:
+        if colon and len(parts) < min_parts:
             return None  # a lone figure after a colon is not a breakdown
+        if parts and self.continued_after(last):
+            return None  # "… 2 đề tài. Còn lại …": the list goes on in the next sentence
         if len(parts) < 2 and not (
             parts
             and self.value(parts[0]) > self.value(total)
@@ -437,6 +560,7 @@ class _Scanner:
         marked = not (colon or is_dat or self.crossed)
         self.certainty = Certainty.HIGH if marked else Certainty.MEDIUM
         self.figures = tuple(self.stated(k) for k in (total, *parts))
+        self.claimed.update(range(total, last + 1))
         self.check_sum(total, parts, last)
         for part, pct in shares:
             self.used.add(pct)
@@ -451,6 +575,44 @@ class _Scanner:
             )
         self.certainty = Certainty.HIGH
         return last
+
+    def share_before_part(self, total: int, start: int) -> int | None:
+        """ "20 nhiệm vụ. Trong đó, nhiệm vụ đến từ trường đại học chiếm 90% (18 nhiệm
+        vụ)": the part's count in parentheses right after its stated share."""
+        t, pc = self.t, self.pc
+        for k in range(start, min(len(t) - 4, start + 16)):
+            if self.bound[k] or pc[k] in (";", "(", ")"):
+                return None
+            if t[k].kind is _NUM:
+                if not (
+                    self.is_percent(k)
+                    and k not in self.used
+                    and k + 3 < len(t)
+                    and pc[k + 2] == "("
+                    and self.is_count(k + 3)
+                ):
+                    return None
+                close = k + 4
+                while close < min(len(t), k + 8) and t[close].kind is _WORD:
+                    close += 1
+                if close >= len(t) or pc[close] != ")":
+                    return None
+                part = k + 3
+                self.used.add(k)
+                self.certainty = Certainty.HIGH if not self.crossed else Certainty.MEDIUM
+                self.figures = (self.stated(part), self.stated(total), self.stated(k))
+                self.check_share(
+                    FindingKind.SHARE,
+                    total,
+                    k,
+                    self.value(part),
+                    self.value(total),
+                    f"{t[part].text}/{t[total].text}",
+                    last=part,
+                )
+                self.certainty = Certainty.HIGH
+                return part
+        return None
 
     def total_before(self, anchor: int) -> int | None:
         """The total a list anchored at ``anchor`` breaks down: the nearest count before
@@ -479,11 +641,15 @@ class _Scanner:
                 if crossed or k != anchor - 1 or t[k].kind is _Kind.NL:
                     return None
                 crossed = self.crossed = True  # "… 17 đề xuất. Trong đó, …"
+                floor = max(-1, k - 40)  # the sentence before, up to 40 tokens back
                 k -= 1
                 continue
             if self.punct(k, ";:") and not (k == anchor - 1 and self.punct(k, ":")):
                 return None
             if self.is_count(k):
+                if k > 0 and t[k - 1].kind is _WORD and t[k - 1].text in self.w.qualifier:
+                    k -= 2  # "33 đề tài ở 4 lĩnh vực, trong đó …": 4 qualifies, not a total
+                    continue
                 return k
             if t[k].kind is _NUM:
                 return None
@@ -567,7 +733,9 @@ class _Scanner:
             return
         self.check_sum(total, parts, parts[-1])
 
-    def check_sum(self, total: int, parts: list[int], last: int) -> None:
+    def check_sum(
+        self, total: int, parts: list[int], last: int, *, first: int | None = None
+    ) -> None:
         """The finding for "``total``, trong đó ``parts``": two or more parts must add up
         to the total; a single part must not exceed it."""
         t = self.t
@@ -588,7 +756,7 @@ class _Scanner:
                 f"Tổng các phần {terms} = {_shown(computed)}, khác tổng số đã nêu {t[total].text}"
             )
         finding = Finding(ok, FindingKind.TOTAL, (0, 0), stated, computed, message, reason=reason)
-        self.add(total, last, finding)
+        self.add(total if first is None else first, last, finding)
 
     def segment_number(self, k: int, *, stop_at_anchor: bool) -> int | None:
         """The count that opens the list segment starting at ``k``, after a short label
