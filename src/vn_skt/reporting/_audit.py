@@ -167,6 +167,10 @@ class _Tokens:
                 self.kind[i] = _OTHER  # digits no report writes as a figure
 
 
+# (start, end, sentence start, sentence end, finding, its figures, its certainty)
+_Found = tuple[int, int, int, int, Finding, tuple[int | Decimal, ...], Certainty]
+
+
 class _Scanner:
     """Claims over the token list; every index walk is bounded, so the scan is linear."""
 
@@ -182,7 +186,7 @@ class _Scanner:
         self.signs: list[int] | None = None  # the tokens before each "%"
         self.used: set[int] = set()  # token indexes of percentages already in a claim
         self.claimed: set[int] = set()  # token indexes inside a total's claim
-        self.findings: list[tuple[int, int, int, int, Finding]] = []
+        self.findings: list[_Found] = []
         # one string per token: the punctuation mark, "\n" for a line break, "" else
         self.pc: list[str] = list(map(_PC.get, self.kind, self.x))
         ends = frozenset(words.sentence_end) | {"\n"}
@@ -252,7 +256,7 @@ class _Scanner:
         return 0
 
     # claims --------------------------------------------------------------------------
-    def scan(self) -> list[tuple[int, int, int, int, Finding]]:
+    def scan(self) -> list[_Found]:
         """Every finding with its (start, end) in the scanned text, in reading order."""
         self.ratios()
         self.totals()
@@ -270,17 +274,9 @@ class _Scanner:
         figures = self.figures or (finding.stated,)
         self.figures = ()
         certainty = Certainty.NOT_CHECKED if finding.ok is None else self.certainty
-        finding = attrs.evolve(finding, figures=figures, certainty=certainty)
         m = self.matches
-        self.findings.append(
-            (
-                m[start_tok].start(),
-                m[end_tok].end(),
-                m[first].start(),
-                m[last].end(),
-                finding,
-            )
-        )
+        found = (m[start_tok].start(), m[end_tok].end(), m[first].start(), m[last].end())
+        self.findings.append((*found, finding, figures, certainty))
 
     def ratios(self) -> None:
         slashes = compress(range(self.n), map(eq, self.pc, repeat("/")))
@@ -509,13 +505,12 @@ class _Scanner:
 
     def partial_at(self, i: int, phrases: tuple[tuple[str, ...], ...] | None = None) -> bool:
         """A "chủ yếu"/"một số" phrase (or one of ``phrases``) starts at ``i``."""
-        for words in self.w.partial if phrases is None else phrases:
-            if all(
-                i + k < self.n and self.kind[i + k] is _WORD and self.x[i + k] == w
-                for k, w in enumerate(words)
-            ):
-                return True
-        return False
+        phrases = self.w.partial if phrases is None else phrases
+        first = self.x[i] if 0 <= i < self.n else ""
+        if not any(words[0] == first for words in phrases):
+            return False
+        # a word's text equals no number's or mark's: comparing texts compares kinds too
+        return any(tuple(self.x[i : i + len(words)]) == words for words in phrases)
 
     def ellipsis_after(self, part: int) -> bool:
         """The part at ``part`` ends with "..." or "…" (within its few label words)."""
@@ -902,6 +897,8 @@ def audit_text(text: str) -> list[Finding]:
             finding,
             span=src.origin_span(start, end),
             sentence=src.origin_span(first, last),
+            figures=figures,
+            certainty=certainty,
         )
-        for start, end, first, last, finding in findings
+        for start, end, first, last, finding, figures, certainty in findings
     ]
