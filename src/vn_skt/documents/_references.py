@@ -186,6 +186,12 @@ def _scan(text: str) -> Iterator[tuple[int, int, DocumentRef]]:
     """Every reference in ``text`` (NFC, look-alikes mended) as (start, end, ref)."""
     kinds = "|".join(re.escape(k) for k in kind_names())
     before = re.compile(rf"(?:(?<![{_LETTER}])(?P<kind>(?i:{kinds}))\s*)?(?:(?i:số)\s*)?\Z")
+    # The same phrase read backwards from the number: one anchored match instead of a
+    # search that tries every start in the window (longest kind first, as above).
+    backwards = "|".join(re.escape(k[::-1]) for k in sorted(kind_names(), key=len, reverse=True))
+    before_reversed = re.compile(
+        rf"(?:\s*(?i:ốs))?(?:\s*(?P<kind>(?i:{backwards}))(?![{_LETTER}]))?"
+    )
     last_end = 0
     for match in _ANY.finditer(text):
         party = match["pnumber"] is not None
@@ -201,12 +207,18 @@ def _scan(text: str) -> Iterator[tuple[int, int, DocumentRef]]:
         if year is not None and not MIN_YEAR <= year <= MAX_YEAR:
             continue
         window_start = max(last_end, match.start() - 40)
-        head = before.search(text, window_start, match.start())
         start = match.start()
         kind = None
-        if head is not None and head.group(0):
-            start = head.start() if head["kind"] is None else head.start("kind")
-            kind = head["kind"]
+        back = before_reversed.match(text[window_start:start][::-1])
+        if back is not None and back["kind"] is not None and back.end() == start - window_start:
+            # the kind reaches the window's start: its look-behind needs the text before
+            head = before.search(text, window_start, start)
+            if head is not None and head.group(0):
+                kind = head["kind"]
+                start = head.start() if kind is None else head.start("kind")
+        elif back is not None and back.end():
+            kind = None if back["kind"] is None else back["kind"][::-1]
+            start -= back.end()
         issued_on = None
         tail = _DATE_AFTER.match(text, end)
         if tail is not None:
