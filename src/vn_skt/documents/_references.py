@@ -50,10 +50,14 @@ _CODE = (
 # Party documents "24-CT/TU", and the older state symbols "216-CP", "388-HĐBT" (before
 # 2000 the number was joined to the code with a hyphen), else a state symbol
 # "105/QĐ-UBND", "30/2020/NĐ-CP", "129/2007/TTLT/BTC-BKHCN": one pass, no second scan.
+# The pattern opens with its first digit (the checks on the character before it are
+# look-behinds after it), so the regex engine skips ahead to digits at C speed instead
+# of trying every position; "lead" + "prest"/"rest" is the number.
 _ANY = re.compile(
-    rf"(?<![0-9/.,\-])(?:(?<![{_LETTER}])(?P<pnumber>[0-9]{{1,5}}) ?- ?"
+    rf"(?P<lead>[0-9])(?<![0-9/.,\-][0-9])"
+    rf"(?:(?<![{_LETTER}][0-9])(?P<prest>[0-9]{{0,4}}) ?- ?"
     rf"(?P<pcode>[A-ZĐ][{_LETTER}]*? ?/ ?{_SEG}|[A-ZĐ]{{2}}[{_LETTER}]*?(?=[^\w/]|_|\Z))"
-    rf"|(?P<number>[0-9]{{1,5}})[ \t]*/[/ \t]*(?:(?P<year>[0-9]{{4}})[ \t]*/[/ \t]*)?"
+    rf"|(?P<rest>[0-9]{{0,4}})[ \t]*/[/ \t]*(?:(?P<year>[0-9]{{4}})[ \t]*/[/ \t]*)?"
     rf"(?P<code>{_CODE}))"
 )
 _DATE_AFTER = re.compile(
@@ -194,7 +198,7 @@ def _scan(text: str) -> Iterator[tuple[int, int, DocumentRef]]:
     )
     last_end = 0
     for match in _ANY.finditer(text):
-        party = match["pnumber"] is not None
+        party = match["pcode"] is not None
         code = _SPACES.sub("", match["pcode"] if party else match["code"])
         end = match.end()
         if (
@@ -227,7 +231,7 @@ def _scan(text: str) -> Iterator[tuple[int, int, DocumentRef]]:
                 end = tail.end()
             except ParseError:
                 issued_on = None
-        number = int(match["pnumber"] if party else match["number"])
+        number = int(match["lead"] + (match["prest"] if party else match["rest"]))
         if number < 1:
             continue
         kind = kind or document_kind(code, on=issued_on, year=year)
