@@ -619,31 +619,32 @@ class _Scanner:
         it in the same clause, skipping a parenthesis ("109.651 đơn (tăng 5,8% …), bao
         gồm"); when the anchor opens a sentence ("17 đề xuất. Trong đó, …"), the last
         count of the sentence before. Walks back at most 24 tokens."""
+        pc, bound = self.pc, self.bound
         crossed = False
         self.crossed = False
         k = anchor - 1
         floor = max(-1, anchor - 24)
         while k > floor:
-            if self.punct(k, ")"):
+            if pc[k] == ")":
                 depth = 0
                 while k > floor:
-                    if self.punct(k, ")"):
+                    if pc[k] == ")":
                         depth += 1
-                    elif self.punct(k, "("):
+                    elif pc[k] == "(":
                         depth -= 1
                         if depth == 0:
                             break
                     k -= 1
                 k -= 1
                 continue
-            if self.is_boundary(k):
+            if bound[k]:
                 if crossed or k != anchor - 1 or self.kind[k] is _NL:
                     return None
                 crossed = self.crossed = True  # "… 17 đề xuất. Trong đó, …"
                 floor = max(-1, k - 40)  # the sentence before, up to 40 tokens back
                 k -= 1
                 continue
-            if self.punct(k, ";:") and not (k == anchor - 1 and self.punct(k, ":")):
+            if pc[k] in (";", ":") and not (k == anchor - 1 and pc[k] == ":"):
                 return None
             if self.is_count(k):
                 if k > 0 and self.kind[k - 1] is _WORD and self.x[k - 1] in self.w.qualifier:
@@ -663,7 +664,8 @@ class _Scanner:
         k = j
         if self.punct(k, ":"):
             k += 1
-        while k < self.n:
+        n, kind = self.n, self.kind
+        while k < n:
             # one segment: up to 6 words, then the part's number
             found = self.segment_number(k, stop_at_anchor=True)
             if found is None or (is_dat and parts and not self.is_rejection(k, found)):
@@ -696,7 +698,9 @@ class _Scanner:
                     not c
                     and depth <= 1
                     and not share_found
-                    and self.is_percent(m)
+                    and m + 1 < n
+                    and pc[m + 1] == "%"
+                    and kind[m] is _NUM
                     and m not in used
                 ):
                     shares.append((found, m))
@@ -721,9 +725,10 @@ class _Scanner:
             parts.append(found)
             m = found + 1
             stop = min(self.n, found + _SEGMENT)
-            while m < stop and not (self.is_boundary(m) or self.punct(m, ";,()")):
+            bound, pc = self.bound, self.pc
+            while m < stop and not (bound[m] or pc[m] in (";", ",", "(", ")")):
                 m += 1
-            if m >= stop or not self.punct(m, ";,"):
+            if m >= stop or pc[m] not in (";", ","):
                 break
             k = m + 1
         if len(parts) < 2 or not self.punct(m, ")"):
