@@ -22,6 +22,7 @@ When the text names no kind, it comes from the code's type abbreviation, read in
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -71,6 +72,13 @@ _MAX_NUMBER = 99_999
 # "theo mẫu số 04-NH": a form's number, not a pre-2000 symbol (a dash code with no "/").
 _FORM_BEFORE = re.compile(r"(?<![\w])(?i:mẫu)\s*(?:(?i:số)\s*)?\Z")
 _SPACES = re.compile(r"\s+")
+
+
+@functools.lru_cache(maxsize=256)
+def _is_kind_name(kind: str) -> bool:
+    """A type name is letters, spaces and parentheses (remembered: a scan meets the same
+    few names again and again)."""
+    return bool(kind) and all(ch.isalpha() or ch in " ()" for ch in kind)
 
 
 def _clean_code(code: object) -> str:
@@ -134,7 +142,7 @@ class DocumentRef:
             raise InvalidValue(
                 f"DocumentRef: code {self.code!r}; expected a code such as {expected}"
             )
-        if not self.kind or not all(ch.isalpha() or ch in " ()" for ch in self.kind):
+        if not _is_kind_name(self.kind):
             raise InvalidValue(
                 f"DocumentRef: kind {self.kind!r}; expected a type name such as 'Quyết định'"
             )
