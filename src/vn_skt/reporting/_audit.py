@@ -26,13 +26,14 @@ catastrophically, so a few MB of text take seconds.
 
 from __future__ import annotations
 
+import functools
 import gc
 import re
 from bisect import bisect_left
 from decimal import Decimal
 from enum import StrEnum
 from fractions import Fraction
-from itertools import compress, repeat
+from itertools import compress, islice, repeat
 from operator import attrgetter, eq, is_
 from typing import Final
 
@@ -150,15 +151,50 @@ _SEGMENT: Final = 48  # tokens: a list part longer than this ends the list
 _MAX_PARTS: Final = 64  # parts in one list: more is not a breakdown a reader checks
 
 
+_NL_CHARS: Final = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
+_DIGIT: Final = re.compile(r"[0-9]")
+
+
+@functools.lru_cache(maxsize=8)
+def _chunker(sentence_end: frozenset[str]) -> re.Pattern[str]:
+    """Stretches of text that each end with a sentence end or a line break not followed
+    by a digit (such a mark is a token of its own: no number holds it)."""
+    marks = "".join(re.escape(c) for c in sorted(sentence_end) if len(c) == 1) + _NL_CHARS
+    return re.compile(rf"(?:[^{marks}]|[{marks}](?=[0-9]))*(?:[{marks}]|\Z)")
+
+
 class _Tokens:
     """Từ tố — the tokens of a text as parallel lists (no object of ours per token):
-    ``kind`` (a group name of ``_TOKEN``) and ``text``, built by C-level ``map`` over one
-    scan; offsets are read from ``matches`` only for the few tokens a finding needs."""
+    ``kind`` (a group name of ``_TOKEN``) and ``text``, built by C-level ``map``;
+    offsets are read from ``matches`` only for the few tokens a finding needs.
+
+    A stretch between two sentence ends with no digit holds no claim: only its first
+    ``keep`` tokens (what a look across the sentence end reads: "Còn lại …", a second
+    ".") and its closing mark are kept, the rest is never tokenized."""
 
     __slots__ = ("kind", "matches", "text")
 
-    def __init__(self, text: str) -> None:
-        matches = self.matches = list(_TOKEN.finditer(text))
+    def __init__(self, text: str, sentence_end: frozenset[str], keep: int) -> None:
+        matches: list[re.Match[str]] = []
+        region = 0  # start of the stretches with digits not yet tokenized
+        finditer, search = _TOKEN.finditer, _DIGIT.search
+        for chunk in _chunker(sentence_end).finditer(text):
+            start, end = chunk.span()
+            if start == end or search(text, start, end):
+                continue
+            if region < start:
+                matches.extend(finditer(text, region, start))
+            head = list(islice(finditer(text, start, end), keep + 1))
+            if len(head) > keep:  # more than ``keep`` tokens: keep the head and the mark
+                head.pop()
+                mark = _TOKEN.match(text, end - 1, end)
+                if mark is not None and mark.lastgroup in (_PUNCT, _NL):
+                    head.append(mark)
+            matches.extend(head)
+            region = end
+        if region < len(text):
+            matches.extend(finditer(text, region))
+        self.matches = matches
         self.kind: list[str] = list(map(_LASTGROUP, matches))
         self.text: list[str] = list(map(re.Match.group, matches))
         nums = compress(range(len(matches)), map(is_, self.kind, repeat(_NUM)))
@@ -178,7 +214,8 @@ class _Scanner:
         self.text = text
         self.w = words
         self.anchor_first = words.anchor_first
-        tokens = _Tokens(text)
+        keep = max(2, *(len(p) for p in words.remainder))
+        tokens = _Tokens(text, words.sentence_end, keep)
         self.kind, self.x = tokens.kind, tokens.text
         self.matches = tokens.matches
         self.n = len(self.kind)
