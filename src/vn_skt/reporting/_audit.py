@@ -35,7 +35,7 @@ from enum import StrEnum
 from fractions import Fraction
 from itertools import compress, islice, repeat
 from operator import attrgetter, eq, is_
-from typing import Final
+from typing import Final, NamedTuple
 
 import attrs
 
@@ -204,8 +204,21 @@ class _Tokens:
                 self.kind[i] = _OTHER  # digits no report writes as a figure
 
 
+class _Draft(NamedTuple):
+    """A finding as the scanner states it, before its offsets are mapped back to the
+    text as given (one ``Finding`` is built per claim, at the end)."""
+
+    ok: bool | None
+    kind: FindingKind
+    span: tuple[int, int]
+    stated: int | Decimal
+    computed: int | Decimal | None
+    message: str
+    reason: FindingReason
+
+
 # (start, end, sentence start, sentence end, finding, its figures, its certainty)
-_Found = tuple[int, int, int, int, Finding, tuple[int | Decimal, ...], Certainty]
+_Found = tuple[int, int, int, int, _Draft, tuple[int | Decimal, ...], Certainty]
 
 
 class _Scanner:
@@ -304,7 +317,7 @@ class _Scanner:
         self.leftover_percentages()
         return sorted(self.findings, key=lambda item: (item[0], item[1]))
 
-    def add(self, start_tok: int, end_tok: int, finding: Finding) -> None:
+    def add(self, start_tok: int, end_tok: int, finding: _Draft) -> None:
         before = bisect_left(self.ends, start_tok) - 1
         first = self.ends[before] + 1 if before >= 0 else 0
         after = bisect_left(self.ends, end_tok)
@@ -405,7 +418,7 @@ class _Scanner:
             self.add(
                 first,
                 end,
-                Finding(
+                _Draft(
                     None,
                     kind,
                     (0, 0),
@@ -432,9 +445,7 @@ class _Scanner:
                 f"{label} = {precise}%, làm tròn là {format_number(computed, places)}%, "
                 f"nhưng văn bản ghi {shown}"
             )
-        finding = Finding(
-            computed == stated, kind, (0, 0), stated, computed, message, reason=reason
-        )
+        finding = _Draft(computed == stated, kind, (0, 0), stated, computed, message, reason=reason)
         self.add(first, end, finding)
 
     def totals(self) -> None:
@@ -794,7 +805,7 @@ class _Scanner:
             message = (
                 f"Tổng các phần {terms} = {_shown(computed)}, khác tổng số đã nêu {self.x[total]}"
             )
-        finding = Finding(ok, FindingKind.TOTAL, (0, 0), stated, computed, message, reason=reason)
+        finding = _Draft(ok, FindingKind.TOTAL, (0, 0), stated, computed, message, reason=reason)
         self.add(total if first is None else first, last, finding)
 
     def segment_number(self, k: int, *, stop_at_anchor: bool) -> int | None:
@@ -892,7 +903,7 @@ class _Scanner:
                 self.add(
                     i,
                     i + 1,
-                    Finding(
+                    _Draft(
                         None,
                         FindingKind.PERCENT,
                         (0, 0),
@@ -936,12 +947,17 @@ def audit_text(text: str) -> list[Finding]:
         if paused:
             gc.enable()
     return [
-        attrs.evolve(
-            finding,
-            span=src.origin_span(start, end),
-            sentence=src.origin_span(first, last),
+        Finding(
+            d.ok,
+            d.kind,
+            src.origin_span(start, end),
+            d.stated,
+            d.computed,
+            d.message,
+            reason=d.reason,
             figures=figures,
+            sentence=src.origin_span(first, last),
             certainty=certainty,
         )
-        for start, end, first, last, finding, figures, certainty in findings
+        for start, end, first, last, d, figures, certainty in findings
     ]
