@@ -280,8 +280,8 @@ class _Scanner:
         if (
             self.kind[i] is not _NUM
             or self.is_percent(i)
-            or self.punct(i - 1, "/")
-            or self.punct(i + 1, "/")
+            or (i > 0 and self.pc[i - 1] == "/")
+            or (i + 1 < self.n and self.pc[i + 1] == "/")
         ):
             return False
         if i > 0 and self.kind[i - 1] is _WORD and self.x[i - 1] in self.w.not_count_after:
@@ -358,7 +358,7 @@ class _Scanner:
     def percent_after(self, j: int, *, limit: int) -> int | None:
         """The index of the percentage that closes a ratio, if one follows closely."""
         for k in range(j, min(self.n, j + limit)):
-            if self.is_boundary(k) or self.punct(k, ";"):
+            if self.bound[k] or self.pc[k] == ";":
                 return None
             if self.kind[k] is _NUM:
                 if self.is_percent(k):
@@ -563,10 +563,12 @@ class _Scanner:
 
     def ellipsis_after(self, part: int) -> bool:
         """The part at ``part`` ends with "..." or "…" (within its few label words)."""
-        for m in range(part + 1, min(self.n, part + 12)):
-            if self.punct(m, "…") or (self.punct(m, ".") and self.punct(m + 1, ".")):
+        pc, n = self.pc, self.n
+        for m in range(part + 1, min(n, part + 12)):
+            c = pc[m]
+            if c == "…" or (c == "." and m + 1 < n and pc[m + 1] == "."):
                 return True
-            if self.is_boundary(m) or self.punct(m, ";,"):
+            if self.bound[m] or c in (";", ","):
                 return False
         return False
 
