@@ -26,6 +26,11 @@ def bench_real_text() -> None:
         f"  references F1       {f.refs_f1:.3f} ({f.refs_right}/{f.refs_expected} expected, "
         f"{f.refs_found} found)"
     )
+    print(f"  slips of the published text reported  {f.slips_found}/{f.slips}")
+    for line in f.unchecked:
+        print(f"  not checked: {line}")
+    for line in f.missed:
+        print(f"  change not caught: {line}")
 
 
 if __name__ == "__main__":

@@ -397,3 +397,27 @@ def test_whatever_the_constructor_accepts_the_parser_reads_back(
         return  # refused, with our error: nothing to read back
     assert DocumentRef.parse(str(ref)) == ref
     assert find_document_refs(f"Căn cứ {ref}, ") == [ref]
+
+
+def test_a_form_number_is_not_a_pre_2000_symbol() -> None:
+    from vn_skt.documents import find_document_refs
+
+    assert find_document_refs("02 Tờ khai (theo mẫu số 04-NH), Mẫu 01-SC") == []
+    assert [r.symbol for r in find_document_refs("Quyết định số 216-CP ngày 01/6/1993")] == [
+        "216-CP"
+    ]
+
+
+def test_the_kind_before_a_number_is_read_backwards_exactly() -> None:
+    from vn_skt.documents import find_document_refs
+
+    # the kind right after the previous reference: its look-behind sees that reference
+    found = find_document_refs("Theo 88/QĐ-UBND, Quyết định số 5/QĐ-UBND; xQuyết định 7/QĐ-UBND")
+    assert [(r.kind, r.symbol) for r in found] == [
+        ("Quyết định", "88/QĐ-UBND"),
+        ("Quyết định", "05/QĐ-UBND"),
+        ("Quyết định", "07/QĐ-UBND"),
+    ]
+    assert [str(r) for r in find_document_refs("NGHỊ ĐỊNH SỐ 30/2020/NĐ-CP")] == [
+        "Nghị định số 30/2020/NĐ-CP"
+    ]

@@ -464,3 +464,71 @@ def test_growth_without_the_earlier_figure_is_not_checked() -> None:
     (finding,) = audit_text("Doanh thu tăng 8,5% so với cùng kỳ.")
     assert finding.kind is FindingKind.PERCENT and finding.ok is None
     assert finding.certainty.value == "not_checked"
+
+
+# -- shapes read from the second real-text set (issue #17) --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        (  # a count of another noun between the total and "trong đó"
+            "Phê duyệt 33 đề tài, dự án ở 4 lĩnh vực, trong đó có 12 đề tài chuyển tiếp và "
+            "21 đề tài mới.",
+            (33, 12, 21),
+        ),
+        (  # passed as a ratio of the total, then the rejected count
+            "Kết quả 21/23 mẫu đạt chất lượng, 2 mẫu phân bón không đạt chất lượng.",
+            (23, 21, 2),
+        ),
+        (  # three or more parts after the total's noun, no colon
+            "Kiểm tra tại 54 cơ quan hành chính nhà nước 24 UBND cấp xã; 12 các sở, ngành; 6 "
+            "chi cục và 12 UBND cấp huyện.",
+            (54, 24, 12, 6, 12),
+        ),
+        (  # the rest ("còn lại") of a total stated in the sentence before
+            "Đăng ký 18 đề tài mới, giảm 3 đề tài so với năm 2022. Tại cuộc họp, có 14 đề tài "
+            "đạt 100% phiếu; 4 đề tài còn lại đạt từ 82,6% đến 96% số phiếu.",
+            (18, 14, 4),
+        ),
+    ],
+)
+def test_new_total_shapes_hold_and_catch_a_changed_figure(
+    text: str, figures: tuple[int, ...]
+) -> None:
+    from vn_skt.reporting import Certainty
+
+    (found,) = [f for f in audit_text(text) if f.kind is FindingKind.TOTAL]
+    assert found.ok is True and found.figures == figures
+    assert found.certainty is (Certainty.HIGH if "trong đó" in text else Certainty.MEDIUM)
+    changed = text.replace(f" {figures[-1]} ", f" {figures[-1] + 1} ", 1)
+    assert [f.ok for f in audit_text(changed) if f.kind is FindingKind.TOTAL] == [False]
+
+
+def test_a_share_with_the_part_after_the_percentage() -> None:
+    text = "Lưu giữ 20 nhiệm vụ. Trong đó, nhiệm vụ đến từ Trường đại học chiếm 90% (18 nhiệm vụ)."
+    (f,) = audit_text(text)
+    assert (f.kind, f.ok, f.figures) == (FindingKind.SHARE, True, (18, 20, 90))
+    assert audit_text(text.replace("(18", "(17"))[0].ok is False
+
+
+def test_a_ratio_percentage_after_a_long_label_with_a_share_word() -> None:
+    text = (
+        "Trong đó, có 14/30 nhiệm vụ do các sở, ban, ngành, địa phương chủ động đề xuất đặt "
+        "hàng, chiếm tỷ lệ 46,67%."
+    )
+    assert [(f.kind, f.ok) for f in audit_text(text)] == [(FindingKind.RATIO, True)]
+    far = text.replace("chiếm tỷ lệ", "đạt")  # no share word: too far to be the ratio's
+    assert [f.kind for f in audit_text(far)] == [FindingKind.PERCENT]
+
+
+def test_a_list_continued_by_con_lai_is_not_added_up() -> None:
+    text = (
+        "7 đề tài đã được chuyển giao. Trong đó, Công an tỉnh đặt hàng 2 đề tài, Sở NN-PTNT "
+        "đặt hàng 2 đề tài. Còn lại ba đơn vị mỗi đơn vị đặt hàng 1 đề tài."
+    )
+    assert [f for f in audit_text(text) if f.ok is False] == []
+
+
+def test_two_parts_with_no_marker_are_not_a_bare_list() -> None:
+    assert audit_text("Kiểm tra 47 doanh nghiệp 5 mẫu; 3 mẫu không đạt.") == []

@@ -22,6 +22,7 @@ When the text names no kind, it comes from the code's type abbreviation, read in
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -50,10 +51,14 @@ _CODE = (
 # Party documents "24-CT/TU", and the older state symbols "216-CP", "388-HĐBT" (before
 # 2000 the number was joined to the code with a hyphen), else a state symbol
 # "105/QĐ-UBND", "30/2020/NĐ-CP", "129/2007/TTLT/BTC-BKHCN": one pass, no second scan.
+# The pattern opens with its first digit (the checks on the character before it are
+# look-behinds after it), so the regex engine skips ahead to digits at C speed instead
+# of trying every position; "lead" + "prest"/"rest" is the number.
 _ANY = re.compile(
-    rf"(?<![0-9/.,\-])(?:(?<![{_LETTER}])(?P<pnumber>[0-9]{{1,5}}) ?- ?"
+    rf"(?P<lead>[0-9])(?<![0-9/.,\-][0-9])"
+    rf"(?:(?<![{_LETTER}][0-9])(?P<prest>[0-9]{{0,4}}) ?- ?"
     rf"(?P<pcode>[A-ZĐ][{_LETTER}]*? ?/ ?{_SEG}|[A-ZĐ]{{2}}[{_LETTER}]*?(?=[^\w/]|_|\Z))"
-    rf"|(?P<number>[0-9]{{1,5}})[ \t]*/[/ \t]*(?:(?P<year>[0-9]{{4}})[ \t]*/[/ \t]*)?"
+    rf"|(?P<rest>[0-9]{{0,4}})[ \t]*/[/ \t]*(?:(?P<year>[0-9]{{4}})[ \t]*/[/ \t]*)?"
     rf"(?P<code>{_CODE}))"
 )
 _DATE_AFTER = re.compile(
@@ -64,7 +69,16 @@ _DATE_AFTER = re.compile(
 _CODE_ONLY = re.compile(_CODE)
 _DASH_CODE_ONLY = re.compile(rf"[A-ZĐ][{_LETTER}]*?/{_SEG}|[A-ZĐ]{{2}}[{_LETTER}]*")
 _MAX_NUMBER = 99_999
+# "theo mẫu số 04-NH": a form's number, not a pre-2000 symbol (a dash code with no "/").
+_FORM_BEFORE = re.compile(r"(?<![\w])(?i:mẫu)\s*(?:(?i:số)\s*)?\Z")
 _SPACES = re.compile(r"\s+")
+
+
+@functools.lru_cache(maxsize=256)
+def _is_kind_name(kind: str) -> bool:
+    """A type name is letters, spaces and parentheses (remembered: a scan meets the same
+    few names again and again)."""
+    return bool(kind) and all(ch.isalpha() or ch in " ()" for ch in kind)
 
 
 def _clean_code(code: object) -> str:
@@ -128,7 +142,7 @@ class DocumentRef:
             raise InvalidValue(
                 f"DocumentRef: code {self.code!r}; expected a code such as {expected}"
             )
-        if not self.kind or not all(ch.isalpha() or ch in " ()" for ch in self.kind):
+        if not _is_kind_name(self.kind):
             raise InvalidValue(
                 f"DocumentRef: kind {self.kind!r}; expected a type name such as 'Quyết định'"
             )
@@ -184,21 +198,39 @@ def _scan(text: str) -> Iterator[tuple[int, int, DocumentRef]]:
     """Every reference in ``text`` (NFC, look-alikes mended) as (start, end, ref)."""
     kinds = "|".join(re.escape(k) for k in kind_names())
     before = re.compile(rf"(?:(?<![{_LETTER}])(?P<kind>(?i:{kinds}))\s*)?(?:(?i:số)\s*)?\Z")
+    # The same phrase read backwards from the number: one anchored match instead of a
+    # search that tries every start in the window (longest kind first, as above).
+    backwards = "|".join(re.escape(k[::-1]) for k in sorted(kind_names(), key=len, reverse=True))
+    before_reversed = re.compile(
+        rf"(?:\s*(?i:ốs))?(?:\s*(?P<kind>(?i:{backwards}))(?![{_LETTER}]))?"
+    )
     last_end = 0
     for match in _ANY.finditer(text):
-        party = match["pnumber"] is not None
+        party = match["pcode"] is not None
         code = _SPACES.sub("", match["pcode"] if party else match["code"])
         end = match.end()
+        if (
+            party
+            and "/" not in code
+            and _FORM_BEFORE.search(text, max(0, match.start() - 12), match.start())
+        ):
+            continue
         year = None if party or match["year"] is None else int(match["year"])
         if year is not None and not MIN_YEAR <= year <= MAX_YEAR:
             continue
         window_start = max(last_end, match.start() - 40)
-        head = before.search(text, window_start, match.start())
         start = match.start()
         kind = None
-        if head is not None and head.group(0):
-            start = head.start() if head["kind"] is None else head.start("kind")
-            kind = head["kind"]
+        back = before_reversed.match(text[window_start:start][::-1])
+        if back is not None and back["kind"] is not None and back.end() == start - window_start:
+            # the kind reaches the window's start: its look-behind needs the text before
+            head = before.search(text, window_start, start)
+            if head is not None and head.group(0):
+                kind = head["kind"]
+                start = head.start() if kind is None else head.start("kind")
+        elif back is not None and back.end():
+            kind = None if back["kind"] is None else back["kind"][::-1]
+            start -= back.end()
         issued_on = None
         tail = _DATE_AFTER.match(text, end)
         if tail is not None:
@@ -207,7 +239,7 @@ def _scan(text: str) -> Iterator[tuple[int, int, DocumentRef]]:
                 end = tail.end()
             except ParseError:
                 issued_on = None
-        number = int(match["pnumber"] if party else match["number"])
+        number = int(match["lead"] + (match["prest"] if party else match["rest"]))
         if number < 1:
             continue
         kind = kind or document_kind(code, on=issued_on, year=year)

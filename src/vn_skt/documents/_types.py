@@ -39,7 +39,7 @@ class _TypeIndex:
     then the versions in force during its year, then the union.
     """
 
-    __slots__ = ("by_year", "kinds", "union", "versions")
+    __slots__ = ("by_fold", "by_year", "kinds", "union", "versions")
 
     def __init__(self, versions: tuple[Version[Any], ...]) -> None:
         self.versions = versions
@@ -47,6 +47,9 @@ class _TypeIndex:
         self.union = self._rows_between(date.min, date.max)
         names = {row.name for row in self.union.values()} | {"Công văn", "Luật", "Văn bản"}
         self.kinds = sorted(names, key=len, reverse=True)
+        self.by_fold: dict[str, str] = {}  # folded spelling -> the first kind that has it
+        for kind in self.kinds:
+            self.by_fold.setdefault(fold_text(kind), kind)
 
     def _rows_between(self, first: date, last: date) -> dict[str, DocumentType]:
         """The rows of every version in force on some day of [first, last], merged in
@@ -144,8 +147,4 @@ def document_kind(code: str, *, on: date | None = None, year: int | None = None)
 def canonical_kind(name: object) -> str:
     """Tên loại chuẩn — ``name`` spelt as the table spells it (any case, Unicode form or
     spacing), else ``name`` unchanged."""
-    folded = fold_text(str(name))
-    for kind in kind_names():
-        if fold_text(kind) == folded:
-            return kind
-    return str(name)
+    return _index().by_fold.get(fold_text(str(name)), str(name))

@@ -36,8 +36,10 @@ _SCHEMA: Final = {
         "rejected": False,
         "part_separators": False,
         "partial": True,
+        "qualifier": False,
+        "remainder": True,
     },
-    "percentages": {"excess": False, "increase": False, "decrease": False},
+    "percentages": {"excess": False, "increase": False, "decrease": False, "share": False},
     "punctuation": {"sentence_end": False},
 }
 
@@ -63,6 +65,14 @@ class AuditWords:
     """Words that end one part of a list, as "," and ";" do."""
     partial: tuple[tuple[str, ...], ...]
     """Phrases (as words) right after an anchor that say only some parts are listed."""
+    qualifier: frozenset[str]
+    """Words before a count that qualifies the noun before it ("33 đề tài ở 4 lĩnh vực"):
+    such a count is not the total of the list that follows."""
+    remainder: tuple[tuple[str, ...], ...]
+    """Phrases that, opening the sentence after a list, say the list goes on."""
+    share: frozenset[str]
+    """Words right before a percentage that states a share ("chiếm 46,67%", "tỷ lệ"): a
+    ratio's percentage may then stand after a longer label."""
     excess: frozenset[str]
     """Words before a percentage that states the excess over the whole ("vượt 12%")."""
     increase: frozenset[str]
@@ -95,6 +105,9 @@ def load_audit_words(path: str | Path = WORDS_FILE) -> AuditWords:
         rejected=frozenset(lists["totals.rejected"]),
         part_separators=frozenset(lists["totals.part_separators"]),
         partial=tuple(tuple(p.split(" ")) for p in lists["totals.partial"]),
+        qualifier=frozenset(lists["totals.qualifier"]),
+        share=frozenset(lists["percentages.share"]),
+        remainder=tuple(tuple(p.split(" ")) for p in lists["totals.remainder"]),
         excess=frozenset(lists["percentages.excess"]),
         increase=frozenset(lists["percentages.increase"]),
         decrease=frozenset(lists["percentages.decrease"]),
