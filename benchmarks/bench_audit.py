@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import argparse
 import re
-import time
 import unicodedata
+
+from _timing import timed
 
 from vn_skt.documents import find_document_refs
 from vn_skt.l10n import normal_text
@@ -22,12 +23,6 @@ PARAGRAPH = (
     "88/QĐ-UBND ngày 09/01/2025, kiểm định 12.418 PTĐ, trong đó đạt yêu cầu 12.105 PTĐ, loại "
     "bỏ 313 PTĐ; lĩnh vực khối lượng 250/600 (đạt 42%); thẩm định 163/440 hồ sơ (đạt 37%).\n"
 )
-
-
-def timed(func: object) -> float:
-    started = time.perf_counter()
-    func()  # type: ignore[operator]
-    return time.perf_counter() - started
 
 
 def main() -> None:

@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import argparse
 import random
-import time
 from bisect import bisect_right
 from datetime import date, timedelta
 
 import polars as pl
+from _timing import timed
 from dateutil.relativedelta import relativedelta
 
 from vn_skt.metrology import catalogue, due_dates, instrument_type, segments, valid_until
@@ -29,12 +29,6 @@ ONE_DAY = timedelta(days=1)
 def baseline(verified: date, cycle: int) -> date:
     target = verified + relativedelta(months=cycle)  # clamps to the month's last day
     return target - ONE_DAY if target.day == verified.day else target
-
-
-def timed(func: object) -> float:
-    started = time.perf_counter()
-    func()  # type: ignore[operator]
-    return time.perf_counter() - started
 
 
 def main() -> None:

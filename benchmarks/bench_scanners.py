@@ -15,10 +15,10 @@ import argparse
 import contextlib
 import re
 import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
 
+import _timing
 from bench_audit import PARAGRAPH  # a sibling script: benchmarks/ is sys.path[0]
 
 from vn_skt.documents import find_document_refs
@@ -28,13 +28,11 @@ from vn_skt.reporting import audit_text
 
 
 def best(func: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
+    def run() -> None:
         with contextlib.suppress(VnSktError):  # refusing is an answer too: its time counts
             func()
-        times.append(time.perf_counter() - started)
-    return min(times)
+
+    return _timing.best(run, repeat)
 
 
 # name -> (scanner, shape of size n)

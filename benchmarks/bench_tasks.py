@@ -11,9 +11,9 @@ table (Vietnamese headers, as a spreadsheet gives them).
 from __future__ import annotations
 
 import argparse
-import time
 from datetime import date
 
+from _timing import best
 from pydantic import BaseModel, ConfigDict, TypeAdapter
 
 from vn_skt.documents import DocumentRef
@@ -88,15 +88,6 @@ def rows(n: int) -> list[dict[str, object]]:
             }
         )
     return out
-
-
-def best(func: object, repeat: int = 3) -> float:
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        func()  # type: ignore[operator]
-        times.append(time.perf_counter() - started)
-    return min(times)
 
 
 def main() -> None:
