@@ -200,6 +200,8 @@ def _load_data(path: str, province: str | None) -> tuple[Any, Any]:
         raw = json.loads(raw_bytes.decode("utf-8-sig"))
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise _UserError(f"{path}: không phải JSON hợp lệ: {exc}") from None
+    except RecursionError:
+        raise _UserError(f"{path}: JSON lồng quá sâu (nested too deeply)") from None
     if isinstance(raw, dict) and province:
         raw["province"] = _province(province)
     try:

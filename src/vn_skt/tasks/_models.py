@@ -16,7 +16,9 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+import re
+from datetime import date, datetime, timedelta
+from decimal import Decimal
 from typing import Annotated, Any
 
 from pydantic import (
@@ -149,6 +151,24 @@ def _by_label(kind: type[LabeledEnum]) -> BeforeValidator:
     return BeforeValidator(lookup)
 
 
+def _not_a_date(value: Any) -> Any:
+    """Refuse what pydantic would turn into a date but is none: a number (epoch seconds:
+    ``0`` would be 01/01/1970), a bool, a Decimal, a digit-only string, a datetime."""
+    if isinstance(value, datetime):
+        raise ValueError(f"expected a date, got the datetime {value.isoformat()!r}")
+    if isinstance(value, (bool, int, float, Decimal)):
+        raise ValueError(f"expected a date (YYYY-MM-DD), got the {type(value).__name__} {value!r}")
+    if isinstance(value, (str, bytes)):
+        text = value.decode("ascii", "replace") if isinstance(value, bytes) else value
+        if re.fullmatch(r"\s*[+-]?\d+(?:\.\d*)?\s*", text):
+            raise ValueError(f"expected a date (YYYY-MM-DD), got the number {text!r}")
+    return value
+
+
+TaskDate = Annotated[date, BeforeValidator(_not_a_date)]
+"""A date field of a task: a date or an ISO/Vietnamese date text, never a number."""
+
+
 class Task(BaseModel):
     """Nhiệm vụ KH&CN — a science and technology task.
 
@@ -168,18 +188,18 @@ class Task(BaseModel):
     field: Annotated[ResearchField, _by_label(ResearchField)] = Field(**_T["field"].json_schema)
     principal_investigator: str = Field(min_length=1, **_T["principal_investigator"].json_schema)
     host_organization: str = Field(min_length=1, **_T["host_organization"].json_schema)
-    start: date = Field(**_T["start"].json_schema)
-    end: date = Field(**_T["end"].json_schema)
-    extended_to: date | None = Field(default=None, **_T["extended_to"].json_schema)
+    start: TaskDate = Field(**_T["start"].json_schema)
+    end: TaskDate = Field(**_T["end"].json_schema)
+    extended_to: TaskDate | None = Field(default=None, **_T["extended_to"].json_schema)
     selection: SelectionMethod | None = Field(default=None, **_T["selection"].json_schema)
     funding: Funding = Field(default_factory=Funding, **_T["funding"].json_schema)
     status: Annotated[TaskStatus, _by_label(TaskStatus)] = Field(
         default=TaskStatus.IN_PROGRESS, **_T["status"].json_schema
     )
     approved_by: DocumentRef | None = Field(default=None, **_T["approved_by"].json_schema)
-    accepted_on: date | None = Field(default=None, **_T["accepted_on"].json_schema)
+    accepted_on: TaskDate | None = Field(default=None, **_T["accepted_on"].json_schema)
     acceptance_rating: Rating | None = Field(default=None, **_T["acceptance_rating"].json_schema)
-    terminated_on: date | None = Field(default=None, **_T["terminated_on"].json_schema)
+    terminated_on: TaskDate | None = Field(default=None, **_T["terminated_on"].json_schema)
     notes: str = Field(default="", **_T["notes"].json_schema)
 
     @field_validator("end")
