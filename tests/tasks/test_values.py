@@ -16,7 +16,15 @@ import pytest
 import vn_skt.l10n
 import vn_skt.tasks
 from vn_skt.l10n import ColumnLabel
-from vn_skt.tasks import Funding, LoadResult, Portfolio, RowError, Task, YearSummary
+from vn_skt.tasks import (
+    Funding,
+    GoverningRegime,
+    LoadResult,
+    Portfolio,
+    RowError,
+    Task,
+    YearSummary,
+)
 
 TASK = Task(
     code="NN.01/25",
@@ -38,6 +46,7 @@ EXAMPLES: dict[type[Any], Any] = {
     RowError: RowError(3, "Mã số", ["a", {"b": 1}], "expected a mapping of columns"),
     LoadResult: LoadResult((TASK,), (RowError(2, "Loại", "x", "unknown"),), ("w",)),
     ColumnLabel: ColumnLabel("code", "Mã số", "task code", aliases=["Mã"]),
+    GoverningRegime: TASK.governing_regime(),
 }
 
 

@@ -38,6 +38,8 @@ from ._loading import PROGRESS_EVERY, LoadResult, Progress, RowError, load_tasks
 from ._models import Funding, Task
 from ._portfolio import FieldGrouping, Portfolio, YearSummary
 from ._reading import COLUMNAR_BYTES, Engine, read_tasks, read_tasks_csv, read_tasks_json
+from ._regime import GoverningRegime, Regime, RegimeBasis, regime_on
+from ._wiring import check_task_estimate, task_deadline
 
 __all__ = [
     "BUDGET_SOURCES",
@@ -52,10 +54,13 @@ __all__ = [
     "Engine",
     "FieldGrouping",
     "Funding",
+    "GoverningRegime",
     "LoadResult",
     "Portfolio",
     "Progress",
     "Rating",
+    "Regime",
+    "RegimeBasis",
     "ResearchField",
     "RowError",
     "SelectionMethod",
@@ -64,10 +69,13 @@ __all__ = [
     "TaskStatus",
     "TaskType",
     "YearSummary",
+    "check_task_estimate",
     "load_tasks",
     "read_tasks",
     "read_tasks_csv",
     "read_tasks_json",
+    "regime_on",
+    "task_deadline",
     "task_schema",
     "tasks_frame",
     "tasks_from_frame",

@@ -37,6 +37,7 @@ from vn_skt.l10n import LabeledEnum, html_model
 
 from ._enums import Rating, ResearchField, SelectionMethod, TaskLevel, TaskStatus, TaskType
 from ._labels import FUNDING_LABELS, TASK_LABELS
+from ._regime import GoverningRegime, Regime, governing_regime_of
 
 __all__ = ["Dong", "Funding", "Task"]
 
@@ -200,6 +201,7 @@ class Task(BaseModel):
     accepted_on: TaskDate | None = Field(default=None, **_T["accepted_on"].json_schema)
     acceptance_rating: Rating | None = Field(default=None, **_T["acceptance_rating"].json_schema)
     terminated_on: TaskDate | None = Field(default=None, **_T["terminated_on"].json_schema)
+    filed_on: TaskDate | None = Field(default=None, **_T["filed_on"].json_schema)
     notes: str = Field(default="", **_T["notes"].json_schema)
 
     @field_validator("end")
@@ -268,6 +270,31 @@ class Task(BaseModel):
         row[_F["state_budget_total"].column()] = self.funding.state_budget_total
         row[_F["total"].column()] = self.funding.total
         return row
+
+    # -- regime --------------------------------------------------------------------------
+    @property
+    def approved_on(self) -> date | None:
+        """Ngày phê duyệt — the date of the approving decision, when known."""
+        return self.approved_by.issued_on if self.approved_by is not None else None
+
+    def governing_regime(self) -> GoverningRegime:
+        """Chế độ áp dụng — the law governing the task, with the date it was read from
+        (the approval date, else the start; the filing date where the rule set keys on
+        it) and the cut-off table's source and status."""
+        return governing_regime_of(
+            approved_on=self.approved_on, start=self.start, filed_on=self.filed_on
+        )
+
+    @property
+    def regime(self) -> Regime:
+        """Chế độ — ``legacy`` (Law 29/2013/QH13) or ``sti_2025`` (Law 93/2025/QH15)."""
+        return self.governing_regime().regime
+
+    @property
+    def governing_date(self) -> date:
+        """Ngày căn cứ — the date the task's rules are read on (approval, else start; the
+        filing date where the regime table keys on it)."""
+        return self.governing_regime().on
 
     # -- derived -----------------------------------------------------------------------
     @property
