@@ -11,6 +11,7 @@ from __future__ import annotations
 import importlib
 import inspect
 import json
+from datetime import date
 from typing import Any
 
 import pydantic
@@ -20,6 +21,7 @@ from vn_skt.calendar import Period
 from vn_skt.data import sample_province
 from vn_skt.documents import DocumentRef
 from vn_skt.ip_titles import ApplicationNumber
+from vn_skt.tasks import EvaluationReport, FinalEvaluation
 
 PACKAGES = [
     "regulations",
@@ -91,7 +93,13 @@ SAMPLES: dict[str, Any] = {
     "Verification": DATA.instruments[0].verifications[0],
     "AnnualData": DATA,
     "Plan": next(iter(DATA.plans.values())),
+    "EvaluationReport": EvaluationReport(
+        source="Tổ chức tư vấn", by="Viện A", grade="Đạt", on=date(2026, 11, 2)
+    ),
 }
+SAMPLES["FinalEvaluation"] = FinalEvaluation(
+    task_code="NV1", on=date(2026, 11, 20), grade="Đạt", reports=[SAMPLES["EvaluationReport"]]
+)
 
 
 def test_every_record_has_a_sample() -> None:

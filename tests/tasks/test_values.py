@@ -17,6 +17,8 @@ import vn_skt.l10n
 import vn_skt.tasks
 from vn_skt.l10n import ColumnLabel
 from vn_skt.tasks import (
+    EvaluationReport,
+    FinalEvaluation,
     Funding,
     GoverningRegime,
     LoadResult,
@@ -39,6 +41,8 @@ TASK = Task(
     funding={"state_budget": {2025: 500, 2026: 250}, "counterpart": 10},
 )
 
+REPORT = EvaluationReport(source="Chuyên gia", by="TS. A", grade="Đạt", on=date(2026, 5, 4))
+
 EXAMPLES: dict[type[Any], Any] = {
     Task: TASK,
     Funding: TASK.funding,
@@ -47,6 +51,8 @@ EXAMPLES: dict[type[Any], Any] = {
     LoadResult: LoadResult((TASK,), (RowError(2, "Loại", "x", "unknown"),), ("w",)),
     ColumnLabel: ColumnLabel("code", "Mã số", "task code", aliases=["Mã"]),
     GoverningRegime: TASK.governing_regime(),
+    EvaluationReport: REPORT,
+    FinalEvaluation: FinalEvaluation(task_code="NV1", on=REPORT.on, grade="Đạt", reports=[REPORT]),
 }
 
 

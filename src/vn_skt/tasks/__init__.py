@@ -32,6 +32,13 @@ from vn_skt._money import Dong, whole_dong
 
 from ._columnar import BUDGET_SOURCES, task_schema, tasks_frame, tasks_from_frame
 from ._enums import Rating, ResearchField, SelectionMethod, TaskLevel, TaskStatus, TaskType
+from ._evaluation import (
+    EvaluationReport,
+    EvaluationSource,
+    FinalEvaluation,
+    evaluation_grades,
+    suggest_grade,
+)
 from ._headings import UNITS as HEADING_UNITS
 from ._labels import COLUMN_TITLES, FUNDING_LABELS, TASK_LABELS, YEAR_SUMMARY_LABELS
 from ._loading import PROGRESS_EVERY, LoadResult, Progress, RowError, load_tasks
@@ -52,7 +59,10 @@ __all__ = [
     "YEAR_SUMMARY_LABELS",
     "Dong",
     "Engine",
+    "EvaluationReport",
+    "EvaluationSource",
     "FieldGrouping",
+    "FinalEvaluation",
     "Funding",
     "GoverningRegime",
     "LoadResult",
@@ -70,11 +80,13 @@ __all__ = [
     "TaskType",
     "YearSummary",
     "check_task_estimate",
+    "evaluation_grades",
     "load_tasks",
     "read_tasks",
     "read_tasks_csv",
     "read_tasks_json",
     "regime_on",
+    "suggest_grade",
     "task_deadline",
     "task_schema",
     "tasks_frame",
