@@ -21,7 +21,14 @@ from vn_skt.calendar import Period
 from vn_skt.data import sample_province
 from vn_skt.documents import DocumentRef
 from vn_skt.ip_titles import ApplicationNumber
-from vn_skt.tasks import EvaluationReport, FinalEvaluation
+from vn_skt.tasks import (
+    EvaluationReport,
+    FinalEvaluation,
+    FundingRelease,
+    ProgressCheck,
+    Spending,
+    TaskEvent,
+)
 
 PACKAGES = [
     "regulations",
@@ -97,6 +104,14 @@ SAMPLES: dict[str, Any] = {
         source="Tổ chức tư vấn", by="Viện A", grade="Đạt", on=date(2026, 11, 2)
     ),
 }
+SAMPLES["ProgressCheck"] = ProgressCheck(on=date(2026, 7, 1), done=40, findings="Đạt yêu cầu")
+SAMPLES["FundingRelease"] = FundingRelease(
+    on=date(2026, 3, 1), year=2026, instalment=1, amount=200_000_000
+)
+SAMPLES["Spending"] = Spending(on=date(2026, 6, 30), year=2026, amount=150_000_000)
+SAMPLES["TaskEvent"] = TaskEvent(
+    on=date(2026, 12, 20), kind="Gia hạn", new_end=date(2027, 6, 30), note="Gia hạn 6 tháng"
+)
 SAMPLES["FinalEvaluation"] = FinalEvaluation(
     task_code="NV1", on=date(2026, 11, 20), grade="Đạt", reports=[SAMPLES["EvaluationReport"]]
 )

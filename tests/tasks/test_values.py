@@ -20,12 +20,21 @@ from vn_skt.tasks import (
     EvaluationReport,
     FinalEvaluation,
     Funding,
+    FundingProgress,
+    FundingRelease,
     GoverningRegime,
     LoadResult,
     Portfolio,
+    PortfolioProgress,
+    ProgressCheck,
     RowError,
+    Spending,
     Task,
+    TaskEvent,
+    TaskProgress,
     YearSummary,
+    portfolio_progress,
+    task_progress,
 )
 
 TASK = Task(
@@ -43,6 +52,15 @@ TASK = Task(
 
 REPORT = EvaluationReport(source="Chuyên gia", by="TS. A", grade="Đạt", on=date(2026, 5, 4))
 
+LIVED = TASK.model_copy(
+    update={
+        "checks": (ProgressCheck(on=date(2025, 7, 1), done=40),),
+        "releases": (FundingRelease(on=date(2025, 3, 1), year=2025, instalment=1, amount=300),),
+        "spending": (Spending(on=date(2025, 6, 30), year=2025, amount=100),),
+        "events": (TaskEvent(on=date(2025, 4, 1), kind="Điều chỉnh", note="đổi thành viên"),),
+    }
+)
+
 EXAMPLES: dict[type[Any], Any] = {
     Task: TASK,
     Funding: TASK.funding,
@@ -52,6 +70,13 @@ EXAMPLES: dict[type[Any], Any] = {
     ColumnLabel: ColumnLabel("code", "Mã số", "task code", aliases=["Mã"]),
     GoverningRegime: TASK.governing_regime(),
     EvaluationReport: REPORT,
+    ProgressCheck: LIVED.checks[0],
+    FundingRelease: LIVED.releases[0],
+    Spending: LIVED.spending[0],
+    TaskEvent: LIVED.events[0],
+    TaskProgress: task_progress(LIVED, on=date(2026, 7, 1)),
+    FundingProgress: task_progress(LIVED, on=date(2026, 7, 1)).funding,
+    PortfolioProgress: portfolio_progress([LIVED], on=date(2026, 7, 1)),
     FinalEvaluation: FinalEvaluation(task_code="NV1", on=REPORT.on, grade="Đạt", reports=[REPORT]),
 }
 

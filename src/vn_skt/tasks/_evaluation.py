@@ -28,7 +28,8 @@ from vn_skt.l10n import LabeledEnum, fold_text, format_date
 from vn_skt.regulations import Status, Version, lookup, require_date
 from vn_skt.regulations.task_rules import EvaluationGrade
 
-from ._models import TaskDate, _by_label
+from ._dates import TaskDate
+from ._dates import by_label as _by_label
 
 __all__ = [
     "EvaluationReport",

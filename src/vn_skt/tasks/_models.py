@@ -16,14 +16,11 @@
 
 from __future__ import annotations
 
-import re
-from datetime import date, datetime, timedelta
-from decimal import Decimal
+from datetime import date, timedelta
 from typing import Annotated, Any
 
 from pydantic import (
     BaseModel,
-    BeforeValidator,
     ConfigDict,
     Field,
     ValidationInfo,
@@ -35,8 +32,11 @@ from vn_skt._money import Dong
 from vn_skt.documents import DocumentRef
 from vn_skt.l10n import LabeledEnum, html_model
 
+from ._dates import TaskDate
+from ._dates import by_label as _by_label
 from ._enums import Rating, ResearchField, SelectionMethod, TaskLevel, TaskStatus, TaskType
 from ._labels import FUNDING_LABELS, TASK_LABELS
+from ._life import EventKind, FundingRelease, ProgressCheck, Spending, TaskEvent, events_of
 from ._regime import GoverningRegime, Regime, governing_regime_of
 
 __all__ = ["Dong", "Funding", "Task"]
@@ -138,38 +138,6 @@ class Funding(BaseModel):
         }
 
 
-def _by_label(kind: type[LabeledEnum]) -> BeforeValidator:
-    """A label ("Đang thực hiện") to its member through the enum's cached table, before
-    pydantic's own enum check (which would go through ``Enum.__call__`` each time)."""
-
-    def lookup(value: Any) -> Any:
-        if isinstance(value, str):
-            member = kind._missing_(value)
-            if member is not None:
-                return member
-        return value
-
-    return BeforeValidator(lookup)
-
-
-def _not_a_date(value: Any) -> Any:
-    """Refuse what pydantic would turn into a date but is none: a number (epoch seconds:
-    ``0`` would be 01/01/1970), a bool, a Decimal, a digit-only string, a datetime."""
-    if isinstance(value, datetime):
-        raise ValueError(f"expected a date, got the datetime {value.isoformat()!r}")
-    if isinstance(value, (bool, int, float, Decimal)):
-        raise ValueError(f"expected a date (YYYY-MM-DD), got the {type(value).__name__} {value!r}")
-    if isinstance(value, (str, bytes)):
-        text = value.decode("ascii", "replace") if isinstance(value, bytes) else value
-        if re.fullmatch(r"\s*[+-]?\d+(?:\.\d*)?\s*", text):
-            raise ValueError(f"expected a date (YYYY-MM-DD), got the number {text!r}")
-    return value
-
-
-TaskDate = Annotated[date, BeforeValidator(_not_a_date)]
-"""A date field of a task: a date or an ISO/Vietnamese date text, never a number."""
-
-
 class Task(BaseModel):
     """Nhiệm vụ KH&CN — a science and technology task.
 
@@ -202,6 +170,10 @@ class Task(BaseModel):
     acceptance_rating: Rating | None = Field(default=None, **_T["acceptance_rating"].json_schema)
     terminated_on: TaskDate | None = Field(default=None, **_T["terminated_on"].json_schema)
     filed_on: TaskDate | None = Field(default=None, **_T["filed_on"].json_schema)
+    checks: tuple[ProgressCheck, ...] = Field(default=(), **_T["checks"].json_schema)
+    releases: tuple[FundingRelease, ...] = Field(default=(), **_T["releases"].json_schema)
+    spending: tuple[Spending, ...] = Field(default=(), **_T["spending"].json_schema)
+    events: tuple[TaskEvent, ...] = Field(default=(), **_T["events"].json_schema)
     notes: str = Field(default="", **_T["notes"].json_schema)
 
     @field_validator("end")
@@ -252,7 +224,43 @@ class Task(BaseModel):
                 raise ValueError(f"{name} {value.isoformat()} is before start {self.start}")
         if self.acceptance_rating is not None and self.accepted_on is None:
             raise ValueError("acceptance_rating is set but accepted_on is missing")
+        self._life_agrees()
         return self
+
+    def _life_agrees(self) -> None:
+        """The dated records agree with the task: dates from the start, budget years in
+        the funded span, the last extension's end is ``extended_to``, a termination event
+        is ``terminated_on``."""
+        for name in ("checks", "releases", "spending", "events"):
+            for item in getattr(self, name):
+                if item.on < self.start:
+                    raise ValueError(f"{name}: {item.on.isoformat()} is before start {self.start}")
+        last = self.planned_end.year + 1
+        for name in ("releases", "spending"):
+            for item in getattr(self, name):
+                if not self.start.year <= item.year <= last:
+                    raise ValueError(
+                        f"{name}: year {item.year} is outside {self.start.year}..{last}"
+                    )
+        extensions = events_of(self.events, EventKind.EXTENSION)
+        if extensions:
+            final = extensions[-1].new_end
+            if final != self.extended_to:
+                raise ValueError(
+                    f"events: the last extension ends {final} but extended_to is "
+                    f"{self.extended_to}; set extended_to = {final}"
+                )
+            for event in extensions:
+                if event.new_end is not None and event.new_end <= self.end:
+                    raise ValueError(f"events: an extension to {event.new_end} is not after end")
+        stops = events_of(self.events, EventKind.TERMINATION)
+        if len(stops) > 1:
+            raise ValueError(f"events: {len(stops)} terminations; a task stops once")
+        if stops and stops[0].on != self.terminated_on:
+            raise ValueError(
+                f"events: terminated on {stops[0].on} but terminated_on is "
+                f"{self.terminated_on}; set terminated_on = {stops[0].on}"
+            )
 
     def _repr_html_(self) -> str:
         return html_model(self, f"Nhiệm vụ {self.code}")
