@@ -65,7 +65,7 @@ def test_total_row_is_a_formula_with_its_value_stored(book: Any, values: Any) ->
         for col, formula in enumerate(formulas):
             if isinstance(formula, str) and formula.startswith("=SUM("):
                 assert cached[col] == sum(row[col] or 0 for row in body)
-    assert list(values["2. Kinh phí"].iter_rows(values_only=True))[-1][1] == 27_350_000_000
+    assert list(values["2. Kinh phí"].iter_rows(values_only=True))[-1][1] == 30_150_000_000
 
 
 def test_dates_are_dates(values: Any) -> None:
@@ -95,4 +95,6 @@ def test_the_task_list_reads_back_as_the_same_tasks(values: Any, data: AnnualDat
     assert headers[0] == TASK_LABELS["code"].column()
     result = read_tasks_csv(io.StringIO(_as_csv(sheet)))
     assert not result.errors and not result.warnings
-    assert tuple(result.tasks) == data.tasks
+    # a sheet has one row per task: the dated records (checks, releases, events) stay in JSON
+    records = dict.fromkeys(("checks", "releases", "spending", "events"), ())
+    assert tuple(result.tasks) == tuple(t.model_copy(update=records) for t in data.tasks)

@@ -179,6 +179,8 @@ def task_progress(task: Task, *, on: date, tolerance: Fraction = DEFAULT_TOLERAN
         state, reason = ProgressState.TERMINATED, f"chấm dứt ngày {format_date(stop)}"
     elif task.accepted_on is not None and task.accepted_on <= on:
         state, reason = ProgressState.COMPLETED, f"nghiệm thu ngày {format_date(task.accepted_on)}"
+    elif task.status.is_closed and task.accepted_on is None and task.terminated_on is None:
+        state, reason = ProgressState.COMPLETED, f"trạng thái {task.status.label.lower()}"
     elif on > end:
         state, reason = ProgressState.OVERDUE, f"quá thời hạn {format_date(end)}"
     elif check is None:
@@ -271,17 +273,18 @@ class PortfolioProgress:
 def portfolio_progress(
     tasks: Iterable[Task], *, on: date, tolerance: Fraction = DEFAULT_TOLERANCE
 ) -> PortfolioProgress:
-    """Tiến độ danh mục trên ngày — every task that has started by ``on`` and runs in its
-    year (none dropped: completed and terminated ones are kept, not counted as running)."""
+    """Tiến độ danh mục trên ngày — every task that has started by ``on`` and was not
+    accepted or terminated before ``on``'s year (an overdue task of an earlier year is
+    kept; completed and terminated ones are listed, not counted as running)."""
     on = require_date(on, what="portfolio_progress(on=...)")
     found: list[TaskProgress] = []
     allocation = released = spent = 0
     for task in tasks:
         if not isinstance(task, Task):
             raise InvalidValue(f"portfolio_progress: {task!r}; expected a Task")
-        if task.start > on or (
-            not task.is_running_in(on.year) and not task.funding.for_year(on.year)
-        ):
+        first = date(on.year, 1, 1)
+        closed = [d for d in (task.accepted_on, task.terminated_on) if d is not None]
+        if task.start > on or (closed and min(closed) < first):
             continue
         item = task_progress(task, on=on, tolerance=tolerance)
         found.append(item)
