@@ -400,6 +400,32 @@ def with_life(task: Task, life: random.Random) -> Task:
     return Task.model_validate(data)
 
 
+def funding_reviews(new_tasks: list[Task], life: random.Random) -> list[Meeting]:
+    """A funding-review council (hội đồng xét tài trợ, đặt hàng) for each task of the 2025
+    law, meeting a week before the approving decision, under the default rules (U)."""
+    roles = ["Chủ tịch", "Phó Chủ tịch", "Chuyên gia phản biện", "Chuyên gia phản biện",
+             "Thư ký khoa học", "Ủy viên", "Ủy viên"]  # fmt: skip
+    out = []
+    for task in new_tasks:
+        names = [p for p in life.sample(PEOPLE, 9) if p != task.principal_investigator][:7]
+        members = [
+            Member(name=n, role=r, academic_title=life.choice(["PGS.TS", "TS"]),
+                   organization="Đại học Quốc gia")
+            for n, r in zip(names, roles, strict=True)
+        ]  # fmt: skip
+        council = Council(
+            kind="Xét tài trợ, đặt hàng", members=members, subject=task.title, task=task,
+            established_by=f"Quyết định số {life.randrange(400, 900)}/QĐ-SKHCN",
+        )  # fmt: skip
+        assert task.approved_on is not None
+        present = tuple(names[: 6 + life.randrange(0, 2)])
+        out.append(
+            Meeting(council=council, present=present,
+                    minutes_date=task.approved_on - timedelta(days=7))
+        )  # fmt: skip
+    return out
+
+
 def main() -> None:
     all_tasks = tasks()
     data = AnnualData(
@@ -432,8 +458,10 @@ def main() -> None:
     # the 2025 law's tasks and every task's life come from a second seed, so the figures
     # drawn from the first one stay as they were
     life = random.Random(15)
-    lived = [with_life(t, life) for t in [*all_tasks, *new_regime_tasks(life)]]
-    data = data.model_copy(update={"tasks": tuple(lived)})
+    new = new_regime_tasks(life)
+    lived = [with_life(t, life) for t in [*all_tasks, *new]]
+    reviews = funding_reviews(new, life)
+    data = data.model_copy(update={"tasks": tuple(lived), "meetings": (*data.meetings, *reviews)})
     data = AnnualData.model_validate_json(data.model_dump_json())
     OUT.write_text(data.model_dump_json() + "\n", encoding="utf-8")
     print(f"wrote {OUT} ({OUT.stat().st_size:,} bytes)")

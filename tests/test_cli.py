@@ -13,6 +13,7 @@ import pytest
 
 from vn_skt.calendar import Period
 from vn_skt.cli import main
+from vn_skt.councils import CouncilKind
 from vn_skt.data import sample_province
 from vn_skt.ip_titles import TitlePortfolio
 from vn_skt.l10n import format_count, format_money, format_percent
@@ -64,6 +65,12 @@ def test_demo_figures_are_the_librarys() -> None:
     assert f"{on_time} nhiệm vụ đảm bảo tiến độ" in text
     overdue = Portfolio(data.tasks).overdue(on=date(year, 12, 31))
     assert progress.count(ProgressState.OVERDUE) == len(overdue)  # the two sentences agree
+    reviews = [m for m in data.meetings if m.council.kind is CouncilKind.FUNDING_REVIEW]
+    assert len(reviews) == new[Regime.STI_2025]
+    for meeting in reviews:
+        assert meeting.council.task is not None and meeting.council.task.regime is Regime.STI_2025
+        assert f"Xét tài trợ, đặt hàng \u201c{meeting.council.subject}\u201d" in text
+    assert "đủ điều kiện họp (06/07 thành viên có mặt)" in text
     spent = format_percent(progress.spent, progress.allocation, decimals=1)
     assert f"giải ngân đạt {spent} kế hoạch năm" in text
     # the report passes its own audit, and says so

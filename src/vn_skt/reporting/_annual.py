@@ -15,7 +15,7 @@ import attrs
 from pydantic import BaseModel, ConfigDict, Field
 
 from vn_skt.calendar import Period
-from vn_skt.councils import CouncilKind, Meeting
+from vn_skt.councils import KIND_REGIMES, CouncilKind, Meeting
 from vn_skt.errors import InvalidValue
 from vn_skt.ip_titles import ProtectionTitle, TitlePortfolio, TitleType
 from vn_skt.l10n import add_months, format_count, format_date, html_record
@@ -321,6 +321,9 @@ def _meeting_result(meeting: Meeting) -> str:
         return f"{head}: điểm trung bình {str(score.average).replace('.', ',')}, {result}"
     if meeting.votes:
         return f"{head}: xếp loại {meeting.verdict().label}"
+    if council.kind in KIND_REGIMES and KIND_REGIMES[council.kind] is Regime.STI_2025:
+        present = f"{format_count(check.present)}/{format_count(len(council.members))}"
+        return f"{head}: đủ điều kiện họp ({present} thành viên có mặt)"
     return head
 
 
