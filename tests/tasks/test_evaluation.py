@@ -15,7 +15,9 @@ from vn_skt.tasks import (
     EvaluationSource,
     FinalEvaluation,
     Rating,
+    Task,
     evaluation_grades,
+    final_evaluation,
     suggest_grade,
 )
 
@@ -82,3 +84,25 @@ def test_a_province_names_its_own_grades() -> None:
         assert result.passed and result.status.value == "U"  # the patch sits over the U default
     finally:
         unregister("evaluation_grades")
+
+
+def _task(approved: str) -> Task:
+    return Task(
+        code="NV.9", title="Nhiệm vụ", type="Đề tài", level="Cấp tỉnh",
+        field="Khoa học nông nghiệp", principal_investigator="TS. A", host_organization="Viện B",
+        start=date(2026, 1, 1), end=date(2026, 12, 31),
+        approved_by=f"Quyết định số 5/QĐ-UBND ngày {approved}",
+    )  # fmt: skip
+
+
+def test_final_evaluation_follows_the_task_regime() -> None:
+    reports = [report("Chuyên gia", "Đạt"), report("Chuyên gia", "Không đạt")]
+    result = final_evaluation(_task("01/10/2025"), on=ON, reports=reports)
+    assert result.grade == "FAIL" and not result.passed and result.task_code == "NV.9"
+    given = final_evaluation(_task("01/10/2025"), on=ON, reports=reports, grade="Đạt")
+    assert given.passed
+    with pytest.raises(InvalidValue) as info:
+        final_evaluation(_task("30/09/2025"), on=ON, reports=reports)
+    assert "sti_2025" in str(info.value) and "legacy" in str(info.value)
+    with pytest.raises(InvalidValue, match="before start"):
+        final_evaluation(_task("01/10/2025"), on=date(2025, 12, 1), reports=reports)

@@ -37,6 +37,7 @@ from ._evaluation import (
     EvaluationSource,
     FinalEvaluation,
     evaluation_grades,
+    final_evaluation,
     suggest_grade,
 )
 from ._headings import UNITS as HEADING_UNITS
@@ -111,6 +112,7 @@ __all__ = [
     "YearSummary",
     "check_task_estimate",
     "evaluation_grades",
+    "final_evaluation",
     "load_tasks",
     "portfolio_progress",
     "progress_rows",

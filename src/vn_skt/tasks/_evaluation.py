@@ -30,12 +30,15 @@ from vn_skt.regulations.task_rules import EvaluationGrade
 
 from ._dates import TaskDate
 from ._dates import by_label as _by_label
+from ._models import Task
+from ._regime import Regime, require_regime
 
 __all__ = [
     "EvaluationReport",
     "EvaluationSource",
     "FinalEvaluation",
     "evaluation_grades",
+    "final_evaluation",
     "suggest_grade",
 ]
 
@@ -178,3 +181,32 @@ def suggest_grade(reports: list[EvaluationReport] | tuple[EvaluationReport, ...]
             return min(chosen, key=lambda r: evaluation_grades(on=r.on).row(r.grade).rank).grade
         return max(chosen, key=lambda r: r.on).grade
     raise InvalidValue("suggest_grade: no report has a known source")  # pragma: no cover
+
+
+def final_evaluation(
+    task: Task,
+    *,
+    on: date,
+    reports: list[EvaluationReport] | tuple[EvaluationReport, ...],
+    grade: str | None = None,
+    decided_by: DocumentRef | None = None,
+) -> FinalEvaluation:
+    """Đánh giá cuối kỳ của nhiệm vụ — ``task``'s final evaluation on ``on``: the grade
+    given, or the one the reports suggest (:func:`suggest_grade`). Only a task of the 2025
+    law has one: a task of the 2013 law is accepted with ``Rating``, and asking for its
+    final evaluation is an InvalidValue naming both regimes."""
+    if not isinstance(task, Task):
+        raise InvalidValue(f"final_evaluation: {task!r}; expected a Task")
+    on = require_date(on, what="final_evaluation(on=...)")
+    require_regime(
+        task.governing_regime(), Regime.STI_2025, what=f"đánh giá cuối kỳ nhiệm vụ {task.code}"
+    )
+    if on < task.start:
+        raise InvalidValue(f"final_evaluation: {on.isoformat()} is before start {task.start}")
+    return FinalEvaluation(
+        task_code=task.code,
+        on=on,
+        grade=grade if grade is not None else suggest_grade(reports),
+        reports=tuple(reports),
+        decided_by=decided_by,
+    )
