@@ -328,6 +328,104 @@ def instruments() -> list[Instrument]:
     return out
 
 
+NEW_REGIME = [
+    # (title, field, selection, approved, start, months, budget by year in million đồng)
+    ("Truy xuất nguồn gốc chè Núi Mây bằng mã QR", F.AGRICULTURAL_SCIENCES, "Đặt hàng",
+     date(2025, 10, 15), date(2025, 11, 1), 24, {2025: 150, 2026: 600, 2027: 250}),
+    ("Bản đồ số nguy cơ sạt lở đất cấp xã", F.ENGINEERING_AND_TECHNOLOGY, "Xét tài trợ",
+     date(2025, 10, 28), date(2025, 11, 1), 18, {2025: 200, 2026: 700}),
+    ("Mô hình y tế từ xa cho trạm y tế vùng cao", F.MEDICAL_AND_PHARMACEUTICAL, "Đặt hàng",
+     date(2025, 11, 20), date(2025, 12, 1), 24, {2025: 100, 2026: 500, 2027: 300}),
+]  # fmt: skip
+"""Tasks approved from 01/10/2025: funded by "xét tài trợ, đặt hàng" (Law 93/2025/QH15)."""
+
+
+def new_regime_tasks(life: random.Random) -> list[Task]:
+    out = []
+    for i, (title, field, selection, approved, start, months, budget) in enumerate(NEW_REGIME):
+        out.append(
+            Task(
+                code=f"{field.name[:2]}.{30 + i:02d}/25",
+                title=title,
+                type="Đề tài",
+                level="Cấp tỉnh",
+                field=field,
+                principal_investigator=life.choice(PEOPLE),
+                host_organization=life.choice(ORGS),
+                start=start,
+                end=month_end(start.year, start.month - 2 + months),
+                selection=selection,
+                funding={"state_budget": {y: m * 1_000_000 for y, m in budget.items()}},
+                approved_by=(
+                    f"Quyết định số {life.randrange(400, 900)}/QĐ-UBND ngày "
+                    f"{approved.strftime('%d/%m/%Y')}"
+                ),
+            )
+        )
+    return out
+
+
+def with_life(task: Task, life: random.Random) -> Task:
+    """The task's dated records in 2025: a periodic check, the instalments released, the
+    amounts spent; an extension or a termination as the dated decision it was."""
+    data = task.model_dump()
+    year_end = date(2025, 12, 31)
+    events = []
+    if task.extended_to is not None:
+        decided = task.end - timedelta(days=30)
+        events.append(
+            {"on": max(decided, task.start), "kind": "Gia hạn", "new_end": task.extended_to}
+        )
+    if task.terminated_on is not None:
+        events.append({"on": task.terminated_on, "kind": "Chấm dứt", "note": "Dừng thực hiện"})
+    data["events"] = events
+    allocation = task.funding.for_year(2025)
+    running = task.start <= year_end and task.effective_end >= date(2025, 1, 1)
+    if allocation and running and task.accepted_on is None and task.terminated_on is None:
+        first = max(task.start, date(2025, 3, 15))
+        share = life.choice([6, 7, 10])
+        releases = [{"on": first, "year": 2025, "instalment": 1,
+                     "amount": allocation * share // 10}]  # fmt: skip
+        if share < 10 and first < date(2025, 8, 1):
+            releases.append({"on": date(2025, 8, 20), "year": 2025, "instalment": 2,
+                             "amount": allocation * 3 // 10})  # fmt: skip
+        data["releases"] = releases
+        spent_on = max(first, date(2025, 11, 30))
+        data["spending"] = [{"on": spent_on, "year": 2025,
+                             "amount": allocation * life.randrange(40, 90) // 100}]  # fmt: skip
+        checked = max(task.start + timedelta(days=60), date(2025, 9, 15))
+        if checked <= year_end:
+            data["checks"] = [{"on": checked, "done": life.randrange(25, 75),
+                               "findings": "Kiểm tra định kỳ năm 2025"}]  # fmt: skip
+    return Task.model_validate(data)
+
+
+def funding_reviews(new_tasks: list[Task], life: random.Random) -> list[Meeting]:
+    """A funding-review council (hội đồng xét tài trợ, đặt hàng) for each task of the 2025
+    law, meeting a week before the approving decision, under the default rules (U)."""
+    roles = ["Chủ tịch", "Phó Chủ tịch", "Chuyên gia phản biện", "Chuyên gia phản biện",
+             "Thư ký khoa học", "Ủy viên", "Ủy viên"]  # fmt: skip
+    out = []
+    for task in new_tasks:
+        names = [p for p in life.sample(PEOPLE, 9) if p != task.principal_investigator][:7]
+        members = [
+            Member(name=n, role=r, academic_title=life.choice(["PGS.TS", "TS"]),
+                   organization="Đại học Quốc gia")
+            for n, r in zip(names, roles, strict=True)
+        ]  # fmt: skip
+        council = Council(
+            kind="Xét tài trợ, đặt hàng", members=members, subject=task.title, task=task,
+            established_by=f"Quyết định số {life.randrange(400, 900)}/QĐ-SKHCN",
+        )  # fmt: skip
+        assert task.approved_on is not None
+        present = tuple(names[: 6 + life.randrange(0, 2)])
+        out.append(
+            Meeting(council=council, present=present,
+                    minutes_date=task.approved_on - timedelta(days=7))
+        )  # fmt: skip
+    return out
+
+
 def main() -> None:
     all_tasks = tasks()
     data = AnnualData(
@@ -341,7 +439,7 @@ def main() -> None:
             F.SOCIAL_SCIENCES: "khoa học xã hội và nhân văn",
             F.HUMANITIES: "khoa học xã hội và nhân văn",
         },
-        tasks=tuple(all_tasks),
+        tasks=(),
         meetings=tuple(meetings(all_tasks)),
         titles=tuple(titles()),
         instruments=tuple(instruments()),
@@ -357,6 +455,14 @@ def main() -> None:
             )
         },
     )
+    # the 2025 law's tasks and every task's life come from a second seed, so the figures
+    # drawn from the first one stay as they were
+    life = random.Random(15)
+    new = new_regime_tasks(life)
+    lived = [with_life(t, life) for t in [*all_tasks, *new]]
+    reviews = funding_reviews(new, life)
+    data = data.model_copy(update={"tasks": tuple(lived), "meetings": (*data.meetings, *reviews)})
+    data = AnnualData.model_validate_json(data.model_dump_json())
     OUT.write_text(data.model_dump_json() + "\n", encoding="utf-8")
     print(f"wrote {OUT} ({OUT.stat().st_size:,} bytes)")
 

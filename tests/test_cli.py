@@ -5,18 +5,21 @@ import json
 import re
 import subprocess
 import sys
+from collections import Counter
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from vn_skt.calendar import Period
 from vn_skt.cli import main
+from vn_skt.councils import CouncilKind
 from vn_skt.data import sample_province
 from vn_skt.ip_titles import TitlePortfolio
-from vn_skt.l10n import format_count, format_money
+from vn_skt.l10n import format_count, format_money, format_percent
 from vn_skt.metrology import CampaignSummary
 from vn_skt.reporting import audit_text
-from vn_skt.tasks import Portfolio
+from vn_skt.tasks import Portfolio, ProgressState, Regime, portfolio_progress
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
@@ -48,6 +51,28 @@ def test_demo_figures_are_the_librarys() -> None:
     )
     assert str(campaign) in text
     assert "tỉnh hư cấu" in text
+    # tasks of both regimes, named where it matters; progress and funding released
+    new = Counter(t.regime for t in summary.new)
+    assert new[Regime.LEGACY] and new[Regime.STI_2025]
+    assert (
+        f"{format_count(len(summary.new))} nhiệm vụ mở mới, trong đó: tuyển chọn, giao trực "
+        f"tiếp {format_count(new[Regime.LEGACY])} nhiệm vụ (theo Luật KH&CN 2013); xét tài "
+        f"trợ, đặt hàng {format_count(new[Regime.STI_2025])} nhiệm vụ"
+    ) in text
+    progress = portfolio_progress(data.tasks, on=date(year, 12, 31))
+    assert progress.sentence() in text
+    on_time = f"{format_count(progress.on_schedule)}/{format_count(progress.running)}"
+    assert f"{on_time} nhiệm vụ đảm bảo tiến độ" in text
+    overdue = Portfolio(data.tasks).overdue(on=date(year, 12, 31))
+    assert progress.count(ProgressState.OVERDUE) == len(overdue)  # the two sentences agree
+    reviews = [m for m in data.meetings if m.council.kind is CouncilKind.FUNDING_REVIEW]
+    assert len(reviews) == new[Regime.STI_2025]
+    for meeting in reviews:
+        assert meeting.council.task is not None and meeting.council.task.regime is Regime.STI_2025
+        assert f"Xét tài trợ, đặt hàng \u201c{meeting.council.subject}\u201d" in text
+    assert "đủ điều kiện họp (06/07 thành viên có mặt)" in text
+    spent = format_percent(progress.spent, progress.allocation, decimals=1)
+    assert f"giải ngân đạt {spent} kế hoạch năm" in text
     # the report passes its own audit, and says so
     assert all(f.ok is not False for f in audit_text(text))
     assert re.search(r"Soát số liệu: \d+ khẳng định, tất cả khớp\.", text)
@@ -58,6 +83,8 @@ def test_demo_json_and_another_year() -> None:
     assert status == 0
     figures = json.loads(text)
     assert figures["year"] == 2024
+    assert figures["new_tasks_by_regime"] == {"legacy": figures["tasks"]["new"]}
+    assert figures["progress"]["on"] == "2024-12-31"
     assert figures["tasks"]["carried_over"] + figures["tasks"]["new"] == figures["tasks"]["total"]
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import importlib
 import inspect
 import json
+from datetime import date
 from typing import Any
 
 import pydantic
@@ -20,6 +21,14 @@ from vn_skt.calendar import Period
 from vn_skt.data import sample_province
 from vn_skt.documents import DocumentRef
 from vn_skt.ip_titles import ApplicationNumber
+from vn_skt.tasks import (
+    EvaluationReport,
+    FinalEvaluation,
+    FundingRelease,
+    ProgressCheck,
+    Spending,
+    TaskEvent,
+)
 
 PACKAGES = [
     "regulations",
@@ -91,7 +100,21 @@ SAMPLES: dict[str, Any] = {
     "Verification": DATA.instruments[0].verifications[0],
     "AnnualData": DATA,
     "Plan": next(iter(DATA.plans.values())),
+    "EvaluationReport": EvaluationReport(
+        source="Tổ chức tư vấn", by="Viện A", grade="Đạt", on=date(2026, 11, 2)
+    ),
 }
+SAMPLES["ProgressCheck"] = ProgressCheck(on=date(2026, 7, 1), done=40, findings="Đạt yêu cầu")
+SAMPLES["FundingRelease"] = FundingRelease(
+    on=date(2026, 3, 1), year=2026, instalment=1, amount=200_000_000
+)
+SAMPLES["Spending"] = Spending(on=date(2026, 6, 30), year=2026, amount=150_000_000)
+SAMPLES["TaskEvent"] = TaskEvent(
+    on=date(2026, 12, 20), kind="Gia hạn", new_end=date(2027, 6, 30), note="Gia hạn 6 tháng"
+)
+SAMPLES["FinalEvaluation"] = FinalEvaluation(
+    task_code="NV1", on=date(2026, 11, 20), grade="Đạt", reports=[SAMPLES["EvaluationReport"]]
+)
 
 
 def test_every_record_has_a_sample() -> None:

@@ -210,6 +210,10 @@ def _load_data(path: str, province: str | None) -> tuple[Any, Any]:
         raise _UserError(
             f"{path}: không phải JSON hợp lệ: {exc}", f"{path}: not valid JSON"
         ) from None
+    except RecursionError:
+        raise _UserError(
+            f"{path}: JSON lồng quá sâu", f"{path}: JSON nested too deeply"
+        ) from None
     if isinstance(raw, dict) and province:
         raw["province"] = _province(province)
     try:

@@ -36,14 +36,14 @@ def test_tasks_by_field_and_status(data: AnnualData) -> None:
         "Dừng thực hiện",
     }
     totals = sum(p.get_width() for p in ax.patches)
-    assert totals == 13  # every task of 2025 once
+    assert totals == 16  # every task of 2025 once
 
 
 def test_budget_by_year_in_ty_dong_with_decimal_commas(data: AnnualData) -> None:
     ax = plot_budget(data.tasks)
     assert ax.get_ylabel() == "Tỷ đồng"
     labels = [t.get_text() for t in ax.texts]
-    assert "7,44" in labels  # 2025: 7.440.000.000 đồng
+    assert "7,89" in labels  # 2025: 7.890.000.000 đồng
     assert any("," in t for t in _ticks(ax.yaxis))
     assert not any("." in t for t in _ticks(ax.yaxis))
 

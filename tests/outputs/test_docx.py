@@ -79,11 +79,11 @@ def test_title_then_every_report_sentence(document: Any, data: AnnualData) -> No
 
 def test_tables_write_figures_the_vietnamese_way(document: Any) -> None:
     texts = _texts(document)
-    assert "7.440.000.000" in texts  # the year's state budget, in đồng
+    assert "7.890.000.000" in texts  # the year's state budget, in đồng
     assert "Tổng cộng" in texts
     assert "06/3/2025" in texts or "06/03/2025" in texts
     budget = next(t for t in document.tables if t.rows[0].cells[0].text == "Nguồn, năm")
-    assert budget.rows[-1].cells[1].text == "27.350.000.000"
+    assert budget.rows[-1].cells[1].text == "30.150.000.000"
 
 
 def test_signature_block_and_recipients(document: Any) -> None:

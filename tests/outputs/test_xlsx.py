@@ -65,7 +65,7 @@ def test_total_row_is_a_formula_with_its_value_stored(book: Any, values: Any) ->
         for col, formula in enumerate(formulas):
             if isinstance(formula, str) and formula.startswith("=SUM("):
                 assert cached[col] == sum(row[col] or 0 for row in body)
-    assert list(values["2. Kinh phí"].iter_rows(values_only=True))[-1][1] == 27_350_000_000
+    assert list(values["2. Kinh phí"].iter_rows(values_only=True))[-1][1] == 30_150_000_000
 
 
 def test_dates_are_dates(values: Any) -> None:
@@ -95,17 +95,21 @@ def test_the_task_list_reads_back_as_the_same_tasks(values: Any, data: AnnualDat
     assert headers[0] == TASK_LABELS["code"].column()
     result = read_tasks_csv(io.StringIO(_as_csv(sheet)))
     assert not result.errors and not result.warnings
-    assert tuple(result.tasks) == data.tasks
+    # a sheet has one row per task: the dated records (checks, releases, events) stay in JSON
+    records = dict.fromkeys(("checks", "releases", "spending", "events"), ())
+    assert tuple(result.tasks) == tuple(t.model_copy(update=records) for t in data.tasks)
 
 
 def test_the_library_reads_its_own_workbook_back_unchanged(
     xlsx_path: Path, data: AnnualData
 ) -> None:
     """Issue #18: the task-list sheet the library writes is one its own .xlsx importer
-    (vn_skt.tasks.read_tasks) reads back unchanged — every row valid, every task equal."""
+    (vn_skt.tasks.read_tasks) reads back unchanged — every row valid, every task equal
+    (but for the dated records a one-row-per-task sheet does not carry)."""
     from vn_skt.tasks import read_tasks
 
     result = read_tasks(xlsx_path, sheet=TASK_SHEET)
     assert not result.issues, [str(i) for i in result.issues]
     assert result.rows == len(data.tasks) == len(result.tasks)
-    assert tuple(result.tasks) == data.tasks
+    records = dict.fromkeys(("checks", "releases", "spending", "events"), ())
+    assert tuple(result.tasks) == tuple(t.model_copy(update=records) for t in data.tasks)

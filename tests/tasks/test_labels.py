@@ -66,6 +66,7 @@ def test_column_titles_keep_their_shape_and_values() -> None:
         "accepted_on": "Ngày nghiệm thu",
         "acceptance_rating": "Kết quả nghiệm thu",
         "terminated_on": "Ngày dừng thực hiện",
+        "filed_on": "Ngày nộp hồ sơ",
         "notes": "Ghi chú",
         "counterpart": "Kinh phí đối ứng",
         "other": "Kinh phí nguồn khác",

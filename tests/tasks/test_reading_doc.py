@@ -16,7 +16,7 @@ START, END = "<!-- headings: start -->", "<!-- headings: end -->"
 def headings_block() -> str:
     lines = ["| trường (field) | tiêu đề (heading) | cũng nhận (also read) |", "|---|---|---|"]
     for name, label in TASK_LABELS.items():
-        if name == "funding":
+        if name in ("funding", "checks", "releases", "spending", "events"):  # records, no column
             continue
         aliases = ", ".join(f"“{a}”" for a in label.aliases) or "—"
         lines.append(f"| `{name}` — {label.en} | “{label.header}” | {aliases} |")

@@ -16,7 +16,26 @@ import pytest
 import vn_skt.l10n
 import vn_skt.tasks
 from vn_skt.l10n import ColumnLabel
-from vn_skt.tasks import Funding, LoadResult, Portfolio, RowError, Task, YearSummary
+from vn_skt.tasks import (
+    EvaluationReport,
+    FinalEvaluation,
+    Funding,
+    FundingProgress,
+    FundingRelease,
+    GoverningRegime,
+    LoadResult,
+    Portfolio,
+    PortfolioProgress,
+    ProgressCheck,
+    RowError,
+    Spending,
+    Task,
+    TaskEvent,
+    TaskProgress,
+    YearSummary,
+    portfolio_progress,
+    task_progress,
+)
 
 TASK = Task(
     code="NN.01/25",
@@ -31,6 +50,17 @@ TASK = Task(
     funding={"state_budget": {2025: 500, 2026: 250}, "counterpart": 10},
 )
 
+REPORT = EvaluationReport(source="Chuyên gia", by="TS. A", grade="Đạt", on=date(2026, 5, 4))
+
+LIVED = TASK.model_copy(
+    update={
+        "checks": (ProgressCheck(on=date(2025, 7, 1), done=40),),
+        "releases": (FundingRelease(on=date(2025, 3, 1), year=2025, instalment=1, amount=300),),
+        "spending": (Spending(on=date(2025, 6, 30), year=2025, amount=100),),
+        "events": (TaskEvent(on=date(2025, 4, 1), kind="Điều chỉnh", note="đổi thành viên"),),
+    }
+)
+
 EXAMPLES: dict[type[Any], Any] = {
     Task: TASK,
     Funding: TASK.funding,
@@ -38,6 +68,16 @@ EXAMPLES: dict[type[Any], Any] = {
     RowError: RowError(3, "Mã số", ["a", {"b": 1}], "expected a mapping of columns"),
     LoadResult: LoadResult((TASK,), (RowError(2, "Loại", "x", "unknown"),), ("w",)),
     ColumnLabel: ColumnLabel("code", "Mã số", "task code", aliases=["Mã"]),
+    GoverningRegime: TASK.governing_regime(),
+    EvaluationReport: REPORT,
+    ProgressCheck: LIVED.checks[0],
+    FundingRelease: LIVED.releases[0],
+    Spending: LIVED.spending[0],
+    TaskEvent: LIVED.events[0],
+    TaskProgress: task_progress(LIVED, on=date(2026, 7, 1)),
+    FundingProgress: task_progress(LIVED, on=date(2026, 7, 1)).funding,
+    PortfolioProgress: portfolio_progress([LIVED], on=date(2026, 7, 1)),
+    FinalEvaluation: FinalEvaluation(task_code="NV1", on=REPORT.on, grade="Đạt", reports=[REPORT]),
 }
 
 

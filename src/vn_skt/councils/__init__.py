@@ -20,6 +20,7 @@ from ._models import Council, Member
 from ._names import name_sort_key
 from ._quorum import QuorumResult, quorum, quorum_met
 from ._ranking import RankedFile, SelectionFile, rank_selection
+from ._regime import KIND_REGIMES, check_council_regime
 from ._rules import (
     RULE_SETS,
     CouncilRules,
@@ -40,6 +41,7 @@ from ._verdict import (
 )
 
 __all__ = [
+    "KIND_REGIMES",
     "RULE_SETS",
     "AppliedRules",
     "CompositionCheck",
@@ -65,6 +67,7 @@ __all__ = [
     "acceptance_verdict",
     "agreement_verdict",
     "check_composition",
+    "check_council_regime",
     "composition_check",
     "governing_date",
     "judge_acceptance",

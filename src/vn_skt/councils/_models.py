@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from vn_skt.documents import DocumentRef
 from vn_skt.l10n import fold_text, html_model, html_table
@@ -21,6 +21,7 @@ from vn_skt.tasks import Task
 
 from ._enums import CouncilKind, Role
 from ._names import name_sort_key
+from ._regime import check_council_regime
 
 __all__ = ["Council", "Member"]
 
@@ -83,6 +84,12 @@ class Council(BaseModel):
         default=None,
         description="Hội đồng mà tổ này phục vụ (Tổ thẩm định kinh phí → hội đồng xét tài trợ)",
     )
+
+    @model_validator(mode="after")
+    def _kind_fits_task(self) -> Council:
+        if self.task is not None:
+            check_council_regime(self.kind, self.task)
+        return self
 
     def _repr_html_(self) -> str:
         rows = [[m.display_name, m.role, m.organization] for m in self.sorted_members()]

@@ -20,7 +20,15 @@ from vn_skt.ip_titles import TitlePortfolio
 from vn_skt.l10n import LabeledEnum, add_months, format_date
 from vn_skt.metrology import CampaignSummary
 from vn_skt.reporting import AnnualData
-from vn_skt.tasks import FUNDING_LABELS, TASK_LABELS, Portfolio, ResearchField, Task, TaskStatus
+from vn_skt.tasks import (
+    FUNDING_LABELS,
+    NESTED_FIELDS,
+    TASK_LABELS,
+    Portfolio,
+    ResearchField,
+    Task,
+    TaskStatus,
+)
 
 __all__ = ["AppendixTable", "appendix_tables", "task_rows"]
 
@@ -178,7 +186,7 @@ def appendix_tables(data: AnnualData, year: int) -> list[AppendixTable]:
     ]
 
 
-_TASK_FIELDS = tuple(name for name in TASK_LABELS if name != "funding")
+_TASK_FIELDS = tuple(name for name in TASK_LABELS if name not in NESTED_FIELDS)
 
 
 def task_rows(tasks: tuple[Task, ...] | list[Task]) -> tuple[list[str], list[list[Any]]]:

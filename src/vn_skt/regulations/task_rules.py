@@ -30,7 +30,7 @@ from vn_skt.errors import InvalidValue
 
 from ._model import Status
 
-__all__ = ["BudgetNorm", "DayCount", "TimeLimit"]
+__all__ = ["BudgetNorm", "DayCount", "EvaluationGrade", "RegimeRule", "TimeLimit"]
 
 
 class DayCount(StrEnum):
@@ -132,3 +132,57 @@ class BudgetNorm:
                 raise InvalidValue(f"field {name!r}: {value!r}; expected an int >= 0 (đồng)")
         if self.days_per_month == 0:
             raise InvalidValue(f"field 'days_per_month': 0; expected an int >= 1 ({self.source})")
+
+
+_REGIMES = ("legacy", "sti_2025")
+_BASES = ("approval", "filing")
+
+
+@attrs.frozen(kw_only=True)
+class RegimeRule:
+    """Chế độ quản lý nhiệm vụ — which law governs a task whose governing date falls in the
+    version (table ``task_regimes``, key ``REGIME``).
+
+    ``regime`` is ``"legacy"`` (Law 29/2013/QH13) or ``"sti_2025"`` (Law 93/2025/QH15);
+    ``date_basis`` says which date of a task is compared with the cut-off: ``"approval"``
+    (the approving decision's date, else the start) or ``"filing"`` (the file's filing
+    date, for a rule set keyed on it).
+    """
+
+    regime: str
+    law: str
+    source: str
+    date_basis: str = "approval"
+    status: Status | None = None
+    note: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        if not isinstance(self.source, str) or not self.source.strip():
+            raise InvalidValue(f"field 'source': {self.source!r}; cite the document")
+        if self.regime not in _REGIMES:
+            raise InvalidValue(f"field 'regime': {self.regime!r}; expected one of {_REGIMES}")
+        if self.date_basis not in _BASES:
+            raise InvalidValue(f"field 'date_basis': {self.date_basis!r}; expected one of {_BASES}")
+
+
+@attrs.frozen(kw_only=True)
+class EvaluationGrade:
+    """Mức xếp loại đánh giá cuối kỳ — one grade of the 2025 regime's final evaluation
+    (table ``evaluation_grades``, key: the grade's name such as ``PASS``).
+
+    ``label`` is the Vietnamese word written in the decision; ``passed`` whether the task
+    is accepted with it; ``rank`` orders the grades (higher is better).
+    """
+
+    label: str
+    passed: bool
+    rank: int
+    source: str
+    status: Status | None = None
+    note: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        if not isinstance(self.source, str) or not self.source.strip():
+            raise InvalidValue(f"field 'source': {self.source!r}; cite the document")
+        if not isinstance(self.label, str) or not self.label.strip():
+            raise InvalidValue(f"field 'label': {self.label!r}; expected the grade's words")

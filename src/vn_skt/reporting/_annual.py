@@ -15,12 +15,21 @@ import attrs
 from pydantic import BaseModel, ConfigDict, Field
 
 from vn_skt.calendar import Period
-from vn_skt.councils import CouncilKind, Meeting
+from vn_skt.councils import KIND_REGIMES, CouncilKind, Meeting
 from vn_skt.errors import InvalidValue
 from vn_skt.ip_titles import ProtectionTitle, TitlePortfolio, TitleType
 from vn_skt.l10n import add_months, format_count, format_date, html_record
 from vn_skt.metrology import CampaignSummary, Instrument, InstrumentStatus
-from vn_skt.tasks import Portfolio, ResearchField, Task, YearSummary
+from vn_skt.tasks import (
+    Portfolio,
+    PortfolioProgress,
+    ProgressState,
+    Regime,
+    ResearchField,
+    Task,
+    YearSummary,
+    portfolio_progress,
+)
 
 from ._audit import audit_text
 from ._indicators import Indicator
@@ -115,6 +124,7 @@ class _Year:
     renewal_due: tuple[ProtectionTitle, ...]
     campaign: CampaignSummary
     overdue_instruments: tuple[Instrument, ...]
+    progress: PortfolioProgress
 
     @classmethod
     def of(cls, data: AnnualData, year: int) -> _Year:
@@ -147,7 +157,19 @@ class _Year:
             tuple(titles.entering_renewal_window(on=end, months=6)),
             CampaignSummary.from_verifications(verifications, plan=plan.verifications_by_field),
             tuple(i for i in data.instruments if i.status_on(end) is InstrumentStatus.OVERDUE),
+            portfolio_progress(data.tasks, on=end),
         )
+
+    @property
+    def new_by_regime(self) -> dict[Regime, int]:
+        """The year's new tasks per regime (the law their approval date falls under)."""
+        found = Counter(t.regime for t in self.tasks.new)
+        return {r: found[r] for r in Regime if found[r]}
+
+    @property
+    def has_life(self) -> bool:
+        """Whether any task records checks, releases or spending (the progress sentence)."""
+        return any(t.checks or t.releases or t.spending for t in self.data.tasks)
 
 
 def report_figures(data: AnnualData, year: int) -> dict[str, Any]:
@@ -175,6 +197,15 @@ def report_figures(data: AnnualData, year: int) -> dict[str, Any]:
             "unverified": y.campaign.unverified,
         },
         "instruments_overdue": len(y.overdue_instruments),
+        "new_tasks_by_regime": {r.value: n for r, n in y.new_by_regime.items()},
+        "progress": {
+            "on": y.progress.on.isoformat(),
+            "running": y.progress.running,
+            "by_state": {s.name: y.progress.count(s) for s in ProgressState},
+            "allocation": y.progress.allocation,
+            "released": y.progress.released,
+            "spent": y.progress.spent,
+        },
     }
 
 
@@ -193,6 +224,12 @@ def annual_report(data: AnnualData, year: int) -> str:
     if y.plan.new_tasks:
         ind = Indicator("mở mới", y.plan.new_tasks, len(y.tasks.new), unit="nhiệm vụ")
         lines.append(f"Nhiệm vụ mở mới so với kế hoạch: {ind}.")
+    if Regime.STI_2025 in y.new_by_regime:
+        parts = "; ".join(
+            f"{r.selection_words} {format_count(n)} nhiệm vụ (theo {r.label})"
+            for r, n in y.new_by_regime.items()
+        )
+        lines.append(f"{format_count(len(y.tasks.new))} nhiệm vụ mở mới, trong đó: {parts}.")
     if y.accepted:
         ratings = Counter(t.acceptance_rating for t in y.accepted if t.acceptance_rating)
         parts = "; ".join(
@@ -203,6 +240,10 @@ def annual_report(data: AnnualData, year: int) -> str:
     lines += [
         f"Số nhiệm vụ quá hạn chưa nghiệm thu tại ngày {format_date(end, 'inline')}: "
         f"{format_count(len(y.overdue_tasks))}.",
+    ]
+    if y.has_life and y.progress.progress:
+        lines.append(y.progress.sentence())
+    lines += [
         "",
         "II. HỘI ĐỒNG KHOA HỌC VÀ CÔNG NGHỆ",
     ]
@@ -280,6 +321,9 @@ def _meeting_result(meeting: Meeting) -> str:
         return f"{head}: điểm trung bình {str(score.average).replace('.', ',')}, {result}"
     if meeting.votes:
         return f"{head}: xếp loại {meeting.verdict().label}"
+    if council.kind in KIND_REGIMES and KIND_REGIMES[council.kind] is Regime.STI_2025:
+        present = f"{format_count(check.present)}/{format_count(len(council.members))}"
+        return f"{head}: đủ điều kiện họp ({present} thành viên có mặt)"
     return head
 
 

@@ -32,42 +32,97 @@ from vn_skt._money import Dong, whole_dong
 
 from ._columnar import BUDGET_SOURCES, task_schema, tasks_frame, tasks_from_frame
 from ._enums import Rating, ResearchField, SelectionMethod, TaskLevel, TaskStatus, TaskType
+from ._evaluation import (
+    EvaluationReport,
+    EvaluationSource,
+    FinalEvaluation,
+    evaluation_grades,
+    final_evaluation,
+    suggest_grade,
+)
 from ._headings import UNITS as HEADING_UNITS
-from ._labels import COLUMN_TITLES, FUNDING_LABELS, TASK_LABELS, YEAR_SUMMARY_LABELS
+from ._labels import (
+    COLUMN_TITLES,
+    FUNDING_LABELS,
+    NESTED_FIELDS,
+    PROGRESS_LABELS,
+    TASK_LABELS,
+    YEAR_SUMMARY_LABELS,
+)
+from ._life import EventKind, FundingRelease, ProgressCheck, Spending, TaskEvent
 from ._loading import PROGRESS_EVERY, LoadResult, Progress, RowError, load_tasks
 from ._models import Funding, Task
 from ._portfolio import FieldGrouping, Portfolio, YearSummary
+from ._progress import (
+    DEFAULT_TOLERANCE,
+    FundingProgress,
+    PortfolioProgress,
+    ProgressState,
+    TaskProgress,
+    portfolio_progress,
+    progress_rows,
+    task_progress,
+)
 from ._reading import COLUMNAR_BYTES, Engine, read_tasks, read_tasks_csv, read_tasks_json
+from ._regime import GoverningRegime, Regime, RegimeBasis, regime_on
+from ._wiring import check_task_estimate, task_deadline
 
 __all__ = [
     "BUDGET_SOURCES",
     "COLUMNAR_BYTES",
     "COLUMN_TITLES",
+    "DEFAULT_TOLERANCE",
     "FUNDING_LABELS",
     "HEADING_UNITS",
+    "NESTED_FIELDS",
     "PROGRESS_EVERY",
+    "PROGRESS_LABELS",
     "TASK_LABELS",
     "YEAR_SUMMARY_LABELS",
     "Dong",
     "Engine",
+    "EvaluationReport",
+    "EvaluationSource",
+    "EventKind",
     "FieldGrouping",
+    "FinalEvaluation",
     "Funding",
+    "FundingProgress",
+    "FundingRelease",
+    "GoverningRegime",
     "LoadResult",
     "Portfolio",
+    "PortfolioProgress",
     "Progress",
+    "ProgressCheck",
+    "ProgressState",
     "Rating",
+    "Regime",
+    "RegimeBasis",
     "ResearchField",
     "RowError",
     "SelectionMethod",
+    "Spending",
     "Task",
+    "TaskEvent",
     "TaskLevel",
+    "TaskProgress",
     "TaskStatus",
     "TaskType",
     "YearSummary",
+    "check_task_estimate",
+    "evaluation_grades",
+    "final_evaluation",
     "load_tasks",
+    "portfolio_progress",
+    "progress_rows",
     "read_tasks",
     "read_tasks_csv",
     "read_tasks_json",
+    "regime_on",
+    "suggest_grade",
+    "task_deadline",
+    "task_progress",
     "task_schema",
     "tasks_frame",
     "tasks_from_frame",

@@ -30,7 +30,7 @@ from ._models import Task
 
 __all__ = ["MONEY_SOURCES", "REQUIRED", "UNITS", "Column", "column", "source_word"]
 
-ColumnKind = Literal["field", "money", "stt", "unknown", "funding"]
+ColumnKind = Literal["field", "money", "stt", "unknown", "funding", "records"]
 
 UNITS: dict[str, tuple[str, ...]] = {
     "đồng": ("đồng", "đ", "vnđ", "vnd"),
@@ -55,7 +55,10 @@ REQUIRED: tuple[str, ...] = tuple(
 )
 """The Task fields a table must have a column for."""
 
-_TASK_COLUMNS = frozenset(Task.model_fields) - {"funding"}
+_RECORDS = frozenset({"checks", "releases", "spending", "events"})
+"""Task fields holding lists of dated records (JSON carries them; a sheet has no column)."""
+
+_TASK_COLUMNS = frozenset(Task.model_fields) - {"funding"} - _RECORDS
 
 
 def _alternation(words: list[str]) -> str:
@@ -125,6 +128,8 @@ def column(header: str) -> Column:
     folded = fold_text(header)
     if folded == "funding":  # a nested mapping, as JSON carries it
         return Column(header, "funding", kind="funding")
+    if folded in _RECORDS:  # lists of dated records, as JSON carries them
+        return Column(header, folded, kind="records")
     if _PUNCT_RE.sub(" ", folded).strip() in _STT:
         return Column(header, None, kind="stt")
     found = TASK_LABELS.match(folded)

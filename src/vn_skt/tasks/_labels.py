@@ -22,7 +22,14 @@ from importlib import resources
 
 from vn_skt.l10n import ColumnLabels, read_labels
 
-__all__ = ["COLUMN_TITLES", "FUNDING_LABELS", "TASK_LABELS", "YEAR_SUMMARY_LABELS"]
+__all__ = [
+    "COLUMN_TITLES",
+    "FUNDING_LABELS",
+    "NESTED_FIELDS",
+    "PROGRESS_LABELS",
+    "TASK_LABELS",
+    "YEAR_SUMMARY_LABELS",
+]
 
 _FILE = "labels.toml"
 _TABLES = read_labels(
@@ -40,8 +47,14 @@ phí NSNN năm 2025") and its totals (``state_budget_total``, ``total``)."""
 YEAR_SUMMARY_LABELS: ColumnLabels = _TABLES["year_summary"]
 """Nhãn tổng hợp năm — the figures of a YearSummary and the extra columns of its frame."""
 
+PROGRESS_LABELS: ColumnLabels = _TABLES["progress"]
+"""Nhãn tiến độ — the columns of a task's progress and funding on a date."""
+
+NESTED_FIELDS = frozenset({"funding", "checks", "releases", "spending", "events"})
+"""Task fields that hold records, not one cell: no column of their own in a sheet."""
+
 COLUMN_TITLES: dict[str, str] = {
-    **{name: label.vi for name, label in TASK_LABELS.items() if name != "funding"},
+    **{name: label.vi for name, label in TASK_LABELS.items() if name not in NESTED_FIELDS},
     "counterpart": FUNDING_LABELS["counterpart"].vi,
     "other": FUNDING_LABELS["other"].vi,
 }

@@ -447,6 +447,15 @@ class _Loader:
         for index, col, value in pairs:
             if col.kind in ("stt", "unknown") or _is_empty(value):
                 continue
+            if col.kind == "records":
+                if isinstance(value, list | tuple):
+                    data[col.field or ""] = list(value)
+                else:
+                    self.error(
+                        row, col.header, value, "cần một danh sách", "expected a list of records"
+                    )
+                    failed = True
+                continue
             if col.kind == "funding":
                 if isinstance(value, Mapping):
                     data["funding"] = dict(value)

@@ -21,7 +21,6 @@ from typing import Annotated, Any
 
 from pydantic import (
     BaseModel,
-    BeforeValidator,
     ConfigDict,
     Field,
     ValidationInfo,
@@ -33,8 +32,12 @@ from vn_skt._money import Dong
 from vn_skt.documents import DocumentRef
 from vn_skt.l10n import LabeledEnum, html_model
 
+from ._dates import TaskDate
+from ._dates import by_label as _by_label
 from ._enums import Rating, ResearchField, SelectionMethod, TaskLevel, TaskStatus, TaskType
 from ._labels import FUNDING_LABELS, TASK_LABELS
+from ._life import EventKind, FundingRelease, ProgressCheck, Spending, TaskEvent, events_of
+from ._regime import GoverningRegime, Regime, governing_regime_of
 
 __all__ = ["Dong", "Funding", "Task"]
 
@@ -135,20 +138,6 @@ class Funding(BaseModel):
         }
 
 
-def _by_label(kind: type[LabeledEnum]) -> BeforeValidator:
-    """A label ("Đang thực hiện") to its member through the enum's cached table, before
-    pydantic's own enum check (which would go through ``Enum.__call__`` each time)."""
-
-    def lookup(value: Any) -> Any:
-        if isinstance(value, str):
-            member = kind._missing_(value)
-            if member is not None:
-                return member
-        return value
-
-    return BeforeValidator(lookup)
-
-
 class Task(BaseModel):
     """Nhiệm vụ KH&CN — a science and technology task.
 
@@ -168,18 +157,23 @@ class Task(BaseModel):
     field: Annotated[ResearchField, _by_label(ResearchField)] = Field(**_T["field"].json_schema)
     principal_investigator: str = Field(min_length=1, **_T["principal_investigator"].json_schema)
     host_organization: str = Field(min_length=1, **_T["host_organization"].json_schema)
-    start: date = Field(**_T["start"].json_schema)
-    end: date = Field(**_T["end"].json_schema)
-    extended_to: date | None = Field(default=None, **_T["extended_to"].json_schema)
+    start: TaskDate = Field(**_T["start"].json_schema)
+    end: TaskDate = Field(**_T["end"].json_schema)
+    extended_to: TaskDate | None = Field(default=None, **_T["extended_to"].json_schema)
     selection: SelectionMethod | None = Field(default=None, **_T["selection"].json_schema)
     funding: Funding = Field(default_factory=Funding, **_T["funding"].json_schema)
     status: Annotated[TaskStatus, _by_label(TaskStatus)] = Field(
         default=TaskStatus.IN_PROGRESS, **_T["status"].json_schema
     )
     approved_by: DocumentRef | None = Field(default=None, **_T["approved_by"].json_schema)
-    accepted_on: date | None = Field(default=None, **_T["accepted_on"].json_schema)
+    accepted_on: TaskDate | None = Field(default=None, **_T["accepted_on"].json_schema)
     acceptance_rating: Rating | None = Field(default=None, **_T["acceptance_rating"].json_schema)
-    terminated_on: date | None = Field(default=None, **_T["terminated_on"].json_schema)
+    terminated_on: TaskDate | None = Field(default=None, **_T["terminated_on"].json_schema)
+    filed_on: TaskDate | None = Field(default=None, **_T["filed_on"].json_schema)
+    checks: tuple[ProgressCheck, ...] = Field(default=(), **_T["checks"].json_schema)
+    releases: tuple[FundingRelease, ...] = Field(default=(), **_T["releases"].json_schema)
+    spending: tuple[Spending, ...] = Field(default=(), **_T["spending"].json_schema)
+    events: tuple[TaskEvent, ...] = Field(default=(), **_T["events"].json_schema)
     notes: str = Field(default="", **_T["notes"].json_schema)
 
     @field_validator("end")
@@ -230,7 +224,43 @@ class Task(BaseModel):
                 raise ValueError(f"{name} {value.isoformat()} is before start {self.start}")
         if self.acceptance_rating is not None and self.accepted_on is None:
             raise ValueError("acceptance_rating is set but accepted_on is missing")
+        self._life_agrees()
         return self
+
+    def _life_agrees(self) -> None:
+        """The dated records agree with the task: dates from the start, budget years in
+        the funded span, the last extension's end is ``extended_to``, a termination event
+        is ``terminated_on``."""
+        for name in ("checks", "releases", "spending", "events"):
+            for item in getattr(self, name):
+                if item.on < self.start:
+                    raise ValueError(f"{name}: {item.on.isoformat()} is before start {self.start}")
+        last = self.planned_end.year + 1
+        for name in ("releases", "spending"):
+            for item in getattr(self, name):
+                if not self.start.year <= item.year <= last:
+                    raise ValueError(
+                        f"{name}: year {item.year} is outside {self.start.year}..{last}"
+                    )
+        extensions = events_of(self.events, EventKind.EXTENSION)
+        if extensions:
+            final = extensions[-1].new_end
+            if final != self.extended_to:
+                raise ValueError(
+                    f"events: the last extension ends {final} but extended_to is "
+                    f"{self.extended_to}; set extended_to = {final}"
+                )
+            for event in extensions:
+                if event.new_end is not None and event.new_end <= self.end:
+                    raise ValueError(f"events: an extension to {event.new_end} is not after end")
+        stops = events_of(self.events, EventKind.TERMINATION)
+        if len(stops) > 1:
+            raise ValueError(f"events: {len(stops)} terminations; a task stops once")
+        if stops and stops[0].on != self.terminated_on:
+            raise ValueError(
+                f"events: terminated on {stops[0].on} but terminated_on is "
+                f"{self.terminated_on}; set terminated_on = {stops[0].on}"
+            )
 
     def _repr_html_(self) -> str:
         return html_model(self, f"Nhiệm vụ {self.code}")
@@ -248,6 +278,31 @@ class Task(BaseModel):
         row[_F["state_budget_total"].column()] = self.funding.state_budget_total
         row[_F["total"].column()] = self.funding.total
         return row
+
+    # -- regime --------------------------------------------------------------------------
+    @property
+    def approved_on(self) -> date | None:
+        """Ngày phê duyệt — the date of the approving decision, when known."""
+        return self.approved_by.issued_on if self.approved_by is not None else None
+
+    def governing_regime(self) -> GoverningRegime:
+        """Chế độ áp dụng — the law governing the task, with the date it was read from
+        (the approval date, else the start; the filing date where the rule set keys on
+        it) and the cut-off table's source and status."""
+        return governing_regime_of(
+            approved_on=self.approved_on, start=self.start, filed_on=self.filed_on
+        )
+
+    @property
+    def regime(self) -> Regime:
+        """Chế độ — ``legacy`` (Law 29/2013/QH13) or ``sti_2025`` (Law 93/2025/QH15)."""
+        return self.governing_regime().regime
+
+    @property
+    def governing_date(self) -> date:
+        """Ngày căn cứ — the date the task's rules are read on (approval, else start; the
+        filing date where the regime table keys on it)."""
+        return self.governing_regime().on
 
     # -- derived -----------------------------------------------------------------------
     @property

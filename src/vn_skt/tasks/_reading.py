@@ -153,6 +153,10 @@ def _json_rows(name: str, text: str, *, strict: bool) -> LoadResult:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise InvalidValue(f"{name}: not valid JSON: {exc}") from exc
+    except RecursionError:
+        raise InvalidValue(
+            f"{name}: JSON nested too deeply to read (expected a list of task objects)"
+        ) from None
     if isinstance(data, Mapping) and "tasks" in data:
         data = data["tasks"]
     if not isinstance(data, list):

@@ -47,6 +47,7 @@ __all__ = [
     "document_refs",
     "fundings",
     "instruments",
+    "lived_tasks",
     "members",
     "periods",
     "portfolios",
@@ -300,6 +301,51 @@ def tasks(
     what the rules allow. Extensions, terminations and acceptances often fall on a
     1 January or a 31 December, where a task moves from one year's figures to the next."""
     return _task(draw, min_year=min_year, max_year=max_year, code=code)
+
+
+@st.composite
+def lived_tasks(
+    draw: st.DrawFn, *, min_year: int = 2022, max_year: int = 2028, code: str | None = None
+) -> Task:
+    """Nhiệm vụ có diễn biến — tasks (as :func:`tasks` draws them) approved on a day around
+    the 2025 law's cut-off, with periodic checks, funding released and spent in their
+    budget years, and their extension or termination as dated events that agree with
+    ``extended_to`` / ``terminated_on``."""
+    task = _task(draw, min_year=min_year, max_year=max_year, code=code)
+    end = task.effective_end if task.effective_end >= task.start else task.start
+    approved = task.start - timedelta(days=_pick(draw, 120))
+    checks = [
+        {"on": _day_between(draw, task.start, end), "done": _pick(draw, 101),
+         "on_schedule": draw(st.sampled_from([None, True, False]))}
+        for _ in range(_pick(draw, 3))
+    ]  # fmt: skip
+    years = sorted(task.funding.state_budget)
+    releases, spending = [], []
+    for i, year in enumerate(years):
+        allocation = task.funding.state_budget[year]
+        if draw(_BOOLEANS):
+            day = max(task.start, date(year, 1, 1) + timedelta(days=_pick(draw, 365)))
+            releases.append({"on": day, "year": year, "instalment": i + 1,
+                             "amount": allocation // (1 + _pick(draw, 3))})  # fmt: skip
+            spending.append({"on": day + timedelta(days=_pick(draw, 200)), "year": year,
+                             "amount": allocation // (2 + _pick(draw, 3))})  # fmt: skip
+    events: list[dict[str, object]] = []
+    if task.extended_to is not None:
+        decided = _day_between(draw, task.start, task.end)
+        events.append({"on": decided, "kind": "Gia hạn", "new_end": task.extended_to})
+    if task.terminated_on is not None:
+        events.append({"on": task.terminated_on, "kind": "Chấm dứt"})
+    if draw(_BOOLEANS):
+        events.append({"on": _day_between(draw, task.start, end), "kind": "Điều chỉnh"})
+    data = task.model_dump()
+    data.update(
+        approved_by=f"Quyết định số 1/QĐ-UBND ngày {approved.strftime('%d/%m/%Y')}",
+        checks=checks,
+        releases=releases,
+        spending=spending,
+        events=events,
+    )
+    return Task.model_validate(data)
 
 
 @st.composite
