@@ -10,7 +10,7 @@ import pytest
 from hypothesis import settings
 
 settings.register_profile("ci", max_examples=300, deadline=None, print_blob=True)
-settings.register_profile("dev", max_examples=100, deadline=None)
+settings.register_profile("dev", max_examples=50, deadline=None)  # CI: 300
 settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 

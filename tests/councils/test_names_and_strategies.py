@@ -123,7 +123,7 @@ def test_generated_councils_are_well_formed(kind: CouncilKind, data: st.DataObje
 def test_strategies_reach_every_legal_size(kind: CouncilKind, sizes: set[int]) -> None:
     seen: Counter[int] = Counter()
 
-    @settings(max_examples=200, database=None)
+    @settings(max_examples=60, database=None)
     @given(councils(kind=kind))
     def collect(c: Council) -> None:
         seen[len(c.members)] += 1
