@@ -107,3 +107,18 @@ def test_frozen_and_hashable(kind: type[Any]) -> None:
     twin = copy.deepcopy(value)
     assert twin == value and hash(twin) == hash(value)
     assert {value: 1}[twin] == 1
+
+
+def test_the_readers_know_every_date_and_enum_field_of_task() -> None:
+    """One home: the loaders' field kinds are read from the model (filed_on included)."""
+    from datetime import date
+    from enum import Enum
+
+    from vn_skt.tasks._models import DATE_FIELDS, ENUM_FIELDS
+
+    dates = {"start", "end", "extended_to", "accepted_on", "terminated_on", "filed_on"}
+    assert dates <= DATE_FIELDS
+    assert all(issubclass(kind, Enum) for kind in ENUM_FIELDS.values())
+    enums = {"type", "level", "field", "selection", "status", "acceptance_rating"}
+    assert enums == set(ENUM_FIELDS)
+    assert date not in ENUM_FIELDS.values()

@@ -23,29 +23,21 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from vn_skt._extras import import_extra
 
-from ._enums import Rating, ResearchField, SelectionMethod, TaskLevel, TaskStatus, TaskType
-from ._models import Task
+from ._models import DATE_FIELDS, ENUM_FIELDS, Task
 
 __all__ = ["BUDGET_SOURCES", "task_schema", "tasks_frame", "tasks_from_frame"]
 
 BUDGET_SOURCES = ("state_budget", "counterpart", "other")
 """The sources a ``budget`` struct names."""
 
-_ENUMS: dict[str, Any] = {
-    "type": TaskType,
-    "level": TaskLevel,
-    "field": ResearchField,
-    "selection": SelectionMethod,
-    "status": TaskStatus,
-    "acceptance_rating": Rating,
-}
+_ENUMS: Mapping[str, Any] = ENUM_FIELDS
 _TEXT = ("code", "title", "principal_investigator", "host_organization", "approved_by", "notes")
-_DATES = ("start", "end", "extended_to", "accepted_on", "terminated_on")
+_DATES = DATE_FIELDS
 _ORDER = (
     "code",
     "title",

@@ -41,11 +41,10 @@ from vn_skt.l10n import (
     parse_money,
 )
 
-from ._enums import Rating, ResearchField, SelectionMethod, TaskLevel, TaskStatus, TaskType
 from ._grid import Grid
 from ._headings import REQUIRED, Column, column, source_word
 from ._labels import COLUMN_TITLES, FUNDING_LABELS, TASK_LABELS
-from ._models import Task
+from ._models import DATE_FIELDS, ENUM_FIELDS, Task
 from ._portfolio import FieldGrouping, Portfolio
 
 __all__ = [
@@ -56,16 +55,9 @@ __all__ = [
 ]
 
 _MONTH_YEAR = re.compile(r"\s*([0-9]{1,2})\s*/\s*([0-9]{4})\s*")
-_DATES = {"start", "end", "extended_to", "accepted_on", "terminated_on"}
+_DATES = DATE_FIELDS
 _SCALE = {None: 1, "đồng": 1, "nghìn": 1_000, "triệu": 1_000_000, "tỷ": 1_000_000_000}
-_ENUMS: dict[str, type[Enum]] = {
-    "type": TaskType,
-    "level": TaskLevel,
-    "field": ResearchField,
-    "selection": SelectionMethod,
-    "status": TaskStatus,
-    "acceptance_rating": Rating,
-}
+_ENUMS: Mapping[str, type[Enum]] = ENUM_FIELDS
 _SUMMARY_WORDS = tuple(fold_text(w) for w in ("Tổng cộng", "Tổng số", "Tổng", "Cộng", "Total"))
 _COLUMN_NUMBER = re.compile(r"\(?\s*[0-9]{1,2}\s*\)?(?:\s*=.*)?")
 _SOURCE_VI = {

@@ -17,7 +17,8 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Annotated, Any
+from enum import Enum
+from typing import Annotated, Any, get_args, get_origin
 
 from pydantic import (
     BaseModel,
@@ -39,7 +40,7 @@ from ._labels import FUNDING_LABELS, TASK_LABELS
 from ._life import EventKind, FundingRelease, ProgressCheck, Spending, TaskEvent, events_of
 from ._regime import GoverningRegime, Regime, governing_regime_of
 
-__all__ = ["Dong", "Funding", "Task"]
+__all__ = ["DATE_FIELDS", "ENUM_FIELDS", "Dong", "Funding", "Task"]
 
 _F = FUNDING_LABELS
 _T = TASK_LABELS
@@ -340,3 +341,27 @@ _ROW_FIELDS = (
     "status",
 )
 """The Task fields of :meth:`Task.row`, in order (then the two funding totals)."""
+
+
+def _kinds_of_fields() -> tuple[dict[str, type[Enum]], frozenset[str]]:
+    """The Task fields that hold an enum member, and those that hold a date — read from
+    the model, so a new field is known to every reader (rows, columns) at once."""
+    enums: dict[str, type[Enum]] = {}
+    dates: set[str] = set()
+    for name, info in Task.model_fields.items():
+        kinds = [info.annotation]
+        while kinds:
+            kind = kinds.pop()
+            if isinstance(kind, type) and issubclass(kind, Enum):
+                enums[name] = kind
+            elif kind is date:
+                dates.add(name)
+            elif get_origin(kind) is Annotated:
+                kinds.append(get_args(kind)[0])
+            elif get_origin(kind) is not tuple:  # Optional, Union
+                kinds.extend(get_args(kind))
+    return enums, frozenset(dates)
+
+
+ENUM_FIELDS, DATE_FIELDS = _kinds_of_fields()
+"""Task field → its enum type; the Task fields that are dates."""
