@@ -75,8 +75,28 @@ class ProgressState(LabeledEnum):
 _RUNNING = frozenset({ProgressState.ON_SCHEDULE, ProgressState.BEHIND, ProgressState.OVERDUE})
 
 
+class _Shares:
+    """What was released and spent, as shares of the allocation (one home for both the
+    task's year and the portfolio's)."""
+
+    __slots__ = ()
+    allocation: int
+    released: int
+    spent: int
+
+    @property
+    def released_share(self) -> Fraction | None:
+        """Tỷ lệ cấp phát — released ÷ the year's allocation (None if nothing allocated)."""
+        return Fraction(self.released, self.allocation) if self.allocation else None
+
+    @property
+    def spent_share(self) -> Fraction | None:
+        """Tỷ lệ giải ngân — spent ÷ the year's allocation (None if nothing allocated)."""
+        return Fraction(self.spent, self.allocation) if self.allocation else None
+
+
 @attrs.frozen(kw_only=True)
-class FundingProgress:
+class FundingProgress(_Shares):
     """Cấp phát và giải ngân — one budget year of a task on a date: the year's state-budget
     allocation, what was released and spent by the date (đồng), and their shares (None
     when nothing was allocated)."""
@@ -86,15 +106,6 @@ class FundingProgress:
     released: int
     spent: int
 
-    @property
-    def released_share(self) -> Fraction | None:
-        """Tỷ lệ cấp phát — released ÷ allocation."""
-        return Fraction(self.released, self.allocation) if self.allocation else None
-
-    @property
-    def spent_share(self) -> Fraction | None:
-        """Tỷ lệ giải ngân — spent ÷ allocation."""
-        return Fraction(self.spent, self.allocation) if self.allocation else None
 
 
 def funding_on(task: Task, year: int, day: date) -> FundingProgress:
@@ -208,7 +219,7 @@ def task_progress(task: Task, *, on: date, tolerance: Fraction = DEFAULT_TOLERAN
 
 
 @attrs.frozen(kw_only=True)
-class PortfolioProgress:
+class PortfolioProgress(_Shares):
     """Tiến độ danh mục — the tasks running on ``on`` and how many are on schedule, behind
     or overdue; the year's state-budget allocation over every task, and what was released
     and spent by the date."""
@@ -233,15 +244,6 @@ class PortfolioProgress:
         """Đảm bảo tiến độ."""
         return self.count(ProgressState.ON_SCHEDULE)
 
-    @property
-    def released_share(self) -> Fraction | None:
-        """Tỷ lệ cấp phát — released ÷ the year's allocation (None if nothing allocated)."""
-        return Fraction(self.released, self.allocation) if self.allocation else None
-
-    @property
-    def spent_share(self) -> Fraction | None:
-        """Tỷ lệ giải ngân — spent ÷ the year's allocation (None if nothing allocated)."""
-        return Fraction(self.spent, self.allocation) if self.allocation else None
 
     def sentence(self) -> str:
         """Câu báo cáo — "x/y nhiệm vụ đảm bảo tiến độ; giải ngân đạt z% kế hoạch năm"."""
