@@ -574,6 +574,9 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
     except _UserError as exc:
         print(f"vn-skt {args.command}: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except MissingExtra as exc:
+        print(f"vn-skt {args.command}: thiếu gói tùy chọn / missing extra: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     except VnSktError as exc:
         print(
             f"vn-skt {args.command}: giá trị không hợp lệ / invalid value: {exc}", file=sys.stderr

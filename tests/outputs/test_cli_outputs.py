@@ -38,3 +38,14 @@ def test_an_unwritable_path_is_a_users_error(
     target = tmp_path / "no-such-dir" / "x.docx"
     assert main(["demo", "--docx", str(target)], out=io.StringIO()) == 2
     assert "không ghi được tệp" in capsys.readouterr().err
+
+
+def test_a_missing_extra_is_named_as_such(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "docx", None)  # as if python-docx were not installed
+    assert main(["demo", "--docx", str(tmp_path / "x.docx")], out=io.StringIO()) == 2
+    err = capsys.readouterr().err
+    assert "thiếu gói tùy chọn / missing extra" in err and 'vn-skt[docx]' in err
