@@ -106,3 +106,14 @@ def test_final_evaluation_follows_the_task_regime() -> None:
     assert "sti_2025" in str(info.value) and "legacy" in str(info.value)
     with pytest.raises(InvalidValue, match="before start"):
         final_evaluation(_task("01/10/2025"), on=date(2025, 12, 1), reports=reports)
+
+
+def test_a_legacy_rating_is_refused_on_a_task_of_the_2025_law() -> None:
+    rated = {"accepted_on": date(2026, 12, 20), "acceptance_rating": "Đạt"}
+    legacy = _task("30/09/2025").model_copy(update=rated)
+    assert Task.model_validate(legacy.model_dump()).acceptance_rating is Rating.PASSED
+    new = _task("01/10/2025").model_dump()
+    with pytest.raises(pydantic.ValidationError) as info:
+        Task.model_validate({**new, **rated})
+    text = str(info.value)
+    assert "acceptance_rating" in text and "sti_2025" in text and "legacy" in text

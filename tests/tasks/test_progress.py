@@ -81,7 +81,7 @@ def test_before_and_after_a_termination() -> None:
 
 
 def test_completed_after_acceptance() -> None:
-    t = task(accepted_on=date(2026, 12, 20), acceptance_rating="Đạt", status="Đã nghiệm thu")
+    t = task(accepted_on=date(2026, 12, 20), status="Đã nghiệm thu")
     assert state(t, date(2026, 12, 19)) is S.ON_SCHEDULE
     assert state(t, date(2026, 12, 20)) is S.COMPLETED
 

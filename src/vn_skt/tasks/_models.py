@@ -225,6 +225,15 @@ class Task(BaseModel):
                 raise ValueError(f"{name} {value.isoformat()} is before start {self.start}")
         if self.acceptance_rating is not None and self.accepted_on is None:
             raise ValueError("acceptance_rating is set but accepted_on is missing")
+        if self.acceptance_rating is not None:
+            found = self.governing_regime()
+            if found.regime is Regime.STI_2025:
+                raise ValueError(
+                    "xếp loại nghiệm thu (acceptance_rating, Rating của Luật 29/2013/QH13, "
+                    f"chế độ {Regime.LEGACY.value}) không dùng cho nhiệm vụ thuộc chế độ "
+                    f"{found.regime.label} ({found.regime.value}): {found}; a task of the "
+                    "2025 law has a final evaluation (final_evaluation), not a legacy Rating"
+                )
         self._life_agrees()
         return self
 

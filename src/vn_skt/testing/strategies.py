@@ -31,12 +31,14 @@ from vn_skt.tasks import (
     Funding,
     Portfolio,
     Rating,
+    Regime,
     ResearchField,
     SelectionMethod,
     Task,
     TaskLevel,
     TaskStatus,
     TaskType,
+    regime_on,
 )
 
 __all__ = [
@@ -268,7 +270,8 @@ def _task(draw: st.DrawFn, *, min_year: int, max_year: int, code: str | None) ->
         terminated_on = _day_between(draw, start, planned_end)
     elif status is TaskStatus.ACCEPTED:
         accepted_on = _day_between(draw, start, planned_end + timedelta(days=300))
-        rating = draw(_RATINGS)
+        if regime_on(start).regime is Regime.LEGACY:  # a Rating is the 2013 law's only
+            rating = draw(_RATINGS)
     years = planned_end.year + 2 - start.year  # budget years: start.year .. planned_end + 1
     budget = {start.year + _pick(draw, years): draw(_MONEY) for _ in range(draw(_ALLOCATIONS))}
     funding = Funding(state_budget=budget, counterpart=draw(_MAYBE_MONEY), other=draw(_MAYBE_MONEY))
