@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from vn_skt.tasks import FUNDING_LABELS, HEADING_UNITS, TASK_LABELS
+from vn_skt.tasks import FUNDING_LABELS, HEADING_UNITS, PROGRESS_LABELS, TASK_LABELS
 
 PAGE = Path(__file__).resolve().parents[2] / "docs" / "reading-spreadsheets.md"
 START, END = "<!-- headings: start -->", "<!-- headings: end -->"
@@ -23,6 +23,10 @@ def headings_block() -> str:
     for name, label in FUNDING_LABELS.items():
         if name in ("state_budget_total", "total"):
             continue
+        aliases = ", ".join(f"“{a}”" for a in label.aliases) or "—"
+        lines.append(f"| `{name}` — {label.en} | “{label.header}” | {aliases} |")
+    for name in ("checked_on", "done", "released", "spent"):  # the progress a sheet gives
+        label = PROGRESS_LABELS[name]
         aliases = ", ".join(f"“{a}”" for a in label.aliases) or "—"
         lines.append(f"| `{name}` — {label.en} | “{label.header}” | {aliases} |")
     lines.append("")

@@ -110,8 +110,8 @@ def _plan(text: str, name: str, delimiter: str) -> tuple[int, list[Column], int,
         raise NotColumnar("no row below the header in the first rows")
     keys: set[Any] = set()
     for col in cols:
-        if col.kind in ("funding", "records"):
-            raise NotColumnar("a nested funding or records column")
+        if col.kind in ("funding", "records", "progress"):
+            raise NotColumnar("a nested funding, records or progress column")
         if col.kind in ("field", "money"):
             key = (col.field, col.year) if col.kind == "money" else col.field
             if key in keys:

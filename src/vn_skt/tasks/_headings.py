@@ -25,12 +25,20 @@ import attrs
 
 from vn_skt.l10n import fold_text
 
-from ._labels import FUNDING_LABELS, TASK_LABELS
+from ._labels import FUNDING_LABELS, PROGRESS_LABELS, TASK_LABELS
 from ._models import Task
 
-__all__ = ["MONEY_SOURCES", "REQUIRED", "UNITS", "Column", "column", "source_word"]
+__all__ = [
+    "MONEY_SOURCES",
+    "PROGRESS_COLUMNS",
+    "REQUIRED",
+    "UNITS",
+    "Column",
+    "column",
+    "source_word",
+]
 
-ColumnKind = Literal["field", "money", "stt", "unknown", "funding", "records"]
+ColumnKind = Literal["field", "money", "stt", "unknown", "funding", "records", "progress"]
 
 UNITS: dict[str, tuple[str, ...]] = {
     "đồng": ("đồng", "đ", "vnđ", "vnd"),
@@ -59,6 +67,11 @@ _RECORDS = frozenset({"checks", "releases", "spending", "events"})
 """Task fields holding lists of dated records (JSON carries them; a sheet has no column)."""
 
 _TASK_COLUMNS = frozenset(Task.model_fields) - {"funding"} - _RECORDS
+
+PROGRESS_COLUMNS = ("checked_on", "done", "released", "spent")
+"""The progress columns (``[progress.*]`` of the label table) a sheet may give: the
+latest periodic check (date, % done) and the year's amounts released and spent."""
+_PERCENT_RE = re.compile(r"\(\s*%\s*\)|,\s*%\s*$")
 
 
 def _alternation(words: list[str]) -> str:
@@ -123,6 +136,28 @@ def _money(header: str, folded: str) -> Column | None:
     return Column(header, source, year, unit, "money")
 
 
+def _progress(header: str, folded: str) -> Column | None:
+    """A progress column ("Ngày kiểm tra gần nhất", "Khối lượng hoàn thành (%)", "Đã cấp
+    phát năm 2026 (triệu đồng)"), or None."""
+    unit_match = _UNIT_RE.search(folded)
+    unit = None
+    if unit_match:
+        unit = _UNIT_OF[unit_match.group(1) or unit_match.group(2)]
+        folded = folded[: unit_match.start()] + " " + folded[unit_match.end() :]
+    folded = _PERCENT_RE.sub(" ", folded)
+    years = _YEAR_RE.findall(folded)
+    year = int(years[0]) if len(years) == 1 else None
+    if year is not None:
+        folded = re.sub(rf"(?<!\w)(?:năm\s+)?{year}(?!\w)", " ", folded)
+    found = PROGRESS_LABELS.match(" ".join(folded.split()))
+    if found is None or found[0].name not in PROGRESS_COLUMNS:
+        return None
+    name = found[0].name
+    if name in ("checked_on", "done") and (unit is not None or year is not None):
+        return None
+    return Column(header, name, year, unit, "progress")
+
+
 def column(header: str) -> Column:
     """Cột — what ``header`` names (task field, budget, STT or nothing known)."""
     folded = fold_text(header)
@@ -135,6 +170,9 @@ def column(header: str) -> Column:
     found = TASK_LABELS.match(folded)
     if found is not None and found[0].name in _TASK_COLUMNS:
         return Column(header, found[0].name, kind="field")
+    progress = _progress(header, folded)
+    if progress is not None:
+        return progress
     money = _money(header, folded)
     if money is not None:
         return money

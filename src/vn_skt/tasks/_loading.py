@@ -43,7 +43,7 @@ from vn_skt.l10n import (
 
 from ._grid import Grid
 from ._headings import REQUIRED, Column, column, source_word
-from ._labels import COLUMN_TITLES, FUNDING_LABELS, TASK_LABELS
+from ._labels import COLUMN_TITLES, FUNDING_LABELS, PROGRESS_LABELS, TASK_LABELS
 from ._models import DATE_FIELDS, ENUM_FIELDS, Task
 from ._portfolio import FieldGrouping, Portfolio
 
@@ -232,6 +232,8 @@ class _Issues:
 def _label_vi(name: str) -> str:
     if name in TASK_LABELS:
         return TASK_LABELS[name].vi
+    if name in ("checked_on", "done", "released", "spent"):
+        return PROGRESS_LABELS[name].vi
     return FUNDING_LABELS[name].vi if name in FUNDING_LABELS else name
 
 
@@ -311,10 +313,42 @@ def _money_cell(col: Column, value: Any) -> int:
         raise _CellError("không đọc được số tiền", str(exc), expected) from None
 
 
+_PERCENT_TEXT = re.compile(r"\s*([0-9]{1,3})\s*%?\s*")
+_PERCENT_EXPECTED = "số nguyên phần trăm 0..100, vd 40 hoặc 40% (a whole percentage)"
+
+
+def _percent_cell(value: Any) -> int:
+    """Khối lượng hoàn thành — a whole percentage 0..100 ("40", "40%", 40, 40.0)."""
+    number: int | None = None
+    if isinstance(value, bool):
+        number = None
+    elif isinstance(value, int):
+        number = value
+    elif isinstance(value, float) and value.is_integer():
+        number = int(value)
+    elif isinstance(value, str):
+        found = _PERCENT_TEXT.fullmatch(value)
+        number = int(found.group(1)) if found else None
+    if number is None or not 0 <= number <= 100:
+        raise _CellError(
+            "không phải số phần trăm nguyên từ 0 đến 100",
+            "not a whole percentage from 0 to 100",
+            _PERCENT_EXPECTED,
+        )
+    return number
+
+
 def _convert(col: Column, value: Any) -> Any:
     """A cell's value for its field, or _CellError."""
-    if col.kind == "money":
+    if col.kind == "money" or (col.kind == "progress" and col.field in ("released", "spent")):
         return _money_cell(col, value)
+    if col.kind == "progress" and col.field == "done":
+        return _percent_cell(value)
+    if col.kind == "progress":  # checked_on
+        try:
+            return _date_cell("checked_on", value)
+        except (ParseError, ValueError) as exc:
+            raise _CellError("không đọc được ngày", str(exc), "ngày, vd 15/06/2026") from None
     name = col.field or ""
     if name in _DATES:
         try:
@@ -335,6 +369,9 @@ def _convert(col: Column, value: Any) -> Any:
 def _is_empty(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
+
+_PROGRESS_KEY = "\x00progress"
+"""The key a row's progress cells wait under until :meth:`_Loader.finish` places them."""
 
 _PYDANTIC_VI = {
     "missing": "thiếu giá trị (bắt buộc)",
@@ -382,10 +419,30 @@ def _to_issue_column(columns: Sequence[Column], loc: tuple[Any, ...]) -> tuple[s
             if col.kind in ("money", "funding"):
                 return col.header, part
         return TASK_LABELS["funding"].vi, "funding"
+    if name in _RECORD_COLUMNS:  # a record read from a progress column
+        wanted = _RECORD_COLUMNS[name]
+        if name == "checks" and len(loc) > 2 and loc[2] == "done":
+            wanted = "done"
+        for col in columns:
+            if col.kind == "progress" and col.field == wanted:
+                return col.header, name
     for col in columns:
         if col.field == name and col.kind == "field":
             return col.header, name
     return _label_vi(name), name
+
+
+_RECORD_COLUMNS = {"checks": "checked_on", "releases": "released", "spending": "spent"}
+"""The progress column a record of each kind is read from."""
+
+
+def _record_named(message: str) -> str | None:
+    """The record kind a Task check's message opens with ("checks: … before start")."""
+    text = message.removeprefix("Value error, ")
+    for name in _RECORD_COLUMNS:
+        if text.startswith(f"{name}: "):
+            return name
+    return None
 
 
 Progress = Callable[[int, int], None]
@@ -464,6 +521,22 @@ class _Loader:
                 self.error(row, col.header, value, f"{label}: {exc.vi}", exc.en, exc.expected)
                 failed = True
                 continue
+            if col.kind == "progress":
+                earlier = data.get(_PROGRESS_KEY, {}).get(str(col.field))
+                if earlier is not None and earlier[2] != converted:
+                    self.error(
+                        row,
+                        col.header,
+                        value,
+                        f"hai cột cho cùng một trường ({earlier[0].header!r}) khác nhau",
+                        f"two columns for one field disagree ({earlier[0].header!r})",
+                        "cùng một giá trị",
+                    )
+                    failed = True
+                    continue
+                data.setdefault(_PROGRESS_KEY, {})[str(col.field)] = (col, value, converted)
+                where[("progress", col.field)] = (col, converted)
+                continue
             key: Any = (col.field, col.year) if col.kind == "money" else col.field
             if col.kind == "money":
                 self.sums.setdefault(index, []).append(converted)
@@ -501,6 +574,9 @@ class _Loader:
     ) -> None:
         """Lập nhiệm vụ — the Task of a row whose cells were read: ``data`` by field, ``money`` by
         (source, year), ``where`` each key's (column, value), ``raw`` its cell."""
+        progress = data.pop(_PROGRESS_KEY, None)
+        if progress and not self._progress(row, data, progress):
+            return
         if money:
             funding = self._funding(row, data, money, where)
             if funding is None:
@@ -511,13 +587,18 @@ class _Loader:
         except pydantic.ValidationError as exc:
             columns = [c for c, _ in where.values()]
             for error in exc.errors(include_url=False):
-                heading, name = _to_issue_column(columns, error["loc"])
+                loc, value = error["loc"], error.get("input")
+                record = _record_named(str(error["msg"])) if not loc else None
+                if record is not None:  # the model's check of a record: its column
+                    loc = (record,)
+                    value = where.get(("progress", _RECORD_COLUMNS[record]), (None, value))[1]
+                heading, name = _to_issue_column(columns, loc)
                 reason = _PYDANTIC_VI.get(error["type"], "giá trị không hợp lệ")
                 label = _label_vi(name) if name else "Dòng"
                 self.error(
                     row,
                     heading,
-                    error.get("input") if error["type"] != "missing" else None,
+                    value if error["type"] != "missing" else None,
                     f"{label}: {reason}",
                     error["msg"],
                     _expected(name),
@@ -525,6 +606,40 @@ class _Loader:
             return
         self._check_totals(row, task, money, where, raw)
         self.tasks.append((row, task))
+
+    def _progress(
+        self, row: int, data: dict[str, Any], cells: dict[str, tuple[Column, Any, Any]]
+    ) -> bool:
+        """Tiến độ — the latest check (date, % done) and the year's released and spent
+        amounts of a row's progress columns, added to its dated records; False (issues
+        recorded) when they cannot be placed: a % or an amount needs the check's date,
+        and an amount's year is its heading's, else the check's."""
+        checked = cells.get("checked_on")
+        if checked is None:
+            col, value, _ = next(iter(cells.values()))
+            self.error(
+                row,
+                col.header,
+                value,
+                f"{_label_vi(str(col.field))}: không có ngày kiểm tra ở cột "
+                f"{PROGRESS_LABELS['checked_on'].vi!r}",
+                "no date of the check: the progress figures are as of that date",
+                f"cột {PROGRESS_LABELS['checked_on'].vi!r} trên cùng dòng",
+            )
+            return False
+        on: date = checked[2]
+        if "done" in cells:
+            check = {"on": on, "done": cells["done"][2]}
+            data["checks"] = [*data.get("checks", []), check]
+        for name, field in (("released", "releases"), ("spent", "spending")):
+            if name not in cells:
+                continue
+            col, _, amount = cells[name]
+            record: dict[str, Any] = {"on": on, "year": col.year or on.year, "amount": amount}
+            if name == "released":
+                record["instalment"] = 1
+            data[field] = [*data.get(field, []), record]
+        return True
 
     def _funding(
         self,
@@ -681,7 +796,7 @@ def _check_header(loader: _Loader, cols: list[Column], line: int) -> bool:
             )
             continue
         key = (col.field, col.year) if col.kind == "money" else col.field
-        if col.kind in ("field", "money") and key in seen:
+        if col.kind in ("field", "money", "progress") and key in seen:
             issues.add(
                 line,
                 col.header,
