@@ -36,7 +36,7 @@ from ._models import Council
 from ._quorum import QuorumResult, quorum_on
 from ._rules import CouncilRules
 from ._scoring import SelectionScore, score_with
-from ._verdict import Verdict, judge_with
+from ._verdict import Verdict, judge_with, recommend_with
 
 __all__ = ["Meeting"]
 
@@ -52,6 +52,11 @@ class Meeting(BaseModel):
     present: tuple[str, ...]
     ballots: dict[str, dict[str, Decimal]] = Field(default_factory=dict)
     votes: dict[str, Rating] = Field(default_factory=dict)
+    recommendations: dict[str, bool | str] = Field(
+        default_factory=dict,
+        description="Phiếu đề nghị (xét tài trợ, đặt hàng): thành viên → đề nghị thực hiện / "
+        "không đề nghị",
+    )
     minutes_date: date | None = Field(default=None, description="Ngày biên bản họp")
     months_late: int = Field(default=0, ge=0, description="Số tháng nộp hồ sơ muộn")
     task_score: Decimal | None = Field(
@@ -127,6 +132,19 @@ class Meeting(BaseModel):
             task_score=self.task_score,
             product_score=self.product_score,
         )
+
+    def recommendation(self, *, rules: CouncilRules | None = None) -> Verdict:
+        """Kết luận đề nghị — Đạt ("đề nghị thực hiện") or Không đạt from the
+        ``recommendations`` of the members present (others ignored), judged as
+        :func:`judge_recommendation` does under the meeting's rules (its date, the
+        council's rule set); InvalidValue when none was recorded or the rules do not
+        decide by a recommendation vote."""
+        here = {fold_text(name) for name in self.present}
+        votes = [v for name, v in self.recommendations.items() if fold_text(name) in here]
+        if not votes:
+            msg = "Meeting.recommendation: no recommendation votes from the members present"
+            raise InvalidValue(msg)
+        return recommend_with(votes, self.applied_rules(rules=rules))
 
     def verdict(self, *, rules: CouncilRules | None = None) -> Rating:
         """Kết luận — see :meth:`judgement`."""

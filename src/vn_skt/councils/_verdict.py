@@ -45,6 +45,7 @@ __all__ = [
     "judge_agreement",
     "judge_recommendation",
     "judge_with",
+    "recommend_with",
 ]
 
 Votes = Iterable[object] | Mapping[str, object]
@@ -136,14 +137,19 @@ def judge_recommendation(
     or the named ``rule_set``, or ``rules``.
 
     ``votes``: one per member present, ``True``/"đồng ý"/"đề nghị thực hiện" to
-    recommend, ``False``/"không đồng ý"/"không đề nghị thực hiện" not to.
+    recommend, ``False``/"không đồng ý"/"không đề nghị (thực hiện)" not to.
 
     >>> judge_recommendation([True] * 5 + [False] * 2, on=date(2026, 8, 1),
     ...                      rule_set="TT 44/2026/TT-BGDĐT").reasons
     ('05/07 thành viên có mặt đề nghị thực hiện, từ 2/3 trở lên',)
     """
     when = GoverningDate(require_date(on, what="judge_recommendation(on=...)"), DateBasis.GIVEN)
-    applied = apply_rules(CouncilKind(kind), when, rules, rule_set)
+    return recommend_with(votes, apply_rules(CouncilKind(kind), when, rules, rule_set))
+
+
+def recommend_with(votes: Votes, applied: AppliedRules) -> Verdict:
+    """Kết luận đề nghị theo quy định đã chọn — a recommendation vote judged by
+    ``applied`` rules; InvalidValue when they do not decide by one."""
     if applied.rules.verdict is not VerdictMethod.RECOMMEND:
         msg = (
             f"judge_recommendation: the rules from {applied.rules.source} decide by "
@@ -236,6 +242,7 @@ _AGREE = {
     fold_text("không đồng ý"): False,
     fold_text("đề nghị thực hiện"): True,
     fold_text("không đề nghị thực hiện"): False,
+    fold_text("không đề nghị"): False,
 }
 
 
@@ -248,7 +255,7 @@ def _agrees(value: object) -> bool:
         return Rating.parse(str(value)) is not Rating.FAILED
     msg = (
         f"verdict: vote {value!r}; expected True/False, 'đồng ý'/'không đồng ý', "
-        f"'đề nghị thực hiện'/'không đề nghị thực hiện' or a Rating"
+        f"'đề nghị thực hiện'/'không đề nghị (thực hiện)' or a Rating"
     )
     raise InvalidValue(msg)
 
