@@ -34,6 +34,7 @@ import attrs
 from vn_skt.errors import InvalidValue
 from vn_skt.l10n import LabeledEnum, format_date
 from vn_skt.regulations import Status, require_date
+from vn_skt.tasks import RegimeBasis
 
 from ._enums import CouncilKind
 from ._models import Council
@@ -50,6 +51,7 @@ class DateBasis(LabeledEnum):
     MEETING = auto(), "ngày họp hội đồng"
     APPROVAL = auto(), "ngày quyết định phê duyệt nhiệm vụ"
     TASK_START = auto(), "ngày bắt đầu nhiệm vụ (không có ngày quyết định phê duyệt)"
+    FILING = auto(), "ngày nộp hồ sơ nhiệm vụ"
 
 
 @attrs.frozen
@@ -64,12 +66,18 @@ class GoverningDate:
 
 
 def governing_date(council: Council, *, on: date | None = None) -> GoverningDate:
-    """Ngày áp dụng của hội đồng — ``on`` when given, else the task's approval date, else
-    the task's start, else the council's meeting date; InvalidValue when there is none."""
+    """Ngày áp dụng của hội đồng — ``on`` when given, else the task's filing date where
+    the task's regime keys on it (``date_basis = "filing"``), else the task's approval
+    date, else its start, else the council's meeting date; InvalidValue when there is
+    none."""
     if on is not None:
         return GoverningDate(require_date(on), DateBasis.GIVEN)
     task = council.task
     if task is not None:
+        if task.filed_on is not None:  # a regime version keyed on the filing date
+            found = task.governing_regime()
+            if found.basis is RegimeBasis.FILING:
+                return GoverningDate(found.on, DateBasis.FILING)
         if task.approved_by is not None and task.approved_by.issued_on is not None:
             return GoverningDate(task.approved_by.issued_on, DateBasis.APPROVAL)
         return GoverningDate(task.start, DateBasis.TASK_START)
