@@ -109,7 +109,7 @@ def test_final_evaluation_follows_the_task_regime() -> None:
 
 
 def test_a_legacy_rating_is_refused_on_a_task_of_the_2025_law() -> None:
-    rated = {"accepted_on": date(2026, 12, 20), "acceptance_rating": "Đạt"}
+    rated = {"accepted_on": date(2026, 12, 20), "acceptance_rating": Rating.PASSED}
     legacy = _task("30/09/2025").model_copy(update=rated)
     assert Task.model_validate(legacy.model_dump()).acceptance_rating is Rating.PASSED
     new = _task("01/10/2025").model_dump()
