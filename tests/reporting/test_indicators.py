@@ -144,3 +144,13 @@ def test_annual_data_is_frozen_and_says_it_is_not_a_value() -> None:
     assert data == AnnualData(province="Tỉnh Minh Sơn")
     with pytest.raises(TypeError, match="unhashable type: 'AnnualData'"):
         hash(data)
+
+
+@pytest.mark.parametrize(
+    ("value", "decimals", "expected"),
+    [(Fraction(1, 8), 2, "0.13"), (Fraction(1425, 100), 1, "14.3"), (Fraction(-5, 2), 0, "-3"),
+     (Fraction(250, 6), 0, "42"), (Fraction(2, 3), 3, "0.667")],
+)  # fmt: skip
+def test_round_half_up_rounds_once_exactly(value: Fraction, decimals: int, expected: str) -> None:
+    assert round_half_up(value, decimals) == Decimal(expected)
+    assert str(round_half_up(value, decimals)) == expected  # exactly ``decimals`` places

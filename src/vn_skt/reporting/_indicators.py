@@ -25,6 +25,7 @@ from vn_skt.l10n import (
     format_percent,
     frame,
     html_table,
+    round_decimal,
     to_exact,
 )
 
@@ -34,9 +35,9 @@ Number = int | Decimal | Fraction
 
 
 def round_half_up(value: Fraction, decimals: int) -> Decimal:
-    """Làm tròn — ``value`` rounded half away from zero to ``decimals`` places, exactly."""
-    text = format_number(value, decimals, rounding=ROUND_HALF_UP)
-    return Decimal(text.replace(".", "").replace(",", "."))
+    """Làm tròn — ``value`` rounded half away from zero to ``decimals`` places, exactly
+    (:func:`vn_skt.l10n.round_decimal`, the one rounding; never format and parse back)."""
+    return round_decimal(value, decimals, rounding=ROUND_HALF_UP)
 
 
 def _number(value: object, what: str) -> Number:
