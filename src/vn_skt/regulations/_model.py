@@ -225,6 +225,11 @@ class Table(Generic[R]):
         a calculation asks :meth:`version_on` its own date)."""
         return self.versions[-1]
 
+    @property
+    def status(self) -> Status:
+        """Mức kiểm chứng — the weakest status of its versions."""
+        return Status.weakest(v.status for v in self.versions)
+
     def __repr__(self) -> str:
         first, last = self.versions[0], self.versions[-1]
         end = last.effective_to.isoformat() if last.effective_to else "(open)"
