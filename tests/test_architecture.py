@@ -15,6 +15,7 @@ LAYERS = {
     "_pydantic": 0,
     "_extras": 0,
     "_money": 0,  # int đồng: the one money validator every record uses
+    "_columns": 0,  # the doorway of the bulk kernels: Arrow / pandas / polars in and out
     "regulations": 1,
     "l10n": 2,  # the language: numbers, money, words, dates, text
     "calendar": 3,  # periods and working days: uses l10n and regulations
@@ -30,6 +31,7 @@ LAYERS = {
     "data": 7,
     "outputs": 7,  # Word, Excel, charts: the report and its tables (uses reporting)
     "testing": 7,
+    "scale": 7,  # datasets larger than memory and Dask: runs the domain kernels
     "cli": 8,
     "__main__": 8,
     "__init__": 9,
