@@ -132,6 +132,4 @@ def row_issues(result: Any) -> Any:
     pl = polars("row_issues")
     if ROW_INDEX not in frame.columns:
         frame = frame.with_row_index(ROW_INDEX)
-    return frame.filter(pl.col(ISSUE).is_not_null()).select(
-        pl.col(ROW_INDEX).cast(pl.Int64), ISSUE
-    )
+    return frame.filter(pl.col(ISSUE).is_not_null()).select(pl.col(ROW_INDEX).cast(pl.Int64), ISSUE)
