@@ -171,6 +171,7 @@ EXPORTING = [
     "procedures",
     "budgets",
     "outputs",
+    "scale",
 ]
 
 

@@ -9,8 +9,7 @@ from typing import Any
 import polars as pl
 import pytest
 
-from vn_skt._columns import frame_in
-from vn_skt.scale import synthetic_instruments, write_synthetic_instruments
+from vn_skt.scale import frame_in, synthetic_instruments, write_synthetic_instruments
 
 ON = date(2026, 6, 1)
 PLACES = ["Huế", "Cần Thơ", "Hà Nội"]

@@ -3,7 +3,8 @@
 The kernels themselves live with their domain (:func:`vn_skt.metrology.due_dates`, …):
 each is a function of one batch (a polars DataFrame, an Arrow RecordBatch or Table, a
 pandas DataFrame) that gives back the same kind with its answer columns and an ``issue``
-column. This package runs them
+column (:func:`frame_in` is the doorway a kernel of your own uses to do the same). This
+package runs them
 
 - batch by batch over a Parquet/CSV dataset through polars' streaming scans, in bounded
   memory (:func:`scan_kernel`, :func:`sink_kernel`, :func:`tally`);
@@ -15,7 +16,7 @@ Nothing here schedules or partitions: polars and Dask do.
 
 from __future__ import annotations
 
-from vn_skt._columns import ISSUE, ROW_INDEX, row_issues
+from vn_skt._columns import ISSUE, ROW_INDEX, frame_in, row_issues
 
 from ._dask import dask_map
 from ._scan import BATCH_ROWS, Kernel, scan_kernel, sink_kernel
@@ -33,6 +34,7 @@ __all__ = [
     "Source",
     "Tally",
     "dask_map",
+    "frame_in",
     "lazy_source",
     "row_issues",
     "scan_kernel",
