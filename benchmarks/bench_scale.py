@@ -92,10 +92,10 @@ def bench_out_of_core(sizes: list[int], base: Path) -> None:
 
 def bench_dask(rows: int, base: Path) -> None:
     import dask.dataframe as dd
-    from distributed import Client, LocalCluster
+    from distributed import Client
 
     from vn_skt.metrology import due_dates
-    from vn_skt.scale import dask_map, write_synthetic_instruments
+    from vn_skt.scale import dask_map, local_cluster, write_synthetic_instruments
 
     folder = base / f"dask-{rows}"
     if not folder.exists():
@@ -104,16 +104,7 @@ def bench_dask(rows: int, base: Path) -> None:
     print(f"3. Dask: due-date status of {rows:,} rows, 16 Parquet partitions")
     seconds = {}
     for workers in (1, 2):
-        with (
-            LocalCluster(
-                n_workers=workers,
-                threads_per_worker=1,
-                processes=True,
-                dashboard_address=None,
-                env={"POLARS_MAX_THREADS": "1"},
-            ) as cluster,
-            Client(cluster) as client,
-        ):
+        with local_cluster(workers) as cluster, Client(cluster) as client:
 
             def run() -> object:
                 frame = dd.read_parquet(folder)
@@ -122,7 +113,8 @@ def bench_dask(rows: int, base: Path) -> None:
 
             run()  # warm: workers import vn_skt and load the rule tables
             seconds[workers] = min(timed(run) for _ in range(3))
-        print(f"   {workers} worker(s): {seconds[workers]:6.2f} s  {rows / seconds[workers]:12,.0f} rows/s")
+        rate = rows / seconds[workers]
+        print(f"   {workers} worker(s): {seconds[workers]:6.2f} s  {rate:12,.0f} rows/s")
     print(f"   speed-up 2 workers / 1: {seconds[1] / seconds[2]:.2f}x (2 cores; ideal 2)")
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from vn_skt.errors import InvalidValue
 from vn_skt.metrology import due_dates
-from vn_skt.scale import dask_map
+from vn_skt.scale import dask_map, local_cluster
 
 from .conftest import ON, halves
 
@@ -44,20 +44,17 @@ def test_only_a_dask_frame_is_taken(registry: pl.DataFrame) -> None:
 
 @pytest.mark.slow
 def test_two_workers_on_a_local_cluster(registry: pl.DataFrame) -> None:
-    from distributed import Client, LocalCluster
+    from distributed import Client
 
-    with (
-        LocalCluster(
-            n_workers=2,
-            threads_per_worker=1,
-            processes=True,
-            dashboard_address=None,
-            env={"POLARS_MAX_THREADS": "1"},
-        ) as cluster,
-        Client(cluster) as client,
-    ):
+    with local_cluster(2) as cluster, Client(cluster) as client:
         frame = dd.from_pandas(_pandas(registry), npartitions=4)
         result = client.compute(dask_map(frame, due_dates, params={"on": ON})).result()
         workers = client.run(lambda: __import__("polars").thread_pool_size())
     assert len(workers) == 2 and set(workers.values()) == {1}
     _same(result, due_dates(registry, on=ON))
+
+
+@pytest.mark.parametrize("workers", [0, -1, 1.0, "2"])
+def test_local_cluster_needs_a_count(workers: object) -> None:
+    with pytest.raises(InvalidValue, match="workers"):
+        local_cluster(workers)  # type: ignore[arg-type]

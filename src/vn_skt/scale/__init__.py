@@ -8,7 +8,8 @@ package runs them
 
 - batch by batch over a Parquet/CSV dataset through polars' streaming scans, in bounded
   memory (:func:`scan_kernel`, :func:`sink_kernel`, :func:`tally`);
-- on every partition of a Dask DataFrame (:func:`dask_map`, the ``dask`` extra);
+- on every partition of a Dask DataFrame (:func:`dask_map`, the ``dask`` extra;
+  :func:`local_cluster` starts one with a polars thread per worker);
 
 and makes synthetic registries to try it on (:func:`write_synthetic_instruments`).
 Nothing here schedules or partitions: polars and Dask do.
@@ -18,7 +19,7 @@ from __future__ import annotations
 
 from vn_skt._columns import ISSUE, ROW_INDEX, frame_in, row_issues
 
-from ._dask import dask_map
+from ._dask import dask_map, local_cluster
 from ._scan import BATCH_ROWS, Kernel, scan_kernel, sink_kernel
 from ._sources import Source, lazy_source
 from ._synthetic import UNKNOWN_TYPE, synthetic_instruments, write_synthetic_instruments
@@ -36,6 +37,7 @@ __all__ = [
     "dask_map",
     "frame_in",
     "lazy_source",
+    "local_cluster",
     "row_issues",
     "scan_kernel",
     "sink_kernel",

@@ -16,7 +16,7 @@ from vn_skt.errors import InvalidValue
 
 from ._scan import Kernel
 
-__all__ = ["dask_map"]
+__all__ = ["dask_map", "local_cluster"]
 
 
 def _apply(partition: Any, kernel: Kernel, params: Mapping[str, Any]) -> Any:
@@ -55,3 +55,19 @@ def dask_map(frame: Any, kernel: Kernel, *, params: Mapping[str, Any] | None = N
     empty = pd.DataFrame({c: pd.Series([], dtype=t) for c, t in frame.dtypes.items()})
     meta = _apply(empty, kernel, arguments)
     return frame.map_partitions(_apply, kernel, arguments, meta=meta)
+
+
+def local_cluster(workers: int, **options: Any) -> Any:
+    """Cụm cục bộ — a ``distributed.LocalCluster`` of ``workers`` processes with one
+    thread each, and polars told so (``POLARS_MAX_THREADS=1`` in each worker: otherwise
+    every worker starts a polars thread per core and they fight over the cores).
+    ``options`` go to ``LocalCluster`` (no dashboard unless ``dashboard_address`` is given).
+    """
+    if type(workers) is not int or workers < 1:
+        raise InvalidValue(f"local_cluster: workers={workers!r}; expected an int >= 1")
+    distributed = import_extra("distributed", extra="dask", purpose="local_cluster")
+    env = {"POLARS_MAX_THREADS": "1", **options.pop("env", {})}
+    options.setdefault("dashboard_address", None)
+    return distributed.LocalCluster(
+        n_workers=workers, threads_per_worker=1, processes=True, env=env, **options
+    )
