@@ -56,60 +56,41 @@ _LAST_DAY = (date.max - EPOCH).days  # 31/12/9999: the last day a date can hold
 _TABLE_LIMIT = 1 << 22  # a (day, cycle) table larger than this: plain arithmetic instead
 
 
-def _days_from_civil(plm: Any, month_index: Any) -> Any:
-    """Days since 1970-01-01 of the first day of month ``month_index`` (= year·12 + month − 1),
-    in integer column arithmetic (H. Hinnant's days_from_civil, floor division)."""
-    year = month_index // 12
-    month = month_index % 12 + 1
-    year = year - (month <= 2).cast(plm.Int64)
-    era = year // 400
-    yoe = year - era * 400
-    shifted = plm.when(month > 2).then(month - 3).otherwise(month + 9)
-    doy = (153 * shifted + 2) // 5  # the 1st of the month: day-of-year offset, day 1 → +0
-    doe = yoe * 365 + yoe // 4 - yoe // 100 + doy
-    return era * 146097 + doe - 719468
-
-
-def _valid_days(plm: Any, verified: Any, cycle: Any) -> Any:
+def _valid_days(plm: Any, verified: Any, cycle: int) -> Any:
     """Days since 1970 of the last valid day of a ``cycle``-month validity from
     ``verified`` (a Date expression): the day before the same day of the target month,
     or that month's last day (as :func:`~vn_skt.metrology.valid_until_months`)."""
-    day = verified.dt.day().cast(plm.Int64)
-    index = (
-        verified.dt.year().cast(plm.Int64) * 12
-        + verified.dt.month().cast(plm.Int64)
-        - 1
-        + cycle.cast(plm.Int64)
-    )
-    first = _days_from_civil(plm, index)
-    after = _days_from_civil(plm, index + 1)
-    return plm.when(day <= after - first).then(first + day - 2).otherwise(after - 1)
+    end = verified.dt.offset_by(f"{cycle}mo")  # the month's last day when it is shorter
+    shift = (end.dt.day() == verified.dt.day()).cast(plm.Int32)
+    return end.cast(plm.Int32) - shift
 
 
 def _valid_column(plm: Any, frame: Any, keys: Keys, cycles: list[int | None]) -> Any:
-    """Every row's last valid day (Int64 days since 1970; null without a cycle), through
-    a small (day, cycle) table when the dates span a sane range, else by arithmetic."""
+    """Every row's last valid day (Int32 days since 1970; null without a cycle), read in
+    a small (cycle, day) table when the dates span a sane range, else computed per cycle."""
     distinct = sorted({c for c in cycles if c is not None})
     if not distinct:
-        return plm.lit(None, dtype=plm.Int64)
+        return plm.lit(None, dtype=plm.Int32)
     position = {c: i for i, c in enumerate(distinct)}
-    which = keys.column(plm, [None if c is None else position[c] for c in cycles], plm.Int64)
+    which = keys.column(plm, [None if c is None else position[c] for c in cycles], plm.Int32)
     low, high = frame.select(
         plm.col("_d").min().alias("low"), plm.col("_d").max().alias("high")
     ).row(0)
     if low is None:
-        return plm.lit(None, dtype=plm.Int64)
+        return plm.lit(None, dtype=plm.Int32)
     span = int(high) - int(low) + 1
     if span * len(distinct) > _TABLE_LIMIT:
-        cycle = keys.column(plm, cycles, plm.Int64)
-        return _valid_days(plm, plm.col("_d").cast(plm.Date), cycle)
-    grid = plm.DataFrame({"day": plm.int_range(low, high + 1, eager=True, dtype=plm.Int64)}).join(
-        plm.DataFrame({"cycle": distinct}, schema={"cycle": plm.Int64}), how="cross"
+        day = plm.col("_d").cast(plm.Date)
+        chain: Any = plm.when(which.is_null()).then(None)
+        for i, cycle in enumerate(distinct):
+            chain = chain.when(which == i).then(_valid_days(plm, day, cycle))
+        return chain.otherwise(None)
+    days = plm.DataFrame({"day": plm.int_range(low, high + 1, eager=True, dtype=plm.Int32)})
+    day = plm.col("day").cast(plm.Date)
+    table = plm.concat(
+        [days.select(_valid_days(plm, day, cycle)).to_series() for cycle in distinct]
     )
-    table = grid.select(
-        _valid_days(plm, plm.col("day").cast(plm.Int32).cast(plm.Date), plm.col("cycle"))
-    ).to_series()
-    return plm.lit(table).gather((plm.col("_d").cast(plm.Int64) - low) * len(distinct) + which)
+    return plm.lit(table).gather(which * span + (plm.col("_d") - low))
 
 
 def due_dates(
