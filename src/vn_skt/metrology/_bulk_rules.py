@@ -221,9 +221,9 @@ def keys_of(plm: Any, names: Any, verified: Any, *, what: str) -> Keys:
     size = (null_code + 1) * width
     resolved: list[Resolved | None] = [None] * size
     key_names: list[str | None] = [None] * size
-    for k, name in zip(present_keys, given, strict=True):
+    for k, written in zip(present_keys, given, strict=True):
         name_code, span_code = divmod(k, width)
-        name = None if name_code == null_code else name
+        name = None if name_code == null_code else written
         key_names[k] = name
         resolved[k] = _resolve(name, span_code, state)
     return Keys(key.alias("_key"), resolved, key_names, width)
