@@ -61,9 +61,7 @@ def registry(rows: int, *, seed: int = 19) -> pl.DataFrame:
     return frame.select(
         type=pl.when(pl.col("coin") == 3).then(pl.lit("Cân thần kỳ")).otherwise("type"),
         verified_on=(day + start).cast(pl.Int32).cast(pl.Date),
-        passed=pl.when(pl.col("coin") == 5)
-        .then(None)
-        .otherwise(pl.col("coin") % 17 != 0),
+        passed=pl.when(pl.col("coin") == 5).then(None).otherwise(pl.col("coin") % 17 != 0),
     )
 
 

@@ -80,7 +80,7 @@ def test_combine_gives_the_kind_of_the_first() -> None:
     assert pl.from_arrow(both)["total"].to_list() == [2, 2]  # type: ignore[index]
     with pytest.raises(InvalidValue, match="got no figures"):
         combine_campaign_figures([])
-    with pytest.raises(InvalidValue, match="no column .*'errors'"):
+    with pytest.raises(InvalidValue, match=r"no column .*'errors'"):
         combine_campaign_figures([pl.DataFrame({"field": ["x"]})])
 
 

@@ -195,7 +195,7 @@ def combine_campaign_figures(figures: Iterable[Any]) -> Any:
     for item in figures:
         frame, own = frame_in(item, what="combine_campaign_figures")
         require_columns(frame, FIGURES, what="combine_campaign_figures")
-        frames.append(frame.select(FIGURES).cast(_schema(plm)))  # type: ignore[arg-type]
+        frames.append(frame.select(FIGURES).cast(_schema(plm)))
         back = back or own
     if back is None:
         raise InvalidValue("combine_campaign_figures: got no figures; expected one table or more")

@@ -199,7 +199,7 @@ def keys_of(plm: Any, names: Any, verified: Any, *, what: str) -> Keys:
         chain = chain.when(plm.col("d") >= (span.start - EPOCH).days).then(number)
     codes, name_rows = _name_codes(plm, names, what=what)
     top = codes.max()
-    top = -1 if top is None else int(top)  # type: ignore[arg-type]
+    top = -1 if top is None else int(top)
     if top >= 1 << 20:  # global categories grew large: make the codes dense
         present = codes.unique().drop_nulls()
         codes = codes.replace_strict(
