@@ -65,9 +65,26 @@ def spans() -> tuple[Span, ...]:
     return tuple(out)
 
 
-def _state() -> tuple[int, ...]:
+class _Same:
+    """A version as a cache key: by identity, and held (so its id is never reused while
+    the cache remembers it)."""
+
+    __slots__ = ("version",)
+
+    def __init__(self, version: object) -> None:
+        self.version = version
+
+    def __hash__(self) -> int:
+        return id(self.version)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Same) and other.version is self.version
+
+
+def _state() -> tuple[_Same, ...]:
     """What is registered now (a user's version changes the answers: caches key on it)."""
-    return tuple(id(v) for table in (TABLE, FIELDS_TABLE) for v in default_registry.versions(table))
+    versions = (v for table in (TABLE, FIELDS_TABLE) for v in default_registry.versions(table))
+    return tuple(_Same(v) for v in versions)
 
 
 @attrs.frozen
@@ -109,7 +126,7 @@ def _error_text(name: str | None, on: date) -> str:
 
 
 @lru_cache(maxsize=1 << 14)
-def _resolve(name: str | None, code: int, state: tuple[int, ...]) -> Resolved:
+def _resolve(name: str | None, code: int, state: tuple[_Same, ...]) -> Resolved:
     """(name, span code): 0 no date, 1 before the first list, 2.. a span, last: after a
     closed last list. Cached: every batch of a scan asks the same pairs."""
     table = spans()
