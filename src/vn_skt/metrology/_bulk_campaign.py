@@ -42,7 +42,7 @@ from vn_skt.errors import InvalidValue, RegulationNotFound
 from vn_skt.regulations import Status
 
 from ._bulk import _typed, missing_result
-from ._bulk_rules import Keys, explain, keys_of
+from ._bulk_rules import explain, key_column, keys_of
 from ._campaign import CampaignSummary
 
 __all__ = ["FIGURES", "campaign_figures", "campaign_summary", "combine_campaign_figures"]
@@ -99,38 +99,48 @@ def campaign_figures(
     frame, back = frame_in(verifications, what="campaign_figures")
     require_columns(frame, (type_column, verified_column, passed_column), what="campaign_figures")
     frame = _typed(plm, frame, verified_column, passed_column, what="campaign_figures")
-    names = frame.get_column(type_column)
-    keys = keys_of(plm, names, frame.get_column(verified_column), what="campaign_figures")
-    failed = [r is not None and r.failed for r in keys.table]
-    named = [name is not None for name in keys.names]
+    if strict:
+        _raise_first(plm, frame, (type_column, verified_column, passed_column))
+    column = key_column(
+        plm,
+        frame.get_column(type_column),
+        frame.get_column(verified_column),
+        what="campaign_figures",
+    )
     verified = plm.col(verified_column)
     passed = plm.col(passed_column)
-    typed = keys.column(plm, named, plm.Boolean)
-    error = verified.is_null() | passed.is_null() | (typed & keys.column(plm, failed, plm.Boolean))
-    size = len(keys.table)
-    work = frame.select(keys.key, verified, passed).with_columns(_error=error)
-    if strict:
-        _raise_first(plm, work, keys, frame, (type_column, verified_column, passed_column))
+    # one pass: group by (name, span) key and whether the result is missing
     counted = (
-        work.lazy()
-        .group_by(_g=plm.when(plm.col("_error")).then(size).otherwise(plm.col("_key")))
-        .agg(_n=plm.len(), _p=passed.sum())
+        frame.lazy()
+        .select(
+            column.key,
+            plm.col(type_column).alias("_name"),
+            passed,
+            _missing=(verified.is_not_null() & passed.is_null()).cast(plm.UInt32),
+        )
+        .group_by(_g=plm.col("_key") * 2 + plm.col("_missing"))
+        .agg(_n=plm.len(), _p=passed.sum(), _name=plm.col("_name").first())
         .collect()
     )
-    group_keys = counted.get_column("_g").to_list()
     fields: list[str | None] = []
     types: list[str | None] = []
     statuses: list[str | None] = []
     unverified: list[bool] = []
-    for g in group_keys:  # one per distinct (name, span): a few hundred at most
-        found = keys.table[g] if g < size else None
-        kind = found.kind if found is not None and keys.names[g] is not None else None
+    errors: list[bool] = []
+    written = counted.get_column("_name").cast(plm.String).to_list()
+    for g, spelling in zip(counted.get_column("_g").to_list(), written, strict=True):
+        key, missing = divmod(g, 2)  # one pass per distinct (name, span): a few hundred
+        name, found = column.resolve(key, spelling)
+        no_date = key % column.width == 0
+        error = bool(missing) or no_date or (name is not None and found.failed)
+        kind = found.kind if name is not None and not error else None
+        errors.append(error)
         fields.append(kind.field if kind is not None else None)
         types.append(kind.full_name if kind is not None else None)
         statuses.append(kind.status.value if kind is not None else None)
         unverified.append(kind is not None and not kind.verified)
     schema = _schema(plm)
-    is_error = plm.col("_g") == size
+    is_error = plm.col("_e")
     n = plm.col("_n").cast(plm.Int64)
     p = plm.col("_p").cast(plm.Int64)
     groups = counted.with_columns(
@@ -138,6 +148,7 @@ def campaign_figures(
         type=plm.Series(types, dtype=plm.String),
         rule_status=plm.Series(statuses, dtype=schema["rule_status"]),
         _u=plm.Series(unverified, dtype=plm.Boolean),
+        _e=plm.Series(errors, dtype=plm.Boolean),
     ).select(
         *GROUP,
         total=plm.when(is_error).then(0).otherwise(n),
@@ -149,18 +160,28 @@ def campaign_figures(
     return back(_grouped(plm, groups))
 
 
-def _raise_first(
-    plm: Any, work: Any, keys: Keys, frame: Any, columns: tuple[str, str, str]
-) -> None:
+def _raise_first(plm: Any, frame: Any, columns: tuple[str, str, str]) -> None:
     """Raise the per-object error of the first (up to five) rows that cannot be counted."""
     type_column, verified_column, passed_column = columns
-    rows = work.get_column("_error").arg_true()
+    keys = keys_of(
+        plm,
+        frame.get_column(type_column),
+        frame.get_column(verified_column),
+        what="campaign_figures",
+    )
+    failed = [r is not None and r.failed for r in keys.table]
+    named = [name is not None for name in keys.names]
+    verified = plm.col(verified_column)
+    error = (
+        verified.is_null()
+        | plm.col(passed_column).is_null()
+        | (keys.column(plm, named, plm.Boolean) & keys.column(plm, failed, plm.Boolean))
+    )
+    work = frame.with_columns(keys.key)
+    rows = work.select(error).to_series().arg_true()
     if rows.len() == 0:
         return
-    first = rows.head(5)
-    sub = work.gather(first).with_columns(
-        frame.get_column(type_column).gather(first), _day=plm.col(verified_column)
-    )
+    sub = work.gather(rows.head(5)).with_columns(_day=verified)
     texts = []
     rule_failed = False
     for i, row in enumerate(sub.iter_rows(named=True)):

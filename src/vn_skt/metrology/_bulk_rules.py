@@ -30,7 +30,18 @@ from vn_skt.regulations import default_registry
 from ._fields import FIELDS_TABLE
 from ._instrument_types import TABLE, InstrumentType, canonical_name, instrument_type, segments
 
-__all__ = ["EPOCH", "Keys", "Resolved", "Span", "date_text", "keys_of", "spans"]
+__all__ = [
+    "EPOCH",
+    "KeyColumn",
+    "Keys",
+    "Resolved",
+    "Span",
+    "date_text",
+    "explain",
+    "key_column",
+    "keys_of",
+    "spans",
+]
 
 EPOCH = date(1970, 1, 1)
 _ONE_DAY = timedelta(days=1)
@@ -183,28 +194,42 @@ class Keys:
         return plm.lit(plm.Series(values, dtype=dtype)).gather(plm.col("_key"))
 
 
-def _name_codes(plm: Any, names: Any, *, what: str) -> tuple[Any, Callable[[list[int]], Any]]:
-    """Dense-enough UInt32 codes of a name column (null for no name), and a function giving
-    the name strings of some codes' first rows."""
+def _name_codes(plm: Any, names: Any, *, what: str) -> Any:
+    """Dense-enough UInt32 codes of a name column (null for no name)."""
     dtype = names.dtype
     if dtype == plm.Null:
-        return plm.Series(names.name, [None] * names.len(), dtype=plm.UInt32), lambda i: []
+        return plm.Series(names.name, [None] * names.len(), dtype=plm.UInt32)
     if isinstance(dtype, plm.Enum):
-        codes = names.to_physical().cast(plm.UInt32)
-    elif dtype == plm.String or isinstance(dtype, plm.Categorical):
-        codes = names.cast(plm.Categorical).to_physical().cast(plm.UInt32)
-    else:
-        raise InvalidValue(
-            f"{what}: the type column {names.name!r} is {dtype}; expected instrument type "
-            f"names (polars String, Categorical or Enum)"
-        )
-    return codes, lambda rows: names.gather(rows).cast(plm.String).to_list()
+        return names.to_physical().cast(plm.UInt32)
+    if dtype == plm.String or isinstance(dtype, plm.Categorical):
+        return names.cast(plm.Categorical).to_physical().cast(plm.UInt32)
+    raise InvalidValue(
+        f"{what}: the type column {names.name!r} is {dtype}; expected instrument type "
+        f"names (polars String, Categorical or Enum)"
+    )
 
 
-def keys_of(plm: Any, names: Any, verified: Any, *, what: str) -> Keys:
-    """The (name, span) key of every row, resolved once per distinct key."""
+@attrs.frozen
+class KeyColumn:
+    """Every row's (name, span) key as a UInt32 column: ``name code × width + span code``
+    (the rows with no name share the code ``null_code``)."""
+
+    key: Any
+    width: int
+    null_code: int
+    state: tuple[_Same, ...]
+
+    def resolve(self, key: int, written: str | None) -> tuple[str | None, Resolved]:
+        """The name a key stands for (``written`` is a row's own spelling) and its answer."""
+        name_code, span_code = divmod(key, self.width)
+        name = None if name_code == self.null_code else written
+        return name, _resolve(name, span_code, self.state)
+
+
+def key_column(plm: Any, names: Any, verified: Any, *, what: str) -> KeyColumn:
+    """The (name, span) key of every row (one categorical cast of the names, a few
+    comparisons of the dates)."""
     table = spans()
-    state = _state()
     days = verified.cast(plm.Int32)
     outside = len(table) + 2
     width = outside + 1
@@ -214,7 +239,7 @@ def keys_of(plm: Any, names: Any, verified: Any, *, what: str) -> Keys:
         chain = chain.when(plm.col("d") > (last_end - EPOCH).days).then(outside)
     for number, span in reversed(list(enumerate(table, start=2))):  # a few spans: no search
         chain = chain.when(plm.col("d") >= (span.start - EPOCH).days).then(number)
-    codes, name_rows = _name_codes(plm, names, what=what)
+    codes = _name_codes(plm, names, what=what)
     top = codes.max()
     top = -1 if top is None else int(top)
     if top >= 1 << 20:  # global categories grew large: make the codes dense
@@ -227,23 +252,26 @@ def keys_of(plm: Any, names: Any, verified: Any, *, what: str) -> Keys:
     key = (
         plm.DataFrame({"d": days, "c": codes})
         .select(
-            k=plm.col("c").fill_null(null_code).cast(plm.UInt32) * width
+            _key=plm.col("c").fill_null(null_code).cast(plm.UInt32) * width
             + chain.otherwise(1).cast(plm.UInt32)
         )
         .to_series()
     )
-    first = key.arg_unique()
-    present_keys = key.gather(first).to_list()
-    given = name_rows(first.to_list()) if names.dtype != plm.Null else [None] * len(first)
-    size = (null_code + 1) * width
+    return KeyColumn(key, width, null_code, _state())
+
+
+def keys_of(plm: Any, names: Any, verified: Any, *, what: str) -> Keys:
+    """The (name, span) key of every row, resolved once per distinct key."""
+    column = key_column(plm, names, verified, what=what)
+    first = column.key.arg_unique()
+    present_keys = column.key.gather(first).to_list()
+    given = names.gather(first).cast(plm.String).to_list()
+    size = (column.null_code + 1) * column.width
     resolved: list[Resolved | None] = [None] * size
     key_names: list[str | None] = [None] * size
     for k, written in zip(present_keys, given, strict=True):
-        name_code, span_code = divmod(k, width)
-        name = None if name_code == null_code else written
-        key_names[k] = name
-        resolved[k] = _resolve(name, span_code, state)
-    return Keys(key.alias("_key"), resolved, key_names, width)
+        key_names[k], resolved[k] = column.resolve(k, written)
+    return Keys(column.key, resolved, key_names, column.width)
 
 
 def explain(plm: Any, frame: Any, keys: Keys, rows: Any) -> Any:
