@@ -164,3 +164,49 @@ def test_bulk_refuses_bad_columns_and_arguments() -> None:
         {"type": ["Cân bàn"], "verified_on": [None], "passed": [None]}, on=date(2025, 6, 1)
     )
     assert nothing["status"].to_list() == ["NEVER_VERIFIED"]
+
+
+def test_a_verification_with_no_result_is_not_valid() -> None:
+    registry = pl.DataFrame(
+        {
+            "type": ["Cân bàn", None, "Cân bàn"],
+            "verified_on": [date(2025, 1, 1), date(2025, 2, 3), None],
+            "passed": [None, None, None],
+        },
+        schema={"type": pl.String, "verified_on": pl.Date, "passed": pl.Boolean},
+    )
+    out = due_dates(registry, on=date(2025, 6, 1))
+    assert out["issue"].to_list() == [
+        "no verification result for 'Cân bàn' verified on 01/01/2025 (passed is null); "
+        "expected true or false",
+        "no verification result for a row with no type verified on 03/02/2025 (passed is "
+        "null); expected true or false",
+        None,
+    ]
+    assert out["status"].to_list() == [None, None, "NEVER_VERIFIED"]
+    assert out["valid_until"].to_list() == [None, None, None]
+    with pytest.raises(InvalidValue, match="due_dates: 2 rows: no verification result"):
+        due_dates(registry, on=date(2025, 6, 1), strict=True)
+
+
+def test_dates_no_list_covers_say_the_date_and_the_range() -> None:
+    days = [date(1850, 1, 1), date(1, 1, 1), date(9999, 3, 31)]
+    registry = pl.DataFrame({"type": ["Cân bàn"] * 5, "passed": [True] * 5}).with_columns(
+        verified_on=pl.Series([*days, None, None], dtype=pl.Date).scatter(
+            [3, 4], [-800_000, 3_000_000]
+        )  # before year 1, after 9999
+    )
+    out = due_dates(registry, on=date(2026, 6, 1))
+    issues = out["issue"].to_list()
+    for day, issue in zip(days[:2], issues, strict=False):
+        with pytest.raises(RegulationNotFound) as per_object:
+            valid_until("Cân bàn", day)
+        assert issue == str(per_object.value)
+        assert "the earliest vn-skt ships is in force from 01/01/2020" in issue
+    with pytest.raises(InvalidValue) as overflow:
+        valid_until("Cân bàn", days[2])
+    assert issues[2] == str(overflow.value)
+    assert issues[3].startswith("no group-2 list known for ")
+    assert issues[4].startswith("add_months: +10183")
+    assert out["status"].to_list() == [None] * 5
+    assert out["valid_until"].null_count() == 5

@@ -29,6 +29,7 @@ from ._validity import valid_until, valid_until_months
 
 if TYPE_CHECKING:
     from ._bulk import due_dates
+    from ._bulk_campaign import campaign_figures, campaign_summary, combine_campaign_figures
 
 __all__ = [
     "CampaignSummary",
@@ -38,8 +39,11 @@ __all__ = [
     "InstrumentType",
     "Segment",
     "Verification",
+    "campaign_figures",
+    "campaign_summary",
     "canonical_name",
     "catalogue",
+    "combine_campaign_figures",
     "due_dates",
     "due_in",
     "field_of",
@@ -54,9 +58,17 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    if name == "due_dates":  # polars is an optional extra: import it on first use only
-        from ._bulk import due_dates
+_BULK = {
+    "due_dates": "_bulk",
+    "campaign_figures": "_bulk_campaign",
+    "campaign_summary": "_bulk_campaign",
+    "combine_campaign_figures": "_bulk_campaign",
+}
 
-        return due_dates
+
+def __getattr__(name: str) -> Any:
+    if name in _BULK:  # polars is an optional extra: import it on first use only
+        from importlib import import_module
+
+        return getattr(import_module(f"{__name__}.{_BULK[name]}"), name)
     raise AttributeError(f"module 'vn_skt.metrology' has no attribute {name!r}")

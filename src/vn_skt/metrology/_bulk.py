@@ -5,157 +5,92 @@ force on its own verification date, and the result equals the per-object calcula
 row for row (:func:`~vn_skt.metrology.valid_until`, :func:`~vn_skt.metrology.status_of`
 on the row's latest verification); the tests check it on random registries across the
 lists' boundaries. A row whose instrument is not on the list in force on its date (or
-whose name no list knows, or needs a range) is not dropped and gets no cycle: its
-``issue`` column says why, the same words the per-object functions raise.
+whose name no list knows, or needs a range, or whose date no list covers), and a row
+verified with no result (``passed`` null), is not dropped and gets no cycle, validity or
+status: its ``issue`` column says why, the same words the per-object functions raise.
+
+Any kind of table goes in and the same kind comes out (polars, pyarrow RecordBatch or
+Table, pandas; a dict of columns gives polars). The answer of a row depends only on
+that row, so a registry may be cut in batches anywhere (``vn_skt.scale`` does).
 
 >>> import polars as pl
 >>> from datetime import date
 >>> registry = pl.DataFrame({
-...     "type": ["Cân ô tô", "Cân ô tô", "Công tơ điện xoay chiều 1 pha kiểu cảm ứng", "Taximet"],
-...     "verified_on": [date(2025, 5, 20), date(2026, 5, 20), date(2025, 1, 10), None],
-...     "passed": [True, True, True, None],
+...     "type": ["Cân ô tô", "Cân ô tô", "Công tơ điện xoay chiều 1 pha kiểu cảm ứng", "Taximet",
+...              "Taximet"],
+...     "verified_on": [date(2025, 5, 20), date(2026, 5, 20), date(2025, 1, 10), None,
+...                     date(2026, 2, 3)],
+...     "passed": [True, True, True, None, None],
 ... })
 >>> out = due_dates(registry, on=date(2026, 6, 1))
 >>> out.select("cycle_months", "valid_until", "status", "rule_status").rows()
 [(12, datetime.date(2026, 5, 19), 'OVERDUE', 'U'),
  (24, datetime.date(2028, 5, 19), 'VALID', 'U'),
  (None, None, None, None),
- (None, None, 'NEVER_VERIFIED', None)]
+ (None, None, 'NEVER_VERIFIED', None),
+ (None, None, None, None)]
 >>> print(out.item(2, "issue"))
 'Công tơ điện xoay chiều 1 pha kiểu cảm ứng' is not on the group-2 list in force on 10/01/2025:
 removed from 15/10/2024 (it was on the list until 14/10/2024); listed again from 15/04/2026
+>>> print(out.item(4, "issue"))
+no verification result for 'Taximet' verified on 03/02/2026 (passed is null); expected true or false
 """
 
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from vn_skt._columns import ISSUE, frame_in, polars, require_columns
 from vn_skt.errors import InvalidValue, RegulationNotFound
 from vn_skt.regulations import Status, require_date
 
-from ._instrument_types import Segment, canonical_name, instrument_type, segments
+from ._bulk_rules import EPOCH, Keys, date_text, explain, keys_of
 from ._records import InstrumentStatus
 
 S = InstrumentStatus
 
-if TYPE_CHECKING:
-    import polars as pl
-
 __all__ = ["due_dates"]
 
-
-def _polars() -> Any:
-    try:
-        import polars
-    except ImportError:  # pragma: no cover - exercised only without the extra
-        raise InvalidValue("the bulk functions need polars: pip install 'vn-skt[bulk]'") from None
-    return polars
+_LAST_DAY = (date.max - EPOCH).days  # 31/12/9999: the last day a date can hold
+_TABLE_LIMIT = 1 << 22  # a (day, cycle) table larger than this: plain arithmetic instead
 
 
-def _days_from_civil(plm: Any, month_index: Any) -> Any:
-    """Days since 1970-01-01 of the first day of month ``month_index`` (= year·12 + month − 1),
-    in integer column arithmetic (H. Hinnant's days_from_civil, for years >= 0)."""
-    year = month_index // 12
-    month = month_index % 12 + 1
-    year = year - (month <= 2).cast(plm.Int64)
-    era = year // 400
-    yoe = year - era * 400
-    shifted = plm.when(month > 2).then(month - 3).otherwise(month + 9)
-    doy = (153 * shifted + 2) // 5  # the 1st of the month: day-of-year offset, day 1 → +0
-    doe = yoe * 365 + yoe // 4 - yoe // 100 + doy
-    return era * 146097 + doe - 719468
+def _valid_days(plm: Any, verified: Any, cycle: int) -> Any:
+    """Days since 1970 of the last valid day of a ``cycle``-month validity from
+    ``verified`` (a Date expression): the day before the same day of the target month,
+    or that month's last day (as :func:`~vn_skt.metrology.valid_until_months`)."""
+    end = verified.dt.offset_by(f"{cycle}mo")  # the month's last day when it is shorter
+    shift = (end.dt.day() == verified.dt.day()).cast(plm.Int32)
+    return end.cast(plm.Int32) - shift
 
 
-def _resolve(name: Any, day: date | None, segment: Segment | None) -> tuple[Any, ...]:
-    """(cycle, row status, issue) of ``name`` on ``day`` (None: no verification date),
-    exactly as the per-object functions answer (their exception text as the issue)."""
-    try:
-        if not isinstance(name, str):
-            raise RegulationNotFound("the row has no instrument type name")
-        if day is None:
-            canonical_name(name)  # with no verification only the name is checked
-            return None, None, None
-        kind = instrument_type(name, on=segment.start if segment is not None else day)
-    except RegulationNotFound as exc:
-        return None, None, str(exc)
-    return kind.cycle_months, kind.status.value, None
-
-
-def _rules(plm: Any, names: Any, verified: Any) -> tuple[Any, Any, Any]:
-    """The cycle, row status and issue of every row, as three columns.
-
-    Names and dates are resolved once per distinct (name, list in force) pair, through
-    :func:`instrument_type` itself, so the bulk and per-object answers agree by
-    construction; a pair that fails is explained once per distinct (name, date), since
-    the explanation names the date. Rows find their pair's answer by position in small
-    dense tables (no hashing per row).
-    """
-    spans = segments()
-    epoch = date(1970, 1, 1)
-    days = verified.cast(plm.Int32)
-    last_end = spans[-1].end
-    # 0: no date; 1: before the first list; 2..: the list in force; after a closed last one
-    outside = len(spans) + 2
-    width = outside + 1
-    chain: Any = plm.when(days.is_null()).then(0)
-    if last_end is not None:
-        chain = chain.when(days > (last_end - epoch).days).then(outside)
-    for number, span in reversed(list(enumerate(spans, start=2))):  # a few lists: no search
-        chain = chain.when(days >= (span.start - epoch).days).then(number)
-    seg = plm.select(chain.otherwise(1).cast(plm.Int64)).to_series()
-    # a code per distinct name (categorical codes, made dense when they are not)
-    physical = names.cast(plm.String).cast(plm.Categorical).to_physical()
-    first = physical.arg_unique()
-    ids = physical.gather(first)
-    keep = ids.is_not_null()
-    distinct: list[str] = names.gather(first).filter(keep).cast(plm.String).to_list()
-    ids = ids.filter(keep)
-    if len(distinct) and ids.max() < 4 * len(distinct) + 1024:
-        code = physical.cast(plm.Int64)
-        table_names: list[str | None] = [None] * (int(ids.max()) + 2)
-        for i, name in zip(ids.to_list(), distinct, strict=True):
-            table_names[i] = name
-    else:
-        code = physical.replace_strict(
-            ids, list(range(len(distinct))), default=None, return_dtype=plm.Int64
-        )
-        table_names = [*distinct, None]
-    code = code.fill_null(len(table_names) - 1)  # rows with no name
-    index = code * width + seg
-    size = len(table_names) * width
-    cycles: list[int | None] = [None] * size
-    statuses: list[str | None] = [None] * size
-    failing = [False] * size
-    for k in index.unique().to_list():
-        name_code, segment_code = divmod(k, width)
-        name = table_names[name_code]
-        if segment_code == 0:
-            cycle, status, issue = _resolve(name, None, None)
-        elif 2 <= segment_code < outside:
-            span = spans[segment_code - 2]
-            cycle, status, issue = _resolve(name, span.start, span)
-        else:
-            cycle, status, issue = None, None, "?"
-        cycles[k], statuses[k], failing[k] = cycle, status, issue is not None
-    cycle_col = plm.Series(cycles, dtype=plm.Int32).gather(index)
-    status_col = plm.Series(statuses, dtype=plm.Enum([s.value for s in Status])).gather(index)
-    bad = plm.Series(failing, dtype=plm.Boolean).gather(index)
-    if not bad.any():
-        return cycle_col, status_col, plm.repeat(None, len(index), dtype=plm.String, eager=True)
-    # the explanation names the row's date: once per distinct (name, date) that fails
-    offset = 500_000
-    day_key = index * 1_000_000 + (days.fill_null(-offset).cast(plm.Int64) + offset)
-    issues: dict[int, str | None] = {}
-    for k2 in day_key.filter(bad).unique().to_list():
-        k, day = divmod(k2, 1_000_000)
-        name = table_names[k // width]
-        when = None if k % width == 0 else epoch.fromordinal(epoch.toordinal() + day - offset)
-        issues[k2] = _resolve(name, when, None)[2]
-    issue_col = day_key.replace_strict(
-        list(issues), list(issues.values()), default=None, return_dtype=plm.String
+def _valid_column(plm: Any, frame: Any, keys: Keys, cycles: list[int | None]) -> Any:
+    """Every row's last valid day (Int32 days since 1970; null without a cycle), read in
+    a small (cycle, day) table when the dates span a sane range, else computed per cycle."""
+    distinct = sorted({c for c in cycles if c is not None})
+    if not distinct:
+        return plm.lit(None, dtype=plm.Int32)
+    position = {c: i for i, c in enumerate(distinct)}
+    which = keys.column(plm, [None if c is None else position[c] for c in cycles], plm.Int32)
+    low, high = frame.select(
+        plm.col("_d").min().alias("low"), plm.col("_d").max().alias("high")
+    ).row(0)
+    if low is None:
+        return plm.lit(None, dtype=plm.Int32)
+    span = int(high) - int(low) + 1
+    if span * len(distinct) > _TABLE_LIMIT:
+        day = plm.col("_d").cast(plm.Date)
+        chain: Any = plm.when(which.is_null()).then(None)
+        for i, cycle in enumerate(distinct):
+            chain = chain.when(which == i).then(_valid_days(plm, day, cycle))
+        return chain.otherwise(None)
+    days = plm.DataFrame({"day": plm.int_range(low, high + 1, eager=True, dtype=plm.Int32)})
+    day = plm.col("day").cast(plm.Date)
+    table = plm.concat(
+        [days.select(_valid_days(plm, day, cycle)).to_series() for cycle in distinct]
     )
-    return cycle_col, status_col, issue_col
+    return plm.lit(table).gather(which * span + (plm.col("_d") - low))
 
 
 def due_dates(
@@ -167,102 +102,211 @@ def due_dates(
     passed_column: str = "passed",
     due_soon_days: int = 30,
     strict: bool = False,
-) -> pl.DataFrame:
-    """Hạn kiểm định hàng loạt — add ``cycle_months``, ``valid_until``, ``status`` (a
-    ``polars.Enum`` of :class:`~vn_skt.metrology.InstrumentStatus` names), ``overdue``,
-    ``rule_status`` (V, V2, U: the list row the answer rests on) and ``issue`` to a
+) -> Any:
+    """Hạn kiểm định hàng loạt — add ``cycle_months`` (Int32), ``rule_status`` (a
+    ``polars.Enum`` of V, V2, U: the list row the answer rests on), ``issue`` (String),
+    ``valid_until`` (Date), ``status`` (a ``polars.Enum`` of
+    :class:`~vn_skt.metrology.InstrumentStatus` names) and ``overdue`` (Boolean) to a
     registry.
 
-    ``registry`` is a polars DataFrame (or anything ``polars.DataFrame`` accepts: a
-    pyarrow Table, a dict of columns) with one row per instrument: its type name, the
-    date of its latest verification (null if never verified) and whether it passed.
-    Each row follows the list in force on its verification date; ``on`` is only the day
-    the status is judged on (a verification dated after it has not happened yet:
-    NEVER_VERIFIED). A row whose type is not on the list in force on its date, or whose
-    name is unknown or needs a range, gets null cycle, validity and status and its
-    ``issue``; ``strict=True`` raises RegulationNotFound naming them instead.
+    ``registry`` is a polars DataFrame, a pyarrow RecordBatch or Table, a pandas DataFrame
+    or a dict of columns, with one row per instrument: its type name (String,
+    Categorical or Enum), the date of its latest verification (Date; null if never
+    verified) and whether it passed (Boolean); the result is the same kind of table, the
+    input columns and row order kept. Each row follows the list in force on its
+    verification date; ``on`` is only the day the status is judged on (a verification
+    dated after it has not happened yet: NEVER_VERIFIED). A row whose type is not on the
+    list in force on its date, whose name is unknown or needs a range, whose date no
+    list covers, or that has a date but no result, gets null cycle, validity, status and
+    rule status and its ``issue``; ``strict=True`` raises instead (RegulationNotFound
+    for the list, InvalidValue for a missing result).
     """
-    plm = _polars()
+    plm = polars("due_dates")
     on = require_date(on, what="due_dates(..., on=...)")
-    frame = registry if isinstance(registry, plm.DataFrame) else plm.DataFrame(registry)
-    for column in (type_column, verified_column, passed_column):
-        if column not in frame.columns:
-            raise InvalidValue(
-                f"due_dates: the registry has no column {column!r}; its columns are {frame.columns}"
-            )
+    frame, back = frame_in(registry, what="due_dates")
+    require_columns(frame, (type_column, verified_column, passed_column), what="due_dates")
     if type(due_soon_days) is not int or due_soon_days < 0:
         raise InvalidValue(f"due_dates: due_soon_days {due_soon_days!r}; expected an int >= 0")
-    if frame.schema[verified_column] == plm.Null:  # no date at all: nothing verified
-        frame = frame.with_columns(plm.col(verified_column).cast(plm.Date))
-    if frame.schema[passed_column] == plm.Null:
-        frame = frame.with_columns(plm.col(passed_column).cast(plm.Boolean))
-    if frame.schema[verified_column] != plm.Date:
-        raise InvalidValue(
-            f"due_dates: column {verified_column!r} is {frame.schema[verified_column]}; "
-            f"expected dates (polars Date)"
-        )
-    cycles, rule_status, issues = _rules(
-        plm, frame.get_column(type_column), frame.get_column(verified_column)
+    frame = _typed(plm, frame, verified_column, passed_column, what="due_dates")
+    keys = keys_of(
+        plm, frame.get_column(type_column), frame.get_column(verified_column), what="due_dates"
     )
-    if strict and issues.null_count() < issues.len():
-        problems = frame.get_column(type_column).filter(issues.is_not_null())
-        first = issues.drop_nulls().unique(maintain_order=True)
-        shown = "; ".join(first.head(5).to_list())
-        more = f" (and {first.len() - 5} more)" if first.len() > 5 else ""
-        raise RegulationNotFound(f"due_dates: {problems.len()} rows: {shown}{more}")
+    kinds = [r.kind if r is not None else None for r in keys.table]
+    cycles = [k.cycle_months if k is not None else None for k in kinds]
+    rules = [k.status.value if k is not None else None for k in kinds]
+    failed = [r is not None and r.failed for r in keys.table]
     verified = plm.col(verified_column)
     passed = plm.col(passed_column)
-    cycle = plm.col("cycle_months")
-    issue = plm.col("issue")
-    staged = frame.lazy().with_columns(cycle_months=cycles, rule_status=rule_status, issue=issues)
-    staged = staged.with_columns(
-        _day=verified.dt.day().cast(plm.Int64),
-        _index=verified.dt.year().cast(plm.Int64) * 12
-        + verified.dt.month().cast(plm.Int64)
-        - 1
-        + cycle.cast(plm.Int64),
+    work = frame.lazy().with_columns(keys.key, _d=verified.cast(plm.Int32))
+    work = work.with_columns(
+        _failed=keys.column(plm, failed, plm.Boolean),
+        _valid=_valid_column(plm, frame.select(_d=verified.cast(plm.Int32)), keys, cycles),
+        cycle_months=keys.column(plm, cycles, plm.Int32),
+        rule_status=keys.column(plm, rules, plm.Enum([s.value for s in Status])),
     )
-    staged = staged.with_columns(
-        _first=_days_from_civil(plm, plm.col("_index")),  # the first day of the target month
-        _next=_days_from_civil(plm, plm.col("_index") + 1),
-    )
-    # the day before the same day of the target month, or that month's last day
-    month_days = plm.col("_next") - plm.col("_first")
-    valid = (
-        plm.when(plm.col("_day") <= month_days)
-        .then(plm.col("_first") + plm.col("_day") - 2)
-        .otherwise(plm.col("_next") - 1)
-        .cast(plm.Int32)
-        .cast(plm.Date)
-    )
-    staged = staged.with_columns(
-        valid_until=plm.when(passed & cycle.is_not_null()).then(valid).otherwise(None)
-    )
-    days_left = (plm.col("valid_until") - plm.lit(on)).dt.total_days()
+    missing = verified.is_not_null() & passed.is_null()
+    overflow = plm.col("_valid") > _LAST_DAY
+    bad = plm.col("_failed") | missing | overflow.fill_null(False)
+    work = work.with_columns(_bad=bad, _missing=missing, _overflow=overflow.fill_null(False))
     statuses = plm.Enum([s.name for s in InstrumentStatus])
 
     def named(status: InstrumentStatus) -> Any:
         return plm.lit(status.name, dtype=statuses)
 
+    on_day = (on - EPOCH).days
+    valid = plm.col("_valid")
+    cycle = plm.col("cycle_months")
     status = (
-        plm.when(issue.is_not_null())
+        plm.when(plm.col("_bad"))
         .then(plm.lit(None, dtype=statuses))
-        .when(verified.is_null() | (verified > plm.lit(on)))
+        .when(verified.is_null() | (plm.col("_d") > on_day))
         .then(named(S.NEVER_VERIFIED))
         .when(passed.not_())
         .then(named(S.REJECTED))
         .when(cycle.is_null())
         .then(named(S.INITIAL_ONLY))
-        .when(days_left < 0)
+        .when(valid < on_day)
         .then(named(S.OVERDUE))
-        .when(days_left < due_soon_days)
+        .when(valid - on_day < due_soon_days)
         .then(named(S.DUE_SOON))
         .otherwise(named(S.VALID))
     )
-    result: pl.DataFrame = (
-        staged.with_columns(status=status)
-        .with_columns(overdue=(plm.col("status") == "OVERDUE").fill_null(False))
-        .drop("_day", "_index", "_first", "_next")
-        .collect()
+    done = work.with_columns(
+        cycle_months=plm.when(plm.col("_bad")).then(None).otherwise(cycle),
+        rule_status=plm.when(plm.col("_bad")).then(None).otherwise(plm.col("rule_status")),
+        valid_until=plm.when(passed & plm.col("_bad").not_())
+        .then(valid.cast(plm.Int32).cast(plm.Date))
+        .otherwise(plm.lit(None, dtype=plm.Date)),
+        status=status,
+    ).collect()
+    issues = _issues(plm, done, keys, type_column, verified_column)
+    if strict and issues.null_count() < issues.len():
+        _raise(plm, done, issues)
+    result = done.with_columns(
+        plm.lit(None, dtype=plm.String).alias(ISSUE)
+        if issues.null_count() == issues.len()
+        else issues.alias(ISSUE),
+        overdue=(plm.col("status") == "OVERDUE").fill_null(False),
     )
-    return result
+    ordered = [c for c in frame.columns if c not in _ADDED]
+    return back(result.select(*ordered, *_ADDED))
+
+
+_ADDED = ("cycle_months", "rule_status", ISSUE, "valid_until", "status", "overdue")
+
+
+def _typed(plm: Any, frame: Any, verified_column: str, passed_column: str, *, what: str) -> Any:
+    """``frame`` with an all-null date or result column typed, and the types checked."""
+    if frame.schema[verified_column] == plm.Null:  # no date at all: nothing verified
+        frame = frame.with_columns(plm.col(verified_column).cast(plm.Date))
+    if frame.schema[passed_column] == plm.Null:
+        frame = frame.with_columns(plm.col(passed_column).cast(plm.Boolean))
+    dtype = frame.schema[verified_column]
+    if isinstance(dtype, plm.Datetime) and dtype.time_zone is None:  # pandas has no dates
+        column = plm.col(verified_column)
+        if frame.select((column.dt.truncate("1d") != column).any()).item():
+            raise InvalidValue(
+                f"{what}: column {verified_column!r} holds times of day; expected dates "
+                f"(a verification is done on a day: pass the dates)"
+            )
+        frame = frame.with_columns(column.dt.date())
+    if frame.schema[verified_column] != plm.Date:
+        raise InvalidValue(
+            f"{what}: column {verified_column!r} is {frame.schema[verified_column]}; "
+            f"expected dates (polars Date, Arrow date32)"
+        )
+    if frame.schema[passed_column] != plm.Boolean:
+        raise InvalidValue(
+            f"{what}: column {passed_column!r} is {frame.schema[passed_column]}; "
+            f"expected the results as booleans (polars Boolean)"
+        )
+    return frame
+
+
+def missing_result(plm: Any, type_column: str, verified_column: str) -> Any:
+    """The text of a row verified with no result (``passed`` null)."""
+    name = plm.col(type_column).cast(plm.String)
+    who = (
+        plm.when(name.is_null())
+        .then(plm.lit("a row with no type"))
+        .otherwise(plm.concat_str(plm.lit("'"), name, plm.lit("'")))
+    )
+    return plm.concat_str(
+        plm.lit("no verification result for "),
+        who,
+        plm.lit(" verified on "),
+        date_text(plm, plm.col(verified_column)),
+        plm.lit(" (passed is null); expected true or false"),
+    )
+
+
+def _issues(plm: Any, done: Any, keys: Keys, type_column: str, verified_column: str) -> Any:
+    """The ``issue`` of every row: null when answered (no second pass without bad rows)."""
+    height = done.height
+    bad_rows = done.get_column("_bad").arg_true()
+    issues = (
+        plm.Series(ISSUE, [None], dtype=plm.String).extend_constant(None, height - 1)
+        if height
+        else plm.Series(ISSUE, [], dtype=plm.String)
+    )
+    if bad_rows.len() == 0:
+        return issues
+    sub = (
+        done.select(
+            "_key",
+            "_missing",
+            "_failed",
+            "_overflow",
+            "cycle_months",
+            "_valid",
+            plm.col(type_column),
+            _day=plm.col(verified_column),
+        )
+        .with_row_index("_row")
+        .gather(bad_rows)
+    )
+    rules = sub.filter(plm.col("_failed") & plm.col("_missing").not_())
+    if rules.height:
+        issues = issues.scatter(
+            rules.get_column("_row"),
+            explain(plm, rules, keys, plm.int_range(rules.height, eager=True)),
+        )
+    missing = sub.filter(plm.col("_missing"))
+    if missing.height:
+        issues = issues.scatter(
+            missing.get_column("_row"),
+            missing.select(missing_result(plm, type_column, "_day")).to_series(),
+        )
+    overflow = sub.filter(
+        plm.col("_overflow") & plm.col("_missing").not_() & plm.col("_failed").not_()
+    )
+    if overflow.height:
+        cycle = keys.column(
+            plm,
+            [r.kind.cycle_months if r is not None and r.kind else None for r in keys.table],
+            plm.Int64,
+        )
+        text = overflow.select(
+            plm.concat_str(
+                plm.lit("add_months: "),
+                plm.col("_day").dt.strftime("%Y-%m-%d"),
+                plm.lit(" + "),
+                cycle.cast(plm.String),
+                plm.lit(" months falls in the year "),
+                plm.col("_valid").cast(plm.Int32).cast(plm.Date).dt.year().cast(plm.String),
+                plm.lit("; expected a result in 1..9999"),
+            )
+        ).to_series()
+        issues = issues.scatter(overflow.get_column("_row"), text)
+    return issues
+
+
+def _raise(plm: Any, done: Any, issues: Any) -> None:
+    failed = done.get_column("_failed").fill_null(False) & done.get_column("_missing").not_()
+    first = issues.drop_nulls().unique(maintain_order=True)
+    shown = "; ".join(first.head(5).to_list())
+    more = f" (and {first.len() - 5} more)" if first.len() > 5 else ""
+    text = f"due_dates: {issues.len() - issues.null_count()} rows: {shown}{more}"
+    if failed.any():
+        raise RegulationNotFound(text)
+    raise InvalidValue(text)

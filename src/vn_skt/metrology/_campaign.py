@@ -85,6 +85,30 @@ class CampaignSummary:
                 by_type[kind.full_name] += 1
                 statuses.add(kind.status)
                 unverified += not kind.verified
+        return cls.from_counts(
+            total=total,
+            passed=passed,
+            by_field=by_field,
+            by_type=by_type,
+            plan=plan,
+            rule_status=Status.weakest(statuses),
+            unverified=unverified,
+        )
+
+    @classmethod
+    def from_counts(
+        cls,
+        *,
+        total: int,
+        passed: int,
+        by_field: Mapping[str, int],
+        by_type: Mapping[str, int],
+        plan: Mapping[str, int] | None = None,
+        rule_status: Status = Status.V,
+        unverified: int = 0,
+    ) -> CampaignSummary:
+        """Từ số đếm — a summary from counts already made (the bulk figures), with the
+        plan's field names matched to the grouping's as :meth:`from_verifications` does."""
         fields = {fold_text(f): f for f in by_field}
         normalised_plan: dict[str, int] = {}
         for field, target in (plan or {}).items():
@@ -98,7 +122,7 @@ class CampaignSummary:
             dict(by_field),
             dict(by_type),
             normalised_plan,
-            Status.weakest(statuses),
+            rule_status,
             unverified,
         )
 

@@ -131,7 +131,14 @@ def _bounds() -> list[date]:
 
 
 def _earliest_error(on: date) -> RegulationNotFound:
-    first = default_registry.versions(TABLE)[0]
+    versions = default_registry.versions(TABLE)
+    first, last = versions[0], versions[-1]
+    if on >= first.effective_from and last.effective_to is not None:  # after a closed last list
+        return RegulationNotFound(
+            f"no group-2 list known for {format_date(on)}: the lists vn-skt has are in force "
+            f"from {format_date(first.effective_from)} to {format_date(last.effective_to)}; "
+            f"register a {TABLE!r} version to add a later one"
+        )
     return RegulationNotFound(
         f"no group-2 list known for {format_date(on)}: the earliest vn-skt ships is in force "
         f"from {format_date(first.effective_from)} ({first.source}); earlier lists are not "

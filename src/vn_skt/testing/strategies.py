@@ -57,6 +57,7 @@ __all__ = [
     "register_type_strategies",
     "report_dates",
     "tasks",
+    "verification_rows",
     "verifications",
     "versions",
 ]
@@ -517,6 +518,52 @@ def instruments(draw: st.DrawFn, *, max_verifications: int = 3) -> Instrument:
         owner=draw(st.sampled_from(["Điện lực tỉnh", "Công ty Cấp nước", "Chợ trung tâm", None])),
         verifications=tuple(history),
     )
+
+
+_UNKNOWN_TYPES = ("Cân thần kỳ", "Đồng hồ đo khí dân dụng", "PTĐ điện tim")
+
+
+def _near_boundaries() -> list[date]:
+    """The first day of every list and the day before it (the boundaries to cross)."""
+    starts = [segment.start for segment in metrology_segments()]
+    return sorted({d + timedelta(days=k) for d in starts for k in (-1, 0)})
+
+
+def verification_rows(
+    *, bad: bool = True
+) -> st.SearchStrategy[tuple[str | None, date | None, bool | None]]:
+    """Dòng sổ kiểm định — one row of a registry as the bulk kernels read it: (type name,
+    verification date, passed).
+
+    Names are every full name of every list (so many rows fall on a day their type is
+    not listed), dates cross each list's first day (the day before and the day itself
+    drawn often) to 2031. With ``bad`` (the default) also the rows a kernel must
+    report besides a type not listed on its date: an unknown name, no name, a date
+    before the first list, a date with no result; without it, every name is a list's,
+    every date from the first list on, and every date comes with a result.
+    """
+    names: st.SearchStrategy[str | None] = st.sampled_from(list(_type_spans(_list_state())))
+    first = date(2019, 1, 1) if bad else metrology_segments()[0].start
+    days: st.SearchStrategy[date | None] = st.sampled_from(
+        [d for d in _near_boundaries() if d >= first]
+    ) | st.dates(min_value=first, max_value=date(2031, 12, 31))
+    results: st.SearchStrategy[bool | None] = st.booleans()
+    days = days | st.none()
+    if bad:
+        names = names | st.sampled_from(_UNKNOWN_TYPES) | st.none()
+        results = results | st.none()
+
+    def fit(
+        row: tuple[str | None, date | None, bool | None],
+    ) -> tuple[str | None, date | None, bool | None]:
+        name, day, passed = row
+        if day is None:
+            return name, None, None  # never verified: no result
+        if not bad and passed is None:  # pragma: no cover - results are booleans then
+            return name, day, True
+        return name, day, passed
+
+    return st.tuples(names, days, results).map(fit)
 
 
 _FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Ngô"]
