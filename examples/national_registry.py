@@ -45,14 +45,14 @@ def plot(counts: pl.DataFrame, path: Path) -> None:
 
     due = (
         counts.filter(pl.col("status").is_in(["VALID", "DUE_SOON"]))
-        .filter(pl.col("month") < "2027-12")
+        .filter(pl.col("month") < date(2027, 12, 1))
         .group_by("province", "month")
         .agg(pl.col(COUNT).sum())
         .pivot(on="month", index="province", values=COUNT, sort_columns=True)
         .sort("province")
         .fill_null(0)
     )
-    months = due.columns[1:]
+    months = due.columns[1:]  # ISO dates, the first of each month
     overdue = (
         counts.group_by("province")
         .agg(share=pl.col(COUNT).filter(pl.col("status") == "OVERDUE").sum() / pl.col(COUNT).sum())
@@ -91,7 +91,7 @@ def main() -> None:
         found = tally(
             due_dates,
             folder,
-            by=["province", pl.col("valid_until").dt.strftime("%Y-%m").alias("month"), "status"],
+            by=["province", pl.col("valid_until").dt.truncate("1mo").alias("month"), "status"],
             batch_rows=args.batch_rows,
             params={"on": ON},
         )
