@@ -1,0 +1,536 @@
+"""Tính hàng loạt — the year of every task, and the budget by year and source, as columns.
+
+The bulk of :meth:`Portfolio.year <vn_skt.tasks.Portfolio.year>` over a table of
+:func:`~vn_skt.tasks.task_schema` (one row per task; ``budget`` a list of ``{year,
+source, amount}`` structs). Install the extra: ``pip install "vn-skt[bulk]"``.
+
+- :func:`year_classes` adds, per row, whether the task runs in the year, is carried
+  over, new, completed or only settled in it, and its state budget for the year: the
+  same answers as ``Portfolio([task]).year(year)`` row by row, so the column sums are
+  the figures of ``Portfolio(tasks).year(year)``.
+- :func:`budget_by_year` adds up the budget per year and source, in a small table that
+  adds up again across batches (a group-by sum).
+
+A row is answered only if it would make a :class:`~vn_skt.tasks.Task` as far as the
+columns read go (the dates and the funding): a row the model would refuse — no start, an
+end before the start, a negative or missing amount, a budget year outside the period —
+is kept, counted nowhere, and its ``issue`` says why, in the words of the model's own
+error. The answer of a row depends on that row alone, so a batch split anywhere gives
+the same rows.
+
+Money is int đồng (Int64) all the way: no float. One row's amount is an Int64; a sum
+that would pass 2^63 − 1 đồng (about 9,2·10^18 đồng, nine quintillion) is added in
+Int128 and reported as an issue, never wrapped (polars' own Int64 ``sum`` wraps).
+
+>>> from datetime import date
+>>> import polars as pl
+>>> from vn_skt.tasks import Task, tasks_frame
+>>> def task(code, start, end, budget, **more):
+...     return Task(code=code, title="T", type="Đề tài", level="Cấp tỉnh",
+...                 field="Khoa học xã hội", principal_investigator="X", host_organization="Y",
+...                 start=start, end=end, funding={"state_budget": budget}, **more)
+>>> frame = tasks_frame([
+...     task("01", date(2024, 1, 1), date(2025, 6, 30), {2024: 500, 2025: 250}),
+...     task("02", date(2025, 3, 1), date(2026, 2, 28), {2025: 460}),
+...     task("03", date(2023, 1, 1), date(2024, 12, 31), {2025: 40}),
+... ])
+>>> out = year_classes(frame, year=2025)
+>>> out.select("code", "carried_over", "new", "settlement", "budget_in_year").rows()
+[('01', True, False, False, 250), ('02', False, True, False, 460), ('03', False, False, True, 40)]
+>>> budget_by_year(frame).filter(pl.col("source").is_not_null()).rows()
+[(2024, 'state_budget', None, 500, 1), (2025, 'state_budget', None, 750, 3)]
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from vn_skt._columns import ISSUE, frame_in, polars, require_columns
+from vn_skt.errors import InvalidValue
+
+from ._columnar import BUDGET_SOURCES
+
+__all__ = ["BUDGET_COLUMNS", "YEAR_COLUMNS", "budget_by_year", "year_classes"]
+
+YEAR_COLUMNS = (
+    "running",
+    "carried_over",
+    "new",
+    "completed",
+    "settlement",
+    "budget_in_year",
+    ISSUE,
+)
+"""The columns :func:`year_classes` adds: five Boolean, ``budget_in_year`` Int64 (đồng),
+``issue`` String."""
+
+BUDGET_COLUMNS = ("year", "source", ISSUE, "amount", "tasks")
+"""The columns of :func:`budget_by_year`: ``year`` Int16, ``source`` Enum of
+:data:`~vn_skt.tasks.BUDGET_SOURCES`, ``issue`` String (the keys), ``amount`` Int64
+đồng, ``tasks`` UInt32 (the values)."""
+
+_DATES = ("start", "end", "extended_to", "accepted_on", "terminated_on")
+_READ = (*_DATES, "budget", "counterpart", "other")
+_INT64_MAX = 2**63 - 1
+_BY_YEAR = ("state_budget", "counterpart_by_year", "other_by_year")  # Funding's fields
+_UNKNOWN = 255  # the code of a source no list knows
+_SHIFTS = 8  # duplicates are looked for by shifting up to this far; longer lists by hashing
+
+
+def _money_dtype(pl: Any, dtype: Any) -> bool:
+    return bool(dtype == pl.Null or (dtype.is_integer() and dtype != pl.UInt64))
+
+
+def _columns(pl: Any, frame: Any, *, what: str) -> Any:
+    """The columns read, in their working types (dates Date, totals Int64), or
+    InvalidValue naming a column of the wrong dtype."""
+    require_columns(frame, _READ, what=what)
+    schema = frame.schema
+    out: dict[str, Any] = {}
+    for name in _DATES:
+        dtype = schema[name]
+        if dtype not in (pl.Date, pl.Null):
+            raise InvalidValue(f"{what}: column {name!r} is {dtype}; expected dates (polars Date)")
+        out[name] = frame.get_column(name).cast(pl.Date)
+    for name in ("counterpart", "other"):
+        if not _money_dtype(pl, schema[name]):
+            raise InvalidValue(
+                f"{what}: column {name!r} is {schema[name]}; expected int đồng (Int64): VND "
+                "has no minor unit and a float cannot hold an exact amount"
+            )
+        out[name] = frame.get_column(name).cast(pl.Int64)
+    return pl.DataFrame(out)
+
+
+def _entries(pl: Any, budget: Any, *, what: str) -> Any:
+    """The budget lists as one row per entry: ``row`` (UInt32, the task's position),
+    ``year`` (Int32), ``source`` (UInt8: the position in BUDGET_SOURCES, 255 for a
+    source no list knows, null if missing), ``amount`` (Int64), ``text`` (the source as
+    written, String)."""
+    dtype = budget.dtype
+    shape = "a list of {year, source, amount} structs, as task_schema() has it"
+    if dtype == pl.Null:
+        budget = budget.cast(pl.List(pl.Struct({"year": pl.Int16, "source": pl.String,
+                                                "amount": pl.Int64})))  # fmt: skip
+        dtype = budget.dtype
+    inner = dtype.inner if isinstance(dtype, pl.List) else None
+    fields = {f.name: f.dtype for f in inner.fields} if isinstance(inner, pl.Struct) else {}
+    if not {"year", "source", "amount"} <= fields.keys():
+        raise InvalidValue(f"{what}: column 'budget' is {dtype}; expected {shape}")
+    if not _money_dtype(pl, fields["year"]):
+        raise InvalidValue(f"{what}: budget field 'year' is {fields['year']}; expected an int")
+    if not _money_dtype(pl, fields["amount"]):
+        raise InvalidValue(
+            f"{what}: budget field 'amount' is {fields['amount']}; expected int đồng (Int64): "
+            "VND has no minor unit and a float cannot hold an exact amount"
+        )
+    source = fields["source"]
+    if not (source in (pl.String, pl.Categorical, pl.Null) or isinstance(source, pl.Enum)):
+        raise InvalidValue(
+            f"{what}: budget field 'source' is {source}; expected text, one of "
+            f"{', '.join(BUDGET_SOURCES)}"
+        )
+    flat = (
+        pl.DataFrame({"budget": budget})
+        .with_row_index("row")
+        .explode("budget", empty_as_null=False, keep_nulls=False)
+        .unnest("budget")
+    )
+    if source == pl.Enum(list(BUDGET_SOURCES)):
+        code = pl.col("source").to_physical().cast(pl.UInt8)
+    else:
+        code = (
+            pl.col("source")
+            .cast(pl.String)
+            .replace_strict(
+                list(BUDGET_SOURCES), [0, 1, 2], default=_UNKNOWN, return_dtype=pl.UInt8
+            )
+        )
+        code = pl.when(pl.col("source").is_null()).then(None).otherwise(code)
+    return flat.select(
+        "row",
+        pl.col("year").cast(pl.Int32),
+        code.alias("source"),
+        pl.col("amount").cast(pl.Int64),
+        pl.col("source").cast(pl.String).alias("text"),
+    )
+
+
+def _duplicated(pl: Any, entries: Any) -> Any:
+    """Whether an entry repeats the (year, source) of an earlier entry of its row. Lists
+    are short: each entry is compared with the few before it (shifts), and only the
+    rows of longer lists are hashed."""
+    key = pl.col("year") * 256 + pl.col("source").cast(pl.Int32)
+    row = pl.col("row")
+    longest = entries.get_column("row").unique_counts().max() if len(entries) else 0
+    longest = int(longest or 0)
+    shifts = [
+        (row == row.shift(d)) & (key == key.shift(d)) for d in range(1, min(longest, _SHIFTS))
+    ]
+    found = entries.select(
+        pl.any_horizontal(shifts).fill_null(False) if shifts else pl.repeat(False, pl.len())
+    ).to_series()
+    if longest > _SHIFTS:
+        long_rows = entries.get_column("row").value_counts().filter(pl.col("count") > _SHIFTS)
+        in_long = entries.get_column("row").is_in(long_rows.get_column("row"))
+        hashed = entries.select(pl.struct("row", key.alias("k")).is_duplicated()).to_series()
+        found = found | (in_long & hashed)
+    return found
+
+
+def _issues(pl: Any, cols: Any, entries: Any) -> tuple[Any, Any]:
+    """The ``issue`` of every row (String, null where the row makes a Task as far as the
+    columns read go) and the entries of the rows answered."""
+    n = len(cols)
+    start, end = pl.col("start"), pl.col("end")
+    ext = pl.col("extended_to")
+    row_checks = {
+        "start: missing; expected a date": start.is_null(),
+        "end: missing; expected a date": end.is_null(),
+        "end": end < start,
+        "extended_to": ext <= end,
+        "accepted_on": pl.col("accepted_on") < start,
+        "terminated_on": pl.col("terminated_on") < start,
+        "counterpart<0": pl.col("counterpart") < 0,
+        "other<0": pl.col("other") < 0,
+    }
+    flags = cols.select(pl.any_horizontal(*row_checks.values()).fill_null(False)).to_series()
+    # budget entries: per entry, against its row's period
+    period = cols.select(
+        first=start.dt.year(),
+        last=pl.coalesce(ext, end).dt.year() + 1,
+        counterpart=pl.col("counterpart"),
+        other=pl.col("other"),
+    )
+    rows = entries.get_column("row")
+    year, amount, source = pl.col("year"), pl.col("amount"), pl.col("source")
+    first, last = pl.col("first"), pl.col("last")
+    staged = entries.with_columns(
+        period.get_column("first").gather(rows), period.get_column("last").gather(rows)
+    )
+    duplicated = _duplicated(pl, entries)
+    bad_entry = staged.select(
+        (
+            year.is_null()
+            | source.is_null()
+            | (source == _UNKNOWN)
+            | amount.is_null()
+            | (amount < 0)
+            | (year < first).fill_null(False)
+            | (year > last).fill_null(False)
+        ).fill_null(True)
+        | duplicated
+    ).to_series()
+    # totals given with years must agree with them (only rows with a total to check)
+    totals = cols.select(
+        pl.when(pl.col("counterpart") != 0).then(pl.col("counterpart")),
+        pl.when(pl.col("other") != 0).then(pl.col("other")),
+    )
+    checked = entries.filter(source.is_in([1, 2]) & ~bad_entry)
+    total_of = pl.when(source == 1).then(pl.col("tc")).otherwise(pl.col("to"))
+    checked = checked.with_columns(
+        tc=totals.get_column("counterpart").gather(checked.get_column("row")),
+        to=totals.get_column("other").gather(checked.get_column("row")),
+    ).filter(total_of.is_not_null())
+    sums = (
+        checked.group_by("row", "source")
+        .agg(pl.col("amount").cast(pl.Int128).sum().alias("sum"), total_of.first().alias("total"))
+        .filter(pl.col("sum") != pl.col("total"))
+    )
+    bad = flags.scatter(entries.get_column("row").filter(bad_entry), True)
+    bad = bad.scatter(sums.get_column("row"), True)
+    if not bad.any():
+        return pl.repeat(None, n, dtype=pl.String, eager=True).alias(ISSUE), entries
+    text = _texts(pl, cols, staged.filter(bad_entry), duplicated.filter(bad_entry), sums, bad)
+    return text, entries.filter(~bad.gather(rows))
+
+
+def _texts(pl: Any, cols: Any, bad_entries: Any, duplicated: Any, sums: Any, bad: Any) -> Any:
+    """The issue text of the rows flagged ``bad``: every check the row fails, in the
+    words of the Task model's errors, joined by "; " (built on those rows only)."""
+    start, end, ext = pl.col("start"), pl.col("end"), pl.col("extended_to")
+    field = pl.col("source").replace_strict(
+        [0, 1, 2], list(_BY_YEAR), default=None, return_dtype=pl.String
+    )
+    year, amount, first, last = pl.col("year"), pl.col("amount"), pl.col("first"), pl.col("last")
+    where = pl.format("funding.{}[{}]", field, year)
+    entry = (
+        pl.when(year.is_null())
+        .then(pl.lit("funding: a budget year is missing (null); expected an int year"))
+        .when(pl.col("source").is_null())
+        .then(pl.lit("funding: a budget entry has no source; expected one of ")
+              + ", ".join(BUDGET_SOURCES))  # fmt: skip
+        .when(pl.col("source") == _UNKNOWN)
+        .then(pl.format("funding: budget source '{}' is unknown; expected one of "
+                        + ", ".join(BUDGET_SOURCES), pl.col("text")))  # fmt: skip
+        .when(amount.is_null())
+        .then(pl.format("{}: None (NoneType); expected a whole number of đồng (int)", where))
+        .when(amount < 0)
+        .then(pl.format("{}: {} (int); expected a whole number of đồng >= 0 (int)", where, amount))
+        .when(pl.col("dup"))
+        .then(pl.format("funding.{}: year {} is given more than once", field, year))
+        .otherwise(
+            pl.format(
+                "{} year {} is outside {}..{} (the implementation period, extension "
+                "included, and the year after it)",
+                field,
+                year,
+                first,
+                last,
+            )
+        )
+    )
+    per_entry = (
+        bad_entries.with_columns(dup=duplicated)
+        .select("row", entry.alias("entry"))
+        .unique(subset="row", keep="first", maintain_order=True)
+    )
+    name = pl.col("source").replace_strict([1, 2], ["counterpart", "other"], return_dtype=pl.String)
+    per_total = (
+        sums.select(
+            "row",
+            pl.format("{} = {} but {}_by_year adds up to {}", name, pl.col("total"), name,
+                      pl.col("sum")).alias("total"),  # fmt: skip
+        )
+        .group_by("row")
+        .agg(pl.col("total").sort().str.join("; "))
+    )
+
+    def money(column: str) -> Any:
+        return pl.when(pl.col(column) < 0).then(
+            pl.format(
+                "funding.{}: {} (int); expected a whole number of đồng >= 0 (int)",
+                pl.lit(column),
+                pl.col(column),
+            )
+        )
+
+    rows = (
+        cols.with_row_index("row")
+        .filter(bad)
+        .join(per_entry, on="row", how="left")
+        .join(per_total, on="row", how="left")
+    )
+    text = rows.select(
+        "row",
+        pl.concat_str(
+            pl.when(start.is_null()).then(pl.lit("start: missing; expected a date")),
+            pl.when(end.is_null()).then(pl.lit("end: missing; expected a date")),
+            pl.when(end < start).then(pl.format("end {} is before start {}", end, start)),
+            pl.when(ext <= end).then(pl.format("extended_to {} is not after end {}", ext, end)),
+            money("counterpart"),
+            money("other"),
+            pl.col("entry"),
+            pl.col("total"),
+            *(
+                pl.when(pl.col(n) < start).then(pl.format(f"{n} {{}} is before start {{}}",
+                                                          pl.col(n), start))  # fmt: skip
+                for n in ("accepted_on", "terminated_on")
+            ),
+            separator="; ",
+            ignore_nulls=True,
+        ).alias(ISSUE),
+    )
+    return (
+        pl.repeat(None, len(cols), dtype=pl.String, eager=True)
+        .scatter(text.get_column("row"), text.get_column(ISSUE))
+        .alias(ISSUE)
+    )
+
+
+def _strict(what: str, issues: Any) -> None:
+    found = issues.drop_nulls()
+    if found.len():
+        first = found.unique(maintain_order=True)
+        shown = "; ".join(first.head(5).to_list())
+        more = f" (and {first.len() - 5} more)" if first.len() > 5 else ""
+        raise InvalidValue(f"{what}: {found.len()} rows are not valid tasks: {shown}{more}")
+
+
+def _checked(pl: Any, frame: Any, *, what: str) -> tuple[Any, Any, Any]:
+    cols = _columns(pl, frame, what=what)
+    entries = _entries(pl, frame.get_column("budget"), what=what)
+    issues, good = _issues(pl, cols, entries)
+    return cols, issues, good
+
+
+def year_classes(batch: Any, *, year: int, strict: bool = False) -> Any:
+    """Phân loại nhiệm vụ theo năm — add to a task table, per row, the task's place in
+    ``year``: what ``Portfolio([task]).year(year)`` says of it.
+
+    ``batch`` is a table of :func:`~vn_skt.tasks.task_schema` (a polars DataFrame, a
+    pyarrow RecordBatch or Table, a pandas DataFrame or a dict of columns; the result is
+    of the same kind); it needs the columns ``start``, ``end``, ``extended_to``,
+    ``accepted_on``, ``terminated_on``, ``budget``, ``counterpart`` and ``other``. Every
+    input column is kept, in order, and these are added (:data:`YEAR_COLUMNS`):
+
+    - ``running`` (Boolean): the task runs on at least one day of the year (extension
+      included, termination counted: :meth:`Task.is_running_in`);
+    - ``carried_over`` / ``new`` (Boolean): running and started before the year / in it;
+    - ``completed`` (Boolean): running, not terminated, and its period (extension
+      included) ends in the year — or accepted in the year;
+    - ``settlement`` (Boolean): not running but funded for the year;
+    - ``budget_in_year`` (Int64, đồng): the state budget for the year
+      (``funding.for_year(year)``);
+    - ``issue`` (String): null, or why the row is not a valid task; then every other
+      added column is null (the row counts in no figure). ``strict=True`` raises
+      :class:`~vn_skt.errors.InvalidValue` instead.
+
+    The sums of the columns are the figures of ``Portfolio(tasks).year(year)``:
+    ``running`` its ``total``, ``budget_in_year`` its ``state_budget``.
+
+    >>> from datetime import date
+    >>> batch = {"start": [date(2024, 3, 1), date(2025, 2, 1), None],
+    ...          "end": [date(2025, 2, 28), date(2024, 12, 31), date(2026, 1, 1)],
+    ...          "extended_to": [None, None, None], "accepted_on": [None, None, None],
+    ...          "terminated_on": [None, None, None],
+    ...          "budget": [[{"year": 2025, "source": "state_budget", "amount": 90}], [], []],
+    ...          "counterpart": [0, 0, 0], "other": [0, 0, 0]}
+    >>> out = year_classes(batch, year=2025)
+    >>> out.select("running", "carried_over", "completed", "budget_in_year").row(0)
+    (True, True, True, 90)
+    >>> out.get_column("issue").to_list()
+    [None, 'end 2024-12-31 is before start 2025-02-01', 'start: missing; expected a date']
+    """
+    what = "year_classes"
+    frame, back = frame_in(batch, what=what)
+    pl = polars(what)
+    if type(year) is not int or not 1 <= year <= 9998:
+        raise InvalidValue(f"{what}: year={year!r}; expected an int year (1..9998)")
+    if type(strict) is not bool:
+        raise InvalidValue(f"{what}: strict={strict!r}; expected True or False")
+    cols, issues, good = _checked(pl, frame, what=what)
+    if strict:
+        _strict(what, issues)
+    n = len(frame)
+    allocated = good.filter((pl.col("source") == 0) & (pl.col("year") == year))
+    budget = pl.zeros(n, dtype=pl.Int64, eager=True).scatter(
+        allocated.get_column("row"), allocated.get_column("amount")
+    )
+    jan1, dec31 = date(year, 1, 1), date(year, 12, 31)
+    start, term = pl.col("start"), pl.col("terminated_on")
+    planned = pl.coalesce(pl.col("extended_to"), pl.col("end"))
+    ok = pl.col(ISSUE).is_null()
+    # the effective end (the day before a termination, if earlier) is on or after 1/1
+    # and on or after the start: without the subtraction, a termination is after both
+    stopped_after = (term > pl.max_horizontal(start, pl.lit(jan1))).fill_null(True)
+    running = (start <= dec31) & (planned >= jan1) & stopped_after
+    accepted = pl.col("accepted_on").is_between(jan1, dec31).fill_null(False)
+    ends = running & term.is_null() & planned.is_between(jan1, dec31)
+    added = (
+        cols.lazy()
+        .with_columns(issues, budget.alias("budget_in_year"))
+        .select(
+            running=pl.when(ok).then(running),
+            carried_over=pl.when(ok).then(running & (start < jan1)),
+            new=pl.when(ok).then(running & (start >= jan1)),
+            completed=pl.when(ok).then(ends | accepted),
+            settlement=pl.when(ok).then(~running & (pl.col("budget_in_year") > 0)),
+            budget_in_year=pl.when(ok).then(pl.col("budget_in_year")),
+            issue=pl.col(ISSUE),
+        )
+        .collect()
+    )
+    return back(frame.with_columns(added))
+
+
+def budget_by_year(batch: Any, *, strict: bool = False) -> Any:
+    """Kinh phí theo năm và nguồn — the budget of a task table added up per year and
+    source, with the table's rows accounted for.
+
+    ``batch`` is as for :func:`year_classes` (the result is of the same kind). The result
+    is a small table (:data:`BUDGET_COLUMNS`) keyed by ``year`` (Int16), ``source``
+    (Enum: state_budget, counterpart, other) and ``issue`` (String), with ``amount``
+    (Int64, đồng) and ``tasks`` (UInt32) — of three kinds of rows:
+
+    - figures (``source`` set): the đồng every valid task gives that year from that
+      source, and how many tasks give it more than 0. A row with a null ``year`` holds
+      the counterpart and other funding given only as a total, with no years;
+    - row accounting (``source`` null): ``tasks`` counts the batch's rows answered
+      (``issue`` null) and refused, one row per distinct issue (``amount`` 0) — together
+      they are the batch's row count; the rows themselves are listed by
+      :func:`year_classes` (and :func:`vn_skt.row_issues` on its result);
+    - a sum past 2^63 − 1 đồng (9,2·10^18) for a year and source: ``amount`` null and
+      the ``issue`` says so (never a wrapped sum).
+
+    Two batches' tables combine by a group-by sum over the keys, in Int128 so the sum
+    cannot wrap (then check it against 2^63 − 1)::
+
+        pl.concat(parts).group_by("year", "source", "issue").agg(
+            pl.col("amount").cast(pl.Int128).sum(), pl.col("tasks").sum())
+
+    >>> batch = {"start": [date(2024, 3, 1), date(2025, 2, 1)],
+    ...          "end": [date(2025, 2, 28), date(2024, 12, 31)],
+    ...          "extended_to": [None, None], "accepted_on": [None, None],
+    ...          "terminated_on": [None, None],
+    ...          "budget": [[{"year": 2024, "source": "state_budget", "amount": 90},
+    ...                      {"year": 2025, "source": "other", "amount": 10}], []],
+    ...          "counterpart": [40, 0], "other": [0, 0]}
+    >>> for row in budget_by_year(batch).rows():
+    ...     print(row)
+    (2024, 'state_budget', None, 90, 1)
+    (2025, 'other', None, 10, 1)
+    (None, 'counterpart', None, 40, 1)
+    (None, None, None, 0, 1)
+    (None, None, 'end 2024-12-31 is before start 2025-02-01', 0, 1)
+    """
+    what = "budget_by_year"
+    frame, back = frame_in(batch, what=what)
+    pl = polars(what)
+    if type(strict) is not bool:
+        raise InvalidValue(f"{what}: strict={strict!r}; expected True or False")
+    cols, issues, good = _checked(pl, frame, what=what)
+    if strict:
+        _strict(what, issues)
+    ok = issues.is_null()
+    # totals given without years: the whole total where no entry of its source has one
+    undated = []
+    for code, name in ((1, "counterpart"), (2, "other")):
+        dated = good.filter(pl.col("source") == code).get_column("row").unique()
+        has_years = pl.repeat(False, len(cols), eager=True).scatter(dated, True)
+        amounts = cols.get_column(name).filter(ok & ~has_years & (cols.get_column(name) != 0))
+        undated.append(pl.DataFrame({"year": None, "source": code, "amount": amounts},
+                                    schema={"year": pl.Int32, "source": pl.UInt8,
+                                            "amount": pl.Int64}))  # fmt: skip
+    figures = (
+        pl.concat([good.select("year", "source", "amount"), *undated])
+        .group_by("year", "source")
+        .agg(
+            pl.col("amount").cast(pl.Int128).sum(),
+            (pl.col("amount") > 0).sum().cast(pl.UInt32).alias("tasks"),
+        )
+        .sort("year", "source", nulls_last=True)
+    )
+    sources = pl.Enum(list(BUDGET_SOURCES))
+    too_big = pl.col("amount") > _INT64_MAX
+    figures = figures.select(
+        pl.col("year").cast(pl.Int16),
+        pl.col("source").replace_strict([0, 1, 2], list(BUDGET_SOURCES), return_dtype=sources),
+        pl.when(too_big)
+        .then(pl.format("the sum is more than 2^63 - 1 = {} đồng (Int64)", pl.lit(_INT64_MAX)))
+        .cast(pl.String)
+        .alias(ISSUE),
+        pl.when(too_big).then(None).otherwise(pl.col("amount")).cast(pl.Int64).alias("amount"),
+        "tasks",
+    )
+    schema = dict(zip(BUDGET_COLUMNS, [pl.Int16, sources, pl.String, pl.Int64, pl.UInt32],
+                      strict=True))  # fmt: skip
+    answered = pl.DataFrame(
+        {"year": [None], "source": [None], ISSUE: [None], "amount": [0],
+         "tasks": [int(ok.sum())]}, schema=schema
+    )  # fmt: skip
+    refused = (
+        pl.DataFrame({ISSUE: issues.drop_nulls()})
+        .group_by(ISSUE)
+        .agg(pl.len().cast(pl.UInt32).alias("tasks"))
+        .sort(ISSUE)
+        .select(
+            pl.lit(None, dtype=pl.Int16).alias("year"),
+            pl.lit(None, dtype=sources).alias("source"),
+            ISSUE,
+            pl.lit(0, dtype=pl.Int64).alias("amount"),
+            "tasks",
+        )
+    )
+    return back(pl.concat([figures, answered, refused]))
