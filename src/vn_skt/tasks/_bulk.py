@@ -186,8 +186,8 @@ def _issues(pl: Any, cols: Any, entries: Any) -> tuple[Any, Any]:
     start, end = pl.col("start"), pl.col("end")
     ext = pl.col("extended_to")
     row_checks = {
-        "start: missing; expected a date": start.is_null(),
-        "end: missing; expected a date": end.is_null(),
+        "start: Field required; expected a date": start.is_null(),
+        "end: Field required; expected a date": end.is_null(),
         "end": end < start,
         "extended_to": ext <= end,
         "accepted_on": pl.col("accepted_on") < start,
@@ -315,8 +315,8 @@ def _texts(pl: Any, cols: Any, bad_entries: Any, duplicated: Any, sums: Any, bad
     text = rows.select(
         "row",
         pl.concat_str(
-            pl.when(start.is_null()).then(pl.lit("start: missing; expected a date")),
-            pl.when(end.is_null()).then(pl.lit("end: missing; expected a date")),
+            pl.when(start.is_null()).then(pl.lit("start: Field required; expected a date")),
+            pl.when(end.is_null()).then(pl.lit("end: Field required; expected a date")),
             pl.when(end < start).then(pl.format("end {} is before start {}", end, start)),
             pl.when(ext <= end).then(pl.format("extended_to {} is not after end {}", ext, end)),
             money("counterpart"),
@@ -391,7 +391,7 @@ def year_classes(batch: Any, *, year: int, strict: bool = False) -> Any:
     >>> out.select("running", "carried_over", "completed", "budget_in_year").row(0)
     (True, True, True, 90)
     >>> out.get_column("issue").to_list()
-    [None, 'end 2024-12-31 is before start 2025-02-01', 'start: missing; expected a date']
+    [None, 'end 2024-12-31 is before start 2025-02-01', 'start: Field required; expected a date']
     """
     what = "year_classes"
     frame, back = frame_in(batch, what=what)
