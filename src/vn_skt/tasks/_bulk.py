@@ -103,11 +103,12 @@ def _columns(pl: Any, frame: Any, *, what: str) -> Any:
     return pl.DataFrame(out)
 
 
-def _entries(pl: Any, budget: Any, *, what: str) -> Any:
+def _entries(pl: Any, budget: Any, carried: Any, *, what: str) -> Any:
     """The budget lists as one row per entry: ``row`` (UInt32, the task's position),
     ``year`` (Int32), ``source`` (UInt8: the position in BUDGET_SOURCES, 255 for a
     source no list knows, null if missing), ``amount`` (Int64), ``text`` (the source as
-    written, String)."""
+    written, String, when it is not the schema's Enum), and ``carried``'s row columns
+    repeated on each entry of the row."""
     dtype = budget.dtype
     shape = "a list of {year, source, amount} structs, as task_schema() has it"
     if dtype == pl.Null:
@@ -132,13 +133,15 @@ def _entries(pl: Any, budget: Any, *, what: str) -> Any:
             f"{', '.join(BUDGET_SOURCES)}"
         )
     flat = (
-        pl.DataFrame({"budget": budget})
+        carried.with_columns(budget.alias("budget"))
         .with_row_index("row")
         .explode("budget", empty_as_null=False, keep_nulls=False)
         .unnest("budget")
     )
+    text = pl.col("source").cast(pl.String).alias("text")
     if source == pl.Enum(list(BUDGET_SOURCES)):
         code = pl.col("source").to_physical().cast(pl.UInt8)
+        text = pl.lit(None, dtype=pl.String).alias("text")  # every source is known
     else:
         code = (
             pl.col("source")
@@ -153,100 +156,111 @@ def _entries(pl: Any, budget: Any, *, what: str) -> Any:
         pl.col("year").cast(pl.Int32),
         code.alias("source"),
         pl.col("amount").cast(pl.Int64),
-        pl.col("source").cast(pl.String).alias("text"),
+        text,
+        *carried.columns,
     )
 
 
-def _duplicated(pl: Any, entries: Any) -> Any:
+def _duplicated(pl: Any, entries: Any, longest: int) -> Any:
     """Whether an entry repeats the (year, source) of an earlier entry of its row. Lists
     are short: each entry is compared with the few before it (shifts), and only the
     rows of longer lists are hashed."""
-    key = pl.col("year") * 256 + pl.col("source").cast(pl.Int32)
-    row = pl.col("row")
-    longest = entries.get_column("row").unique_counts().max() if len(entries) else 0
-    longest = int(longest or 0)
-    shifts = [
-        (row == row.shift(d)) & (key == key.shift(d)) for d in range(1, min(longest, _SHIFTS))
-    ]
-    found = entries.select(
-        pl.any_horizontal(shifts).fill_null(False) if shifts else pl.repeat(False, pl.len())
+    key = entries.select(
+        (pl.col("row").cast(pl.Int64) * 2**24 + pl.col("year") * 256 + pl.col("source"))
     ).to_series()
+    if longest <= 1:
+        return pl.repeat(False, len(entries), eager=True)
+    found = pl.select(
+        pl.any_horizontal([key == key.shift(d) for d in range(1, min(longest, _SHIFTS))])
+        .fill_null(False)
+    ).to_series()  # fmt: skip
     if longest > _SHIFTS:
-        long_rows = entries.get_column("row").value_counts().filter(pl.col("count") > _SHIFTS)
-        in_long = entries.get_column("row").is_in(long_rows.get_column("row"))
-        hashed = entries.select(pl.struct("row", key.alias("k")).is_duplicated()).to_series()
-        found = found | (in_long & hashed)
+        rows = entries.get_column("row")
+        long_rows = rows.value_counts().filter(pl.col("count") > _SHIFTS).get_column("row")
+        found = found | (rows.is_in(long_rows) & key.is_duplicated())
     return found
 
 
-def _issues(pl: Any, cols: Any, entries: Any) -> tuple[Any, Any]:
+def _issues(pl: Any, cols: Any, budget: Any, *, what: str) -> tuple[Any, Any]:
     """The ``issue`` of every row (String, null where the row makes a Task as far as the
-    columns read go) and the entries of the rows answered."""
+    columns read go) and the budget entries of the rows answered."""
     n = len(cols)
     start, end = pl.col("start"), pl.col("end")
     ext = pl.col("extended_to")
-    row_checks = {
-        "start: Field required; expected a date": start.is_null(),
-        "end: Field required; expected a date": end.is_null(),
-        "end": end < start,
-        "extended_to": ext <= end,
-        "accepted_on": pl.col("accepted_on") < start,
-        "terminated_on": pl.col("terminated_on") < start,
-        "counterpart<0": pl.col("counterpart") < 0,
-        "other<0": pl.col("other") < 0,
-    }
-    flags = cols.select(pl.any_horizontal(*row_checks.values()).fill_null(False)).to_series()
-    # budget entries: per entry, against its row's period
-    period = cols.select(
+    rows = cols.select(
+        # the budget years a task may have: its start's .. the year after its planned end
         first=start.dt.year(),
         last=pl.coalesce(ext, end).dt.year() + 1,
-        counterpart=pl.col("counterpart"),
-        other=pl.col("other"),
+        flag=pl.any_horizontal(
+            start.is_null(),
+            end.is_null(),
+            end < start,
+            ext <= end,
+            pl.col("accepted_on") < start,
+            pl.col("terminated_on") < start,
+            pl.col("counterpart") < 0,
+            pl.col("other") < 0,
+        ).fill_null(False),
     )
-    rows = entries.get_column("row")
+    entries = _entries(pl, budget, rows.select("first", "last"), what=what)
+    longest = int(budget.list.len().max() or 0) if n else 0
     year, amount, source = pl.col("year"), pl.col("amount"), pl.col("source")
-    first, last = pl.col("first"), pl.col("last")
-    staged = entries.with_columns(
-        period.get_column("first").gather(rows), period.get_column("last").gather(rows)
-    )
-    duplicated = _duplicated(pl, entries)
-    bad_entry = staged.select(
-        (
-            year.is_null()
-            | source.is_null()
-            | (source == _UNKNOWN)
-            | amount.is_null()
-            | (amount < 0)
-            | (year < first).fill_null(False)
-            | (year > last).fill_null(False)
-        ).fill_null(True)
+    duplicated = _duplicated(pl, entries, longest)
+    bad_entry = (
+        entries.select(
+            (
+                year.is_null()
+                | source.is_null()
+                | (source == _UNKNOWN)
+                | amount.is_null()
+                | (amount < 0)
+                | (year < pl.col("first")).fill_null(False)
+                | (year > pl.col("last")).fill_null(False)
+            ).fill_null(True)
+        ).to_series()
         | duplicated
-    ).to_series()
-    # totals given with years must agree with them (only rows with a total to check)
+    )
+    bad = rows.get_column("flag")
+    if bad_entry.any():
+        bad = bad.scatter(entries.get_column("row").filter(bad_entry), True)
+    sums = _totals_disagree(pl, cols, entries.filter(~bad_entry))
+    if len(sums):
+        bad = bad.scatter(sums.get_column("row"), True)
+    if not bad.any():
+        return pl.repeat(None, n, dtype=pl.String, eager=True).alias(ISSUE), entries
+    bad_entries = entries.with_columns(dup=duplicated).filter(bad_entry)
+    text = _texts(pl, cols, bad_entries, sums, bad)
+    return text, entries.filter(~bad.gather(entries.get_column("row")))
+
+
+def _totals_disagree(pl: Any, cols: Any, entries: Any) -> Any:
+    """(row, source, sum, total) where a counterpart or other total (not 0: 0 is "the
+    sum of the years") differs from the sum of its years (added in Int128)."""
+    schema = {"row": pl.UInt32, "source": pl.UInt8, "sum": pl.Int128, "total": pl.Int64}
     totals = cols.select(
         pl.when(pl.col("counterpart") != 0).then(pl.col("counterpart")),
         pl.when(pl.col("other") != 0).then(pl.col("other")),
     )
-    checked = entries.filter(source.is_in([1, 2]) & ~bad_entry)
-    total_of = pl.when(source == 1).then(pl.col("tc")).otherwise(pl.col("to"))
-    checked = checked.with_columns(
-        tc=totals.get_column("counterpart").gather(checked.get_column("row")),
-        to=totals.get_column("other").gather(checked.get_column("row")),
-    ).filter(total_of.is_not_null())
-    sums = (
-        checked.group_by("row", "source")
-        .agg(pl.col("amount").cast(pl.Int128).sum().alias("sum"), total_of.first().alias("total"))
+    if totals.null_count().sum_horizontal().item() == 2 * len(cols):
+        return pl.DataFrame(schema=schema)  # every total is 0 (or none): nothing to check
+    source = pl.col("source")
+    checked = entries.filter(source.is_in([1, 2])).select("row", "source", "amount")
+    rows = checked.get_column("row")
+    total = pl.when(source == 1).then(pl.col("tc")).otherwise(pl.col("to"))
+    return (
+        checked.with_columns(
+            tc=totals.get_column("counterpart").gather(rows),
+            to=totals.get_column("other").gather(rows),
+        )
+        .filter(total.is_not_null())
+        .group_by("row", "source")
+        .agg(pl.col("amount").cast(pl.Int128).sum().alias("sum"), total.first().alias("total"))
         .filter(pl.col("sum") != pl.col("total"))
+        .select(pl.col(name).cast(dtype) for name, dtype in schema.items())
     )
-    bad = flags.scatter(entries.get_column("row").filter(bad_entry), True)
-    bad = bad.scatter(sums.get_column("row"), True)
-    if not bad.any():
-        return pl.repeat(None, n, dtype=pl.String, eager=True).alias(ISSUE), entries
-    text = _texts(pl, cols, staged.filter(bad_entry), duplicated.filter(bad_entry), sums, bad)
-    return text, entries.filter(~bad.gather(rows))
 
 
-def _texts(pl: Any, cols: Any, bad_entries: Any, duplicated: Any, sums: Any, bad: Any) -> Any:
+def _texts(pl: Any, cols: Any, bad_entries: Any, sums: Any, bad: Any) -> Any:
     """The issue text of the rows flagged ``bad``: every check the row fails, in the
     words of the Task model's errors, joined by "; " (built on those rows only)."""
     start, end, ext = pl.col("start"), pl.col("end"), pl.col("extended_to")
@@ -282,8 +296,7 @@ def _texts(pl: Any, cols: Any, bad_entries: Any, duplicated: Any, sums: Any, bad
         )
     )
     per_entry = (
-        bad_entries.with_columns(dup=duplicated)
-        .select("row", entry.alias("entry"))
+        bad_entries.select("row", entry.alias("entry"))
         .unique(subset="row", keep="first", maintain_order=True)
     )
     name = pl.col("source").replace_strict([1, 2], ["counterpart", "other"], return_dtype=pl.String)
@@ -350,8 +363,7 @@ def _strict(what: str, issues: Any) -> None:
 
 def _checked(pl: Any, frame: Any, *, what: str) -> tuple[Any, Any, Any]:
     cols = _columns(pl, frame, what=what)
-    entries = _entries(pl, frame.get_column("budget"), what=what)
-    issues, good = _issues(pl, cols, entries)
+    issues, good = _issues(pl, cols, frame.get_column("budget"), what=what)
     return cols, issues, good
 
 
