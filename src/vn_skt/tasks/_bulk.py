@@ -75,6 +75,7 @@ _READ = (*_DATES, "budget", "counterpart", "other")
 _INT64_MAX = 2**63 - 1
 _BY_YEAR = ("state_budget", "counterpart_by_year", "other_by_year")  # Funding's fields
 _UNKNOWN = 255  # the code of a source no list knows
+_TABLE_DAYS = 1_000_000  # the longest span of days whose years are read from a table
 _SHIFTS = 8  # duplicates are looked for by shifting up to this far; longer lists by hashing
 
 
@@ -161,24 +162,23 @@ def _entries(pl: Any, budget: Any, carried: Any, *, what: str) -> Any:
     )
 
 
-def _duplicated(pl: Any, entries: Any, longest: int) -> Any:
-    """Whether an entry repeats the (year, source) of an earlier entry of its row. Lists
-    are short: each entry is compared with the few before it (shifts), and only the
-    rows of longer lists are hashed."""
-    key = entries.select(
-        (pl.col("row").cast(pl.Int64) * 2**24 + pl.col("year") * 256 + pl.col("source"))
-    ).to_series()
+def _duplicated(pl: Any, entries: Any, longest: int) -> tuple[Any, Any]:
+    """Whether an entry repeats the (year, source) of an earlier entry of its row (an
+    expression over the entries). Lists are short: each entry is compared with the few
+    before it (shifts of one key: row, year, source), and only the rows of longer lists
+    are hashed."""
     if longest <= 1:
-        return pl.repeat(False, len(entries), eager=True)
-    found = pl.select(
-        pl.any_horizontal([key == key.shift(d) for d in range(1, min(longest, _SHIFTS))])
-        .fill_null(False)
-    ).to_series()  # fmt: skip
+        return pl.lit(None).alias("_key"), pl.lit(False)
+    key = pl.col("row").cast(pl.Int64) * 2**24 + pl.col("year") * 256 + pl.col("source")
+    key = key.alias("_key")
+    shifted = pl.any_horizontal(
+        [pl.col("_key") == pl.col("_key").shift(d) for d in range(1, min(longest, _SHIFTS))]
+    ).fill_null(False)
     if longest > _SHIFTS:
         rows = entries.get_column("row")
         long_rows = rows.value_counts().filter(pl.col("count") > _SHIFTS).get_column("row")
-        found = found | (rows.is_in(long_rows) & key.is_duplicated())
-    return found
+        shifted = shifted | (pl.col("row").is_in(long_rows) & pl.col("_key").is_duplicated())
+    return key, shifted
 
 
 def _issues(pl: Any, cols: Any, budget: Any, *, what: str) -> tuple[Any, Any]:
@@ -187,10 +187,12 @@ def _issues(pl: Any, cols: Any, budget: Any, *, what: str) -> tuple[Any, Any]:
     n = len(cols)
     start, end = pl.col("start"), pl.col("end")
     ext = pl.col("extended_to")
+    planned = cols.select(pl.coalesce(ext, end)).to_series()
+    first_year, last_year = _years(pl, cols.get_column("start"), planned)
     rows = cols.select(
         # the budget years a task may have: its start's .. the year after its planned end
-        first=start.dt.year(),
-        last=pl.coalesce(ext, end).dt.year() + 1,
+        first=first_year,
+        last=last_year + 1,
         flag=pl.any_horizontal(
             start.is_null(),
             end.is_null(),
@@ -205,10 +207,12 @@ def _issues(pl: Any, cols: Any, budget: Any, *, what: str) -> tuple[Any, Any]:
     entries = _entries(pl, budget, rows.select("first", "last"), what=what)
     longest = int(budget.list.len().max() or 0) if n else 0
     year, amount, source = pl.col("year"), pl.col("amount"), pl.col("source")
-    duplicated = _duplicated(pl, entries, longest)
-    bad_entry = (
-        entries.select(
-            (
+    key, duplicated = _duplicated(pl, entries, longest)
+    checks = (
+        entries.lazy()
+        .with_columns(key)
+        .select(
+            bad=(
                 year.is_null()
                 | source.is_null()
                 | (source == _UNKNOWN)
@@ -216,14 +220,17 @@ def _issues(pl: Any, cols: Any, budget: Any, *, what: str) -> tuple[Any, Any]:
                 | (amount < 0)
                 | (year < pl.col("first")).fill_null(False)
                 | (year > pl.col("last")).fill_null(False)
-            ).fill_null(True)
-        ).to_series()
-        | duplicated
+                | duplicated
+            ),
+            dup=duplicated,
+        )
+        .collect()
     )
+    bad_entry, duplicated = checks.get_column("bad"), checks.get_column("dup")
     bad = rows.get_column("flag")
     if bad_entry.any():
         bad = bad.scatter(entries.get_column("row").filter(bad_entry), True)
-    sums = _totals_disagree(pl, cols, entries.filter(~bad_entry))
+    sums = _totals_disagree(pl, cols, entries, bad_entry)
     if len(sums):
         bad = bad.scatter(sums.get_column("row"), True)
     if not bad.any():
@@ -233,7 +240,23 @@ def _issues(pl: Any, cols: Any, budget: Any, *, what: str) -> tuple[Any, Any]:
     return text, entries.filter(~bad.gather(entries.get_column("row")))
 
 
-def _totals_disagree(pl: Any, cols: Any, entries: Any) -> Any:
+def _years(pl: Any, *days: Any) -> list[Any]:
+    """The year (Int32) of each date of ``days``, read from a table of the years of every
+    day the columns span (a gather from a small table is a few times faster than
+    ``dt.year``); ``dt.year`` itself where the span is very long."""
+    low = [d.min() for d in days if d.null_count() < d.len()]
+    if not low:
+        return [d.dt.year() for d in days]
+    first, last = min(low), max(d.max() for d in days if d.null_count() < d.len())
+    span = (last - first).days
+    if span > _TABLE_DAYS:
+        return [d.dt.year() for d in days]
+    table = pl.date_range(first, last, eager=True).dt.year()
+    base = (first - date(1970, 1, 1)).days
+    return [table.gather(d.cast(pl.Int32) - base) for d in days]
+
+
+def _totals_disagree(pl: Any, cols: Any, entries: Any, bad_entry: Any) -> Any:
     """(row, source, sum, total) where a counterpart or other total (not 0: 0 is "the
     sum of the years") differs from the sum of its years (added in Int128)."""
     schema = {"row": pl.UInt32, "source": pl.UInt8, "sum": pl.Int128, "total": pl.Int64}
@@ -244,7 +267,7 @@ def _totals_disagree(pl: Any, cols: Any, entries: Any) -> Any:
     if totals.null_count().sum_horizontal().item() == 2 * len(cols):
         return pl.DataFrame(schema=schema)  # every total is 0 (or none): nothing to check
     source = pl.col("source")
-    checked = entries.filter(source.is_in([1, 2])).select("row", "source", "amount")
+    checked = entries.filter(source.is_in([1, 2]) & ~bad_entry).select("row", "source", "amount")
     rows = checked.get_column("row")
     total = pl.when(source == 1).then(pl.col("tc")).otherwise(pl.col("to"))
     return (
@@ -497,21 +520,27 @@ def budget_by_year(batch: Any, *, strict: bool = False) -> Any:
         _strict(what, issues)
     ok = issues.is_null()
     # totals given without years: the whole total where no entry of its source has one
-    undated = []
+    parts = [good.select("year", "source", "amount")]
     for code, name in ((1, "counterpart"), (2, "other")):
-        dated = good.filter(pl.col("source") == code).get_column("row").unique()
-        has_years = pl.repeat(False, len(cols), eager=True).scatter(dated, True)
-        amounts = cols.get_column(name).filter(ok & ~has_years & (cols.get_column(name) != 0))
-        undated.append(pl.DataFrame({"year": None, "source": code, "amount": amounts},
-                                    schema={"year": pl.Int32, "source": pl.UInt8,
-                                            "amount": pl.Int64}))  # fmt: skip
+        total = cols.get_column(name)
+        given = ok & (total != 0)
+        if not given.any():
+            continue
+        dated = good.filter(pl.col("source") == code).get_column("row")
+        alone = given.scatter(dated, False)  # a row with years has its total in them
+        parts.append(pl.DataFrame({"year": None, "source": code, "amount": total.filter(alone)},
+                                  schema={"year": pl.Int32, "source": pl.UInt8,
+                                          "amount": pl.Int64}))  # fmt: skip
     figures = (
-        pl.concat([good.select("year", "source", "amount"), *undated])
-        .group_by("year", "source")
-        .agg(
-            pl.col("amount").cast(pl.Int128).sum(),
-            (pl.col("amount") > 0).sum().cast(pl.UInt32).alias("tasks"),
-        )
+        pl.concat(
+            [
+                part.group_by("year", "source").agg(
+                    pl.col("amount").cast(pl.Int128).sum(),
+                    (pl.col("amount") > 0).sum().cast(pl.UInt32).alias("tasks"),
+                )
+                for part in parts
+            ]
+        )  # the parts' keys are apart: entries have a year, totals alone none
         .sort("year", "source", nulls_last=True)
     )
     sources = pl.Enum(list(BUDGET_SOURCES))
