@@ -36,11 +36,17 @@ TASK_LISTS = st.lists(
 
 def task(code: str = "A", **changes: Any) -> Task:
     data: dict[str, Any] = {
-        "code": code, "title": "T", "type": "Đề tài", "level": "Cấp tỉnh",
-        "field": "Khoa học xã hội", "principal_investigator": "X", "host_organization": "Y",
-        "start": date(2024, 3, 1), "end": date(2025, 6, 30),
+        "code": code,
+        "title": "T",
+        "type": "Đề tài",
+        "level": "Cấp tỉnh",
+        "field": "Khoa học xã hội",
+        "principal_investigator": "X",
+        "host_organization": "Y",
+        "start": date(2024, 3, 1),
+        "end": date(2025, 6, 30),
         "funding": {"state_budget": {2024: 300, 2025: 200}, "counterpart": 50},
-    }  # fmt: skip
+    }
     return Task(**(data | changes))
 
 
@@ -120,14 +126,18 @@ def test_budget_by_year_adds_up_funding_by_year_and_source(items: list[Task], cu
     expected_tasks: Counter[tuple[int | None, str]] = Counter()
     for item in items:
         f = item.funding
-        for source, years in (("state_budget", f.state_budget),
-                              ("counterpart", f.counterpart_by_year),
-                              ("other", f.other_by_year)):  # fmt: skip
+        for source, years in (
+            ("state_budget", f.state_budget),
+            ("counterpart", f.counterpart_by_year),
+            ("other", f.other_by_year),
+        ):
             for year, amount in years.items():
                 expected_amount[year, source] += amount
                 expected_tasks[year, source] += amount > 0
-        for source, total, years in (("counterpart", f.counterpart, f.counterpart_by_year),
-                                     ("other", f.other, f.other_by_year)):  # fmt: skip
+        for source, total, years in (
+            ("counterpart", f.counterpart, f.counterpart_by_year),
+            ("other", f.other, f.other_by_year),
+        ):
             if total and not years:
                 expected_amount[None, source] += total
                 expected_tasks[None, source] += 1
@@ -148,9 +158,13 @@ def test_budget_by_year_adds_up_funding_by_year_and_source(items: list[Task], cu
 def test_budget_by_year_worked_case() -> None:
     items = [
         task("A"),
-        task("B", start=date(2025, 1, 1), end=date(2025, 12, 31),
-             funding={"state_budget": {2025: 70}, "other_by_year": {2025: 5, 2026: 0}}),
-    ]  # fmt: skip
+        task(
+            "B",
+            start=date(2025, 1, 1),
+            end=date(2025, 12, 31),
+            funding={"state_budget": {2025: 70}, "other_by_year": {2025: 5, 2026: 0}},
+        ),
+    ]
     assert budget_by_year(tasks_frame(items)).rows() == [
         (2024, "state_budget", None, 300, 1),
         (2025, "state_budget", None, 270, 2),
@@ -191,35 +205,53 @@ def _entry(year: Any, amount: Any, source: Any = "state_budget") -> dict[str, An
 BAD = {
     "no start": ({"start": [None]}, "start: Field required; expected a date"),
     "no end": ({"end": [None]}, "end: Field required; expected a date"),
-    "end before start": ({"end": [date(2024, 1, 31)]},
-                         "end 2024-01-31 is before start 2024-03-01"),
-    "extension not after end": ({"extended_to": [date(2025, 6, 30)]},
-                                "extended_to 2025-06-30 is not after end 2025-06-30"),
-    "negative amount": ({"budget": [[_entry(2024, -5)]]},
-                        "funding.state_budget[2024]: -5 (int); expected a whole number of đồng "
-                        ">= 0 (int)"),
-    "no amount": ({"budget": [[_entry(2025, None)]]},
-                  "funding.state_budget[2025]: None (NoneType); expected a whole number of đồng "
-                  "(int)"),
-    "no year": ({"budget": [[_entry(None, 5)]]},
-                "funding: a budget year is missing (null); expected an int year"),
-    "no source": ({"budget": [[_entry(2025, 5, None)]]},
-                  "funding: a budget entry has no source; expected one of state_budget, "
-                  "counterpart, other"),
-    "year outside": ({"budget": [[_entry(2027, 5)]]},
-                     "state_budget year 2027 is outside 2024..2026 (the implementation "
-                     "period, extension included, and the year after it)"),
-    "year repeated": ({"budget": [[_entry(2025, 5), _entry(2024, 1), _entry(2025, 6)]]},
-                      "funding.state_budget: year 2025 is given more than once"),
-    "negative total": ({"other": [-3]},
-                       "funding.other: -3 (int); expected a whole number of đồng >= 0 (int)"),
-    "totals disagree": ({"budget": [[_entry(2025, 30, "counterpart")]]},
-                        "counterpart = 50 but counterpart_by_year adds up to 30"),
-    "accepted before start": ({"accepted_on": [date(2024, 2, 1)]},
-                              "accepted_on 2024-02-01 is before start 2024-03-01"),
-    "terminated before start": ({"terminated_on": [date(2024, 2, 29)]},
-                                "terminated_on 2024-02-29 is before start 2024-03-01"),
-}  # fmt: skip
+    "end before start": ({"end": [date(2024, 1, 31)]}, "end 2024-01-31 is before start 2024-03-01"),
+    "extension not after end": (
+        {"extended_to": [date(2025, 6, 30)]},
+        "extended_to 2025-06-30 is not after end 2025-06-30",
+    ),
+    "negative amount": (
+        {"budget": [[_entry(2024, -5)]]},
+        "funding.state_budget[2024]: -5 (int); expected a whole number of đồng >= 0 (int)",
+    ),
+    "no amount": (
+        {"budget": [[_entry(2025, None)]]},
+        "funding.state_budget[2025]: None (NoneType); expected a whole number of đồng (int)",
+    ),
+    "no year": (
+        {"budget": [[_entry(None, 5)]]},
+        "funding: a budget year is missing (null); expected an int year",
+    ),
+    "no source": (
+        {"budget": [[_entry(2025, 5, None)]]},
+        "funding: a budget entry has no source; expected one of state_budget, counterpart, other",
+    ),
+    "year outside": (
+        {"budget": [[_entry(2027, 5)]]},
+        "state_budget year 2027 is outside 2024..2026 (the implementation "
+        "period, extension included, and the year after it)",
+    ),
+    "year repeated": (
+        {"budget": [[_entry(2025, 5), _entry(2024, 1), _entry(2025, 6)]]},
+        "funding.state_budget: year 2025 is given more than once",
+    ),
+    "negative total": (
+        {"other": [-3]},
+        "funding.other: -3 (int); expected a whole number of đồng >= 0 (int)",
+    ),
+    "totals disagree": (
+        {"budget": [[_entry(2025, 30, "counterpart")]]},
+        "counterpart = 50 but counterpart_by_year adds up to 30",
+    ),
+    "accepted before start": (
+        {"accepted_on": [date(2024, 2, 1)]},
+        "accepted_on 2024-02-01 is before start 2024-03-01",
+    ),
+    "terminated before start": (
+        {"terminated_on": [date(2024, 2, 29)]},
+        "terminated_on 2024-02-29 is before start 2024-03-01",
+    ),
+}
 
 
 @pytest.mark.parametrize("case", BAD)
@@ -316,26 +348,33 @@ def _kinds(frame: Any) -> dict[str, tuple[Any, type]]:
     }
 
 
+def as_polars(out: Any) -> Any:
+    if isinstance(out, pl.DataFrame):
+        return out
+    if isinstance(out, pa.Table | pa.RecordBatch):
+        return pl.from_arrow(out)
+    return pl.from_pandas(out)
+
+
 @pytest.mark.parametrize("kind", ["polars", "table", "batch", "pandas", "dict"])
 def test_every_kind_of_input_gives_its_own_kind_back(kind: str) -> None:
-    items = [task("A"), task("B", start=date(2025, 2, 1), end=date(2026, 1, 31),
-                             funding={"state_budget": {2026: 10}})]  # fmt: skip
+    items = [
+        task("A"),
+        task(
+            "B", start=date(2025, 2, 1), end=date(2026, 1, 31), funding={"state_budget": {2026: 10}}
+        ),
+    ]
     frame = tasks_frame(items).vstack(_batch(end=[None]))
     data, expected = _kinds(frame)[kind]
     out = year_classes(data, year=2025)
     assert isinstance(out, expected)
-    got = pl.DataFrame(pl.from_arrow(out) if not isinstance(out, pl.DataFrame | dict) else out)
-    if kind == "pandas":
-        got = pl.from_pandas(out)
     want = year_classes(frame, year=2025)
-    assert got.select(YEAR_COLUMNS).equals(want.select(YEAR_COLUMNS))
+    assert as_polars(out).select(YEAR_COLUMNS).equals(want.select(YEAR_COLUMNS))
+    assert as_polars(out).columns == want.columns
     table = budget_by_year(data)
     assert isinstance(table, expected)
-    got_table = pl.from_pandas(table) if kind == "pandas" else pl.DataFrame(pl.from_arrow(table)
-                                                                          if kind in ("table", "batch") else table)  # fmt: skip
-    assert got_table.cast({"source": pl.String}).rows() == budget_by_year(frame).cast(
-        {"source": pl.String}
-    ).rows()
+    as_text = {"source": pl.String}
+    assert as_polars(table).cast(as_text).rows() == budget_by_year(frame).cast(as_text).rows()
 
 
 @settings(deadline=None)
@@ -345,7 +384,10 @@ def test_a_batch_split_in_two_gives_the_same_rows(items: list[Task], cut: int, y
     if items:
         frame = frame.vstack(_batch(start=[None]))  # a bad row too
     whole = year_classes(frame, year=year)
-    parts = [year_classes(frame.slice(0, cut), year=year), year_classes(frame.slice(cut), year=year)]
+    parts = [
+        year_classes(frame.slice(0, cut), year=year),
+        year_classes(frame.slice(cut), year=year),
+    ]
     assert pl.concat(parts).equals(whole)
 
 

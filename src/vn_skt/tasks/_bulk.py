@@ -108,13 +108,14 @@ def _entries(pl: Any, budget: Any, carried: Any, *, what: str) -> Any:
     """The budget lists as one row per entry: ``row`` (UInt32, the task's position),
     ``year`` (Int32), ``source`` (UInt8: the position in BUDGET_SOURCES, 255 for a
     source no list knows, null if missing), ``amount`` (Int64), ``text`` (the source as
-    written, String, when it is not the schema's Enum), and ``carried``'s row columns
+    written, String, unless it is the schema's Enum), and ``carried``'s row columns
     repeated on each entry of the row."""
     dtype = budget.dtype
     shape = "a list of {year, source, amount} structs, as task_schema() has it"
     if dtype == pl.Null:
-        budget = budget.cast(pl.List(pl.Struct({"year": pl.Int16, "source": pl.String,
-                                                "amount": pl.Int64})))  # fmt: skip
+        budget = budget.cast(
+            pl.List(pl.Struct({"year": pl.Int16, "source": pl.String, "amount": pl.Int64}))
+        )
         dtype = budget.dtype
     inner = dtype.inner if isinstance(dtype, pl.List) else None
     fields = {f.name: f.dtype for f in inner.fields} if isinstance(inner, pl.Struct) else {}
@@ -139,10 +140,10 @@ def _entries(pl: Any, budget: Any, carried: Any, *, what: str) -> Any:
         .explode("budget", empty_as_null=False, keep_nulls=False)
         .unnest("budget")
     )
-    text = pl.col("source").cast(pl.String).alias("text")
+    text = [pl.col("source").cast(pl.String).alias("text")]
     if source == pl.Enum(list(BUDGET_SOURCES)):
         code = pl.col("source").to_physical().cast(pl.UInt8)
-        text = pl.lit(None, dtype=pl.String).alias("text")  # every source is known
+        text = []  # every source is known
     else:
         code = (
             pl.col("source")
@@ -157,7 +158,7 @@ def _entries(pl: Any, budget: Any, carried: Any, *, what: str) -> Any:
         pl.col("year").cast(pl.Int32),
         code.alias("source"),
         pl.col("amount").cast(pl.Int64),
-        text,
+        *text,
         *carried.columns,
     )
 
@@ -236,6 +237,8 @@ def _issues(pl: Any, cols: Any, budget: Any, *, what: str) -> tuple[Any, Any]:
     if not bad.any():
         return pl.repeat(None, n, dtype=pl.String, eager=True).alias(ISSUE), entries
     bad_entries = entries.with_columns(dup=duplicated).filter(bad_entry)
+    if "text" not in bad_entries.columns:
+        bad_entries = bad_entries.with_columns(text=pl.lit(None, dtype=pl.String))
     text = _texts(pl, cols, bad_entries, sums, bad)
     return text, entries.filter(~bad.gather(entries.get_column("row")))
 
@@ -296,11 +299,18 @@ def _texts(pl: Any, cols: Any, bad_entries: Any, sums: Any, bad: Any) -> Any:
         pl.when(year.is_null())
         .then(pl.lit("funding: a budget year is missing (null); expected an int year"))
         .when(pl.col("source").is_null())
-        .then(pl.lit("funding: a budget entry has no source; expected one of ")
-              + ", ".join(BUDGET_SOURCES))  # fmt: skip
+        .then(
+            pl.lit("funding: a budget entry has no source; expected one of ")
+            + ", ".join(BUDGET_SOURCES)
+        )
         .when(pl.col("source") == _UNKNOWN)
-        .then(pl.format("funding: budget source '{}' is unknown; expected one of "
-                        + ", ".join(BUDGET_SOURCES), pl.col("text")))  # fmt: skip
+        .then(
+            pl.format(
+                "funding: budget source '{}' is unknown; expected one of "
+                + ", ".join(BUDGET_SOURCES),
+                pl.col("text"),
+            )
+        )
         .when(amount.is_null())
         .then(pl.format("{}: None (NoneType); expected a whole number of đồng (int)", where))
         .when(amount < 0)
@@ -318,16 +328,16 @@ def _texts(pl: Any, cols: Any, bad_entries: Any, sums: Any, bad: Any) -> Any:
             )
         )
     )
-    per_entry = (
-        bad_entries.select("row", entry.alias("entry"))
-        .unique(subset="row", keep="first", maintain_order=True)
+    per_entry = bad_entries.select("row", entry.alias("entry")).unique(
+        subset="row", keep="first", maintain_order=True
     )
     name = pl.col("source").replace_strict([1, 2], ["counterpart", "other"], return_dtype=pl.String)
     per_total = (
         sums.select(
             "row",
-            pl.format("{} = {} but {}_by_year adds up to {}", name, pl.col("total"), name,
-                      pl.col("sum")).alias("total"),  # fmt: skip
+            pl.format(
+                "{} = {} but {}_by_year adds up to {}", name, pl.col("total"), name, pl.col("sum")
+            ).alias("total"),
         )
         .group_by("row")
         .agg(pl.col("total").sort().str.join("; "))
@@ -360,8 +370,9 @@ def _texts(pl: Any, cols: Any, bad_entries: Any, sums: Any, bad: Any) -> Any:
             pl.col("entry"),
             pl.col("total"),
             *(
-                pl.when(pl.col(n) < start).then(pl.format(f"{n} {{}} is before start {{}}",
-                                                          pl.col(n), start))  # fmt: skip
+                pl.when(pl.col(n) < start).then(
+                    pl.format(f"{n} {{}} is before start {{}}", pl.col(n), start)
+                )
                 for n in ("accepted_on", "terminated_on")
             ),
             separator="; ",
@@ -470,6 +481,21 @@ def year_classes(batch: Any, *, year: int, strict: bool = False) -> Any:
     return back(frame.with_columns(added))
 
 
+def _sums(pl: Any, part: Any) -> Any:
+    """``amount`` (Int128) and ``tasks`` (the amounts > 0, UInt32) per year and source.
+    Added in Int64 when no sum can pass 2^63 - 1 (the largest amount times the number of
+    amounts does not), else in Int128."""
+    amounts = part.get_column("amount")
+    largest = amounts.max()
+    fits = largest is None or int(largest) * len(amounts) <= _INT64_MAX
+    total = pl.col("amount") if fits else pl.col("amount").cast(pl.Int128)
+    return (
+        part.group_by("year", "source")
+        .agg(total.sum(), (pl.col("amount") > 0).sum().alias("tasks"))
+        .with_columns(pl.col("amount").cast(pl.Int128), pl.col("tasks").cast(pl.UInt32))
+    )  # (the casts on the few sums: inside the group-by they leave its fast path)
+
+
 def budget_by_year(batch: Any, *, strict: bool = False) -> Any:
     """Kinh phí theo năm và nguồn — the budget of a task table added up per year and
     source, with the table's rows accounted for.
@@ -528,21 +554,15 @@ def budget_by_year(batch: Any, *, strict: bool = False) -> Any:
             continue
         dated = good.filter(pl.col("source") == code).get_column("row")
         alone = given.scatter(dated, False)  # a row with years has its total in them
-        parts.append(pl.DataFrame({"year": None, "source": code, "amount": total.filter(alone)},
-                                  schema={"year": pl.Int32, "source": pl.UInt8,
-                                          "amount": pl.Int64}))  # fmt: skip
-    figures = (
-        pl.concat(
-            [
-                part.group_by("year", "source").agg(
-                    pl.col("amount").cast(pl.Int128).sum(),
-                    (pl.col("amount") > 0).sum().cast(pl.UInt32).alias("tasks"),
-                )
-                for part in parts
-            ]
-        )  # the parts' keys are apart: entries have a year, totals alone none
-        .sort("year", "source", nulls_last=True)
-    )
+        parts.append(
+            pl.DataFrame(
+                {"year": None, "source": code, "amount": total.filter(alone)},
+                schema={"year": pl.Int32, "source": pl.UInt8, "amount": pl.Int64},
+            )
+        )
+    figures = pl.concat([_sums(pl, part) for part in parts]).sort(
+        "year", "source", nulls_last=True
+    )  # the parts' keys are apart: entries have a year, totals alone none
     sources = pl.Enum(list(BUDGET_SOURCES))
     too_big = pl.col("amount") > _INT64_MAX
     figures = figures.select(
@@ -555,12 +575,13 @@ def budget_by_year(batch: Any, *, strict: bool = False) -> Any:
         pl.when(too_big).then(None).otherwise(pl.col("amount")).cast(pl.Int64).alias("amount"),
         "tasks",
     )
-    schema = dict(zip(BUDGET_COLUMNS, [pl.Int16, sources, pl.String, pl.Int64, pl.UInt32],
-                      strict=True))  # fmt: skip
+    schema = dict(
+        zip(BUDGET_COLUMNS, [pl.Int16, sources, pl.String, pl.Int64, pl.UInt32], strict=True)
+    )
     answered = pl.DataFrame(
-        {"year": [None], "source": [None], ISSUE: [None], "amount": [0],
-         "tasks": [int(ok.sum())]}, schema=schema
-    )  # fmt: skip
+        {"year": [None], "source": [None], ISSUE: [None], "amount": [0], "tasks": [int(ok.sum())]},
+        schema=schema,
+    )
     refused = (
         pl.DataFrame({ISSUE: issues.drop_nulls()})
         .group_by(ISSUE)
