@@ -422,3 +422,14 @@ def test_dates_must_be_dates() -> None:
 def test_the_year_is_an_int(year: Any) -> None:
     with pytest.raises(InvalidValue, match="expected an int year"):
         year_classes(_batch(), year=year)
+
+
+def test_a_year_repeated_in_a_long_list_is_found() -> None:
+    """Lists longer than the shifts are hashed: a repeat is found however far apart."""
+    distinct = [_entry(year, 1, source) for source in SOURCES for year in (2024, 2025, 2026)]
+    repeated = [*distinct, _entry(2024, 2)]  # the first entry's year and source, 9 later
+    batch = _batch(n=2, budget=[repeated, distinct], counterpart=[0, 0])
+    assert year_classes(batch, year=2025).get_column("issue").to_list() == [
+        "funding.state_budget: year 2024 is given more than once",
+        None,
+    ]

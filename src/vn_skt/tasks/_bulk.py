@@ -511,7 +511,7 @@ def budget_by_year(batch: Any, *, strict: bool = False) -> Any:
     - row accounting (``source`` null): ``tasks`` counts the batch's rows answered
       (``issue`` null) and refused, one row per distinct issue (``amount`` 0) — together
       they are the batch's row count; the rows themselves are listed by
-      :func:`year_classes` (and :func:`vn_skt.row_issues` on its result);
+      :func:`year_classes` (and ``vn_skt.scale.row_issues`` on its result);
     - a sum past 2^63 − 1 đồng (9,2·10^18) for a year and source: ``amount`` null and
       the ``issue`` says so (never a wrapped sum).
 
