@@ -182,9 +182,13 @@ def _duplicated(pl: Any, entries: Any, longest: int) -> tuple[Any, Any]:
     return key, shifted
 
 
-def _issues(pl: Any, cols: Any, budget: Any, *, what: str) -> tuple[Any, Any]:
+def _issues(
+    pl: Any, cols: Any, budget: Any, *, what: str, alongside: Any = None
+) -> tuple[Any, Any, Any]:
     """The ``issue`` of every row (String, null where the row makes a Task as far as the
-    columns read go) and the budget entries of the rows answered."""
+    columns read go), the budget entries of the rows answered, and — when every row is
+    answered — the frames of the lazy queries ``alongside(entries)`` gives, run with the
+    checks (None when some row is not: they ran on every entry)."""
     n = len(cols)
     start, end = pl.col("start"), pl.col("end")
     ext = pl.col("extended_to")
@@ -225,8 +229,8 @@ def _issues(pl: Any, cols: Any, budget: Any, *, what: str) -> tuple[Any, Any]:
             ),
             dup=duplicated,
         )
-        .collect()
     )
+    checks, *extra = pl.collect_all([checks, *(alongside(entries) if alongside else ())])
     bad_entry, duplicated = checks.get_column("bad"), checks.get_column("dup")
     bad = rows.get_column("flag")
     if bad_entry.any():
@@ -235,12 +239,12 @@ def _issues(pl: Any, cols: Any, budget: Any, *, what: str) -> tuple[Any, Any]:
     if len(sums):
         bad = bad.scatter(sums.get_column("row"), True)
     if not bad.any():
-        return pl.repeat(None, n, dtype=pl.String, eager=True).alias(ISSUE), entries
+        return pl.repeat(None, n, dtype=pl.String, eager=True).alias(ISSUE), entries, extra
     bad_entries = entries.with_columns(dup=duplicated).filter(bad_entry)
     if "text" not in bad_entries.columns:
         bad_entries = bad_entries.with_columns(text=pl.lit(None, dtype=pl.String))
     text = _texts(pl, cols, bad_entries, sums, bad)
-    return text, entries.filter(~bad.gather(entries.get_column("row")))
+    return text, entries.filter(~bad.gather(entries.get_column("row"))), None
 
 
 def _years(pl: Any, *days: Any) -> list[Any]:
@@ -395,10 +399,12 @@ def _strict(what: str, issues: Any) -> None:
         raise InvalidValue(f"{what}: {found.len()} rows are not valid tasks: {shown}{more}")
 
 
-def _checked(pl: Any, frame: Any, *, what: str) -> tuple[Any, Any, Any]:
+def _checked(pl: Any, frame: Any, *, what: str, alongside: Any = None) -> tuple[Any, Any, Any, Any]:
     cols = _columns(pl, frame, what=what)
-    issues, good = _issues(pl, cols, frame.get_column("budget"), what=what)
-    return cols, issues, good
+    issues, good, extra = _issues(
+        pl, cols, frame.get_column("budget"), what=what, alongside=alongside
+    )
+    return cols, issues, good, extra
 
 
 def year_classes(batch: Any, *, year: int, strict: bool = False) -> Any:
@@ -446,7 +452,7 @@ def year_classes(batch: Any, *, year: int, strict: bool = False) -> Any:
         raise InvalidValue(f"{what}: year={year!r}; expected an int year (1..9998)")
     if type(strict) is not bool:
         raise InvalidValue(f"{what}: strict={strict!r}; expected True or False")
-    cols, issues, good = _checked(pl, frame, what=what)
+    cols, issues, good, _ = _checked(pl, frame, what=what)
     if strict:
         _strict(what, issues)
     n = len(frame)
@@ -479,6 +485,19 @@ def year_classes(batch: Any, *, year: int, strict: bool = False) -> Any:
         .collect()
     )
     return back(frame.with_columns(added))
+
+
+def _sums_alongside(entries: Any) -> list[Any]:
+    """The lazy queries budget_by_year runs with the checks: the largest amount, the
+    number of amounts, and the Int64 sums per year and source."""
+    pl = polars("budget_by_year")
+    amount = pl.col("amount")
+    lazy = entries.lazy()
+    return [
+        lazy.select(amount.max()),
+        lazy.select(pl.len()),
+        lazy.group_by("year", "source").agg(amount.sum(), (amount > 0).sum().alias("tasks")),
+    ]
 
 
 def _sums(pl: Any, part: Any) -> Any:
@@ -541,10 +560,20 @@ def budget_by_year(batch: Any, *, strict: bool = False) -> Any:
     pl = polars(what)
     if type(strict) is not bool:
         raise InvalidValue(f"{what}: strict={strict!r}; expected True or False")
-    cols, issues, good = _checked(pl, frame, what=what)
+    cols, issues, good, early = _checked(pl, frame, what=what, alongside=_sums_alongside)
     if strict:
         _strict(what, issues)
     ok = issues.is_null()
+    # the entries' sums ran with the checks; they stand when every row is answered and
+    # no sum can pass Int64 (the largest amount times the number of amounts does not)
+    ran = None
+    if early is not None:
+        largest, count, sums = early
+        top = largest.item()
+        if top is None or int(top) * count.item() <= _INT64_MAX:
+            ran = sums.with_columns(
+                pl.col("amount").cast(pl.Int128), pl.col("tasks").cast(pl.UInt32)
+            )
     # totals given without years: the whole total where no entry of its source has one
     parts = [good.select("year", "source", "amount")]
     for code, name in ((1, "counterpart"), (2, "other")):
@@ -560,7 +589,8 @@ def budget_by_year(batch: Any, *, strict: bool = False) -> Any:
                 schema={"year": pl.Int32, "source": pl.UInt8, "amount": pl.Int64},
             )
         )
-    figures = pl.concat([_sums(pl, part) for part in parts]).sort(
+    summed = [_sums(pl, part) if ran is None or i else ran for i, part in enumerate(parts)]
+    figures = pl.concat(summed).sort(
         "year", "source", nulls_last=True
     )  # the parts' keys are apart: entries have a year, totals alone none
     sources = pl.Enum(list(BUDGET_SOURCES))
