@@ -433,3 +433,23 @@ def test_a_year_repeated_in_a_long_list_is_found() -> None:
         "funding.state_budget: year 2024 is given more than once",
         None,
     ]
+
+
+def test_columns_of_nulls_from_a_dict() -> None:
+    """A dict whose optional columns hold only None (polars reads them as Null)."""
+    batch = {
+        "start": [date(2024, 1, 1), date(2025, 5, 1)],
+        "end": [date(2025, 12, 31), date(2026, 4, 30)],
+        "extended_to": [None, None],
+        "accepted_on": [None, None],
+        "terminated_on": [None, None],
+        "budget": [None, None],
+        "counterpart": [None, None],
+        "other": [None, None],
+    }
+    out = year_classes(batch, year=2025)
+    assert out.select("carried_over", "new", "completed", "issue").rows() == [
+        (True, False, True, None),
+        (False, True, False, None),
+    ]
+    assert budget_by_year(batch).rows() == [(None, None, None, 0, 2)]

@@ -15,8 +15,9 @@ A row is answered only if it would make a :class:`~vn_skt.tasks.Task` as far as 
 columns read go (the dates and the funding): a row the model would refuse — no start, an
 end before the start, a negative or missing amount, a budget year outside the period —
 is kept, counted nowhere, and its ``issue`` says why, in the words of the model's own
-error. The answer of a row depends on that row alone, so a batch split anywhere gives
-the same rows.
+error. A null ``counterpart`` or ``other`` total is read as none given (0). The answer of
+a row depends on that row alone, so a batch split anywhere gives the same rows (and a
+code repeated across rows, which a Portfolio refuses, is not looked for).
 
 Money is int đồng (Int64) all the way: no float. One row's amount is an Int64; a sum
 that would pass 2^63 − 1 đồng (about 9,2·10^18 đồng, nine quintillion) is added in
@@ -112,11 +113,6 @@ def _entries(pl: Any, budget: Any, carried: Any, *, what: str) -> Any:
     repeated on each entry of the row."""
     dtype = budget.dtype
     shape = "a list of {year, source, amount} structs, as task_schema() has it"
-    if dtype == pl.Null:
-        budget = budget.cast(
-            pl.List(pl.Struct({"year": pl.Int16, "source": pl.String, "amount": pl.Int64}))
-        )
-        dtype = budget.dtype
     inner = dtype.inner if isinstance(dtype, pl.List) else None
     fields = {f.name: f.dtype for f in inner.fields} if isinstance(inner, pl.Struct) else {}
     if not {"year", "source", "amount"} <= fields.keys():
@@ -401,9 +397,12 @@ def _strict(what: str, issues: Any) -> None:
 
 def _checked(pl: Any, frame: Any, *, what: str, alongside: Any = None) -> tuple[Any, Any, Any, Any]:
     cols = _columns(pl, frame, what=what)
-    issues, good, extra = _issues(
-        pl, cols, frame.get_column("budget"), what=what, alongside=alongside
-    )
+    budget = frame.get_column("budget")
+    if budget.dtype == pl.Null:  # no budget at all
+        budget = budget.cast(
+            pl.List(pl.Struct({"year": pl.Int16, "source": pl.String, "amount": pl.Int64}))
+        )
+    issues, good, extra = _issues(pl, cols, budget, what=what, alongside=alongside)
     return cols, issues, good, extra
 
 
@@ -415,7 +414,8 @@ def year_classes(batch: Any, *, year: int, strict: bool = False) -> Any:
     pyarrow RecordBatch or Table, a pandas DataFrame or a dict of columns; the result is
     of the same kind); it needs the columns ``start``, ``end``, ``extended_to``,
     ``accepted_on``, ``terminated_on``, ``budget``, ``counterpart`` and ``other``. Every
-    input column is kept, in order, and these are added (:data:`YEAR_COLUMNS`):
+    input column is kept, in order, and these are added (:data:`YEAR_COLUMNS`; an input
+    column of the same name is replaced):
 
     - ``running`` (Boolean): the task runs on at least one day of the year (extension
       included, termination counted: :meth:`Task.is_running_in`);
@@ -448,8 +448,8 @@ def year_classes(batch: Any, *, year: int, strict: bool = False) -> Any:
     what = "year_classes"
     frame, back = frame_in(batch, what=what)
     pl = polars(what)
-    if type(year) is not int or not 1 <= year <= 9998:
-        raise InvalidValue(f"{what}: year={year!r}; expected an int year (1..9998)")
+    if type(year) is not int or not 1 <= year <= 9999:
+        raise InvalidValue(f"{what}: year={year!r}; expected an int year (1..9999)")
     if type(strict) is not bool:
         raise InvalidValue(f"{what}: strict={strict!r}; expected True or False")
     cols, issues, good, _ = _checked(pl, frame, what=what)
