@@ -453,3 +453,42 @@ def test_columns_of_nulls_from_a_dict() -> None:
         (False, True, False, None),
     ]
     assert budget_by_year(batch).rows() == [(None, None, None, 0, 2)]
+
+
+@pytest.mark.parametrize(
+    ("budget", "message"),
+    [
+        (pl.Series("budget", [[1, 2]]), "column 'budget' is List\\(Int64\\); expected a list"),
+        (
+            pl.Series("budget", [[{"year": 2025.0, "source": "other", "amount": 1}]]),
+            "budget field 'year' is Float64; expected an int",
+        ),
+        (
+            pl.Series("budget", [[{"year": 2025, "source": 1, "amount": 1}]]),
+            "budget field 'source' is Int64; expected text",
+        ),
+    ],
+)
+def test_a_budget_of_another_shape_is_refused(budget: Any, message: str) -> None:
+    with pytest.raises(InvalidValue, match=message):
+        year_classes(_batch().with_columns(budget), year=2025)
+
+
+def test_strict_is_a_bool() -> None:
+    with pytest.raises(InvalidValue, match="strict='yes'"):
+        year_classes(_batch(), year=2025, strict="yes")  # type: ignore[arg-type]
+    with pytest.raises(InvalidValue, match="strict='yes'"):
+        budget_by_year(_batch(), strict="yes")  # type: ignore[arg-type]
+
+
+def test_dates_thousands_of_years_apart() -> None:
+    """Over a span too long for the table of days, the years come from dt.year."""
+    old = task("OLD", start=date(100, 1, 1), end=date(100, 12, 31), funding={})
+    late = task(
+        "LATE", start=date(9000, 1, 1), end=date(9001, 6, 30), funding={"state_budget": {9001: 7}}
+    )
+    out = year_classes(tasks_frame([old, late]), year=9001)
+    assert out.select("running", "completed", "budget_in_year", "issue").rows() == [
+        (False, False, 0, None),
+        (True, True, 7, None),
+    ]
