@@ -328,8 +328,10 @@ def _texts(pl: Any, cols: Any, bad_entries: Any, sums: Any, bad: Any) -> Any:
             )
         )
     )
-    per_entry = bad_entries.select("row", entry.alias("entry")).unique(
-        subset="row", keep="first", maintain_order=True
+    per_entry = (  # the first faulty entry of each row
+        bad_entries.unique(subset="row", keep="first", maintain_order=True).select(
+            "row", entry.alias("entry")
+        )
     )
     name = pl.col("source").replace_strict([1, 2], ["counterpart", "other"], return_dtype=pl.String)
     per_total = (
