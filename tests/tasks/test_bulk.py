@@ -153,6 +153,9 @@ def test_budget_by_year_adds_up_funding_by_year_and_source(items: list[Task], cu
     assert table.filter(pl.col("source").is_null()).get_column("tasks").sum() == len(items)
     halves = [budget_by_year(frame.slice(0, cut)), budget_by_year(frame.slice(cut))]
     assert combine(halves).equals(combine([table]))
+    # sources as text take the full path (a clean batch of the schema, a lazy one)
+    as_text = pl.List(pl.Struct({"year": pl.Int16, "source": pl.String, "amount": pl.Int64}))
+    assert budget_by_year(frame.with_columns(pl.col("budget").cast(as_text))).equals(table)
 
 
 def test_budget_by_year_worked_case() -> None:

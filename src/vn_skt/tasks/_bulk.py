@@ -105,12 +105,14 @@ def _columns(pl: Any, frame: Any, *, what: str) -> Any:
     return pl.DataFrame(out)
 
 
-def _entries(pl: Any, budget: Any, carried: Any, *, what: str) -> Any:
-    """The budget lists as one row per entry: ``row`` (UInt32, the task's position),
-    ``year`` (Int32), ``source`` (UInt8: the position in BUDGET_SOURCES, 255 for a
-    source no list knows, null if missing), ``amount`` (Int64), ``text`` (the source as
-    written, String, unless it is the schema's Enum), and ``carried``'s row columns
-    repeated on each entry of the row."""
+def _budget(pl: Any, frame: Any, *, what: str) -> Any:
+    """The ``budget`` column, checked: a list of ``{year, source, amount}`` structs with
+    int years and amounts and text sources (a column of nulls: no budget at all)."""
+    budget = frame.get_column("budget")
+    if budget.dtype == pl.Null:
+        budget = budget.cast(
+            pl.List(pl.Struct({"year": pl.Int16, "source": pl.String, "amount": pl.Int64}))
+        )
     dtype = budget.dtype
     shape = "a list of {year, source, amount} structs, as task_schema() has it"
     inner = dtype.inner if isinstance(dtype, pl.List) else None
@@ -130,6 +132,21 @@ def _entries(pl: Any, budget: Any, carried: Any, *, what: str) -> Any:
             f"{what}: budget field 'source' is {source}; expected text, one of "
             f"{', '.join(BUDGET_SOURCES)}"
         )
+    return budget
+
+
+def _source_of(pl: Any, budget: Any) -> Any:
+    """The dtype of the ``source`` field of a checked budget column."""
+    return next(f.dtype for f in budget.dtype.inner.fields if f.name == "source")
+
+
+def _entries(pl: Any, budget: Any, carried: Any) -> Any:
+    """The budget lists (checked by :func:`_budget`) as one row per entry: ``row``
+    (UInt32, the task's position), ``year`` (Int32), ``source`` (UInt8: the position in
+    BUDGET_SOURCES, 255 for a source no list knows, null if missing), ``amount``
+    (Int64), ``text`` (the source as written, String, unless it is the schema's Enum),
+    and ``carried``'s row columns repeated on each entry of the row."""
+    source = _source_of(pl, budget)
     flat = (
         carried.with_columns(budget.alias("budget"))
         .with_row_index("row")
@@ -178,55 +195,21 @@ def _duplicated(pl: Any, entries: Any, longest: int) -> tuple[Any, Any]:
     return key, shifted
 
 
-def _issues(
-    pl: Any, cols: Any, budget: Any, *, what: str, alongside: Any = None
-) -> tuple[Any, Any, Any]:
+def _issues(pl: Any, cols: Any, budget: Any) -> tuple[Any, Any]:
     """The ``issue`` of every row (String, null where the row makes a Task as far as the
-    columns read go), the budget entries of the rows answered, and — when every row is
-    answered — the frames of the lazy queries ``alongside(entries)`` gives, run with the
-    checks (None when some row is not: they ran on every entry)."""
+    columns read go) and the budget entries of the rows answered."""
     n = len(cols)
-    start, end = pl.col("start"), pl.col("end")
-    ext = pl.col("extended_to")
-    planned = cols.select(pl.coalesce(ext, end)).to_series()
-    first_year, last_year = _years(pl, cols.get_column("start"), planned)
-    rows = cols.select(
-        # the budget years a task may have: its start's .. the year after its planned end
-        first=first_year,
-        last=last_year + 1,
-        flag=pl.any_horizontal(
-            start.is_null(),
-            end.is_null(),
-            end < start,
-            ext <= end,
-            pl.col("accepted_on") < start,
-            pl.col("terminated_on") < start,
-            pl.col("counterpart") < 0,
-            pl.col("other") < 0,
-        ).fill_null(False),
-    )
-    entries = _entries(pl, budget, rows.select("first", "last"), what=what)
+    first, last = _period(pl, cols)
+    rows = cols.select(first=first, last=last, flag=_row_faults(pl))
+    entries = _entries(pl, budget, rows.select("first", "last"))
     longest = int(budget.list.len().max() or 0) if n else 0
-    year, amount, source = pl.col("year"), pl.col("amount"), pl.col("source")
     key, duplicated = _duplicated(pl, entries, longest)
     checks = (
         entries.lazy()
         .with_columns(key)
-        .select(
-            bad=(
-                year.is_null()
-                | source.is_null()
-                | (source == _UNKNOWN)
-                | amount.is_null()
-                | (amount < 0)
-                | (year < pl.col("first")).fill_null(False)
-                | (year > pl.col("last")).fill_null(False)
-                | duplicated
-            ),
-            dup=duplicated,
-        )
+        .select(bad=_entry_faults(pl, duplicated), dup=duplicated)
+        .collect()
     )
-    checks, *extra = pl.collect_all([checks, *(alongside(entries) if alongside else ())])
     bad_entry, duplicated = checks.get_column("bad"), checks.get_column("dup")
     bad = rows.get_column("flag")
     if bad_entry.any():
@@ -235,28 +218,65 @@ def _issues(
     if len(sums):
         bad = bad.scatter(sums.get_column("row"), True)
     if not bad.any():
-        return pl.repeat(None, n, dtype=pl.String, eager=True).alias(ISSUE), entries, extra
+        return pl.repeat(None, n, dtype=pl.String, eager=True).alias(ISSUE), entries
     bad_entries = entries.with_columns(dup=duplicated).filter(bad_entry)
     if "text" not in bad_entries.columns:
         bad_entries = bad_entries.with_columns(text=pl.lit(None, dtype=pl.String))
     text = _texts(pl, cols, bad_entries, sums, bad)
-    return text, entries.filter(~bad.gather(entries.get_column("row"))), None
+    return text, entries.filter(~bad.gather(entries.get_column("row")))
 
 
-def _years(pl: Any, *days: Any) -> list[Any]:
-    """The year (Int32) of each date of ``days``, read from a table of the years of every
-    day the columns span (a gather from a small table is a few times faster than
-    ``dt.year``); ``dt.year`` itself where the span is very long."""
-    low = [d.min() for d in days if d.null_count() < d.len()]
-    if not low:
-        return [d.dt.year() for d in days]
-    first, last = min(low), max(d.max() for d in days if d.null_count() < d.len())
-    span = (last - first).days
-    if span > _TABLE_DAYS:
-        return [d.dt.year() for d in days]
-    table = pl.date_range(first, last, eager=True).dt.year()
-    base = (first - date(1970, 1, 1)).days
-    return [table.gather(d.cast(pl.Int32) - base) for d in days]
+def _period(pl: Any, cols: Any) -> tuple[Any, Any]:
+    """Expressions of the budget years a task may have: the year of its start, and the
+    year after its planned end (extension included). The years are read from a table of
+    the years of every day the dates span (a gather from a small table is a few times
+    faster than ``dt.year``), or by ``dt.year`` where the span is very long."""
+    start = pl.col("start")
+    planned = pl.coalesce(pl.col("extended_to"), pl.col("end"))
+    bounds = cols.select(
+        low=pl.min_horizontal(start.min(), planned.min()),
+        high=pl.max_horizontal(start.max(), planned.max()),
+    ).row(0)
+    low, high = bounds
+    if low is None or (high - low).days > _TABLE_DAYS:
+        return start.dt.year(), planned.dt.year() + 1
+    table = pl.lit(pl.date_range(low, high, eager=True).dt.year())
+    base = (low - date(1970, 1, 1)).days
+    return (
+        table.gather(start.cast(pl.Int32) - base),
+        table.gather(planned.cast(pl.Int32) - base) + 1,
+    )
+
+
+def _row_faults(pl: Any) -> Any:
+    """Whether a row's own columns are ones the Task model refuses (Boolean)."""
+    start, end = pl.col("start"), pl.col("end")
+    return pl.any_horizontal(
+        start.is_null(),
+        end.is_null(),
+        end < start,
+        pl.col("extended_to") <= end,
+        pl.col("accepted_on") < start,
+        pl.col("terminated_on") < start,
+        pl.col("counterpart") < 0,
+        pl.col("other") < 0,
+    ).fill_null(False)
+
+
+def _entry_faults(pl: Any, duplicated: Any) -> Any:
+    """Whether a budget entry is one the Task model refuses, against its row's budget
+    years ``first``..``last`` (Boolean)."""
+    year, amount, source = pl.col("year"), pl.col("amount"), pl.col("source")
+    return (
+        year.is_null()
+        | source.is_null()
+        | (source == _UNKNOWN)
+        | amount.is_null()
+        | (amount < 0)
+        | (year < pl.col("first")).fill_null(False)
+        | (year > pl.col("last")).fill_null(False)
+        | duplicated
+    )
 
 
 def _totals_disagree(pl: Any, cols: Any, entries: Any, bad_entry: Any) -> Any:
@@ -397,15 +417,10 @@ def _strict(what: str, issues: Any) -> None:
         raise InvalidValue(f"{what}: {found.len()} rows are not valid tasks: {shown}{more}")
 
 
-def _checked(pl: Any, frame: Any, *, what: str, alongside: Any = None) -> tuple[Any, Any, Any, Any]:
+def _checked(pl: Any, frame: Any, *, what: str) -> tuple[Any, Any, Any]:
     cols = _columns(pl, frame, what=what)
-    budget = frame.get_column("budget")
-    if budget.dtype == pl.Null:  # no budget at all
-        budget = budget.cast(
-            pl.List(pl.Struct({"year": pl.Int16, "source": pl.String, "amount": pl.Int64}))
-        )
-    issues, good, extra = _issues(pl, cols, budget, what=what, alongside=alongside)
-    return cols, issues, good, extra
+    issues, good = _issues(pl, cols, _budget(pl, frame, what=what))
+    return cols, issues, good
 
 
 def year_classes(batch: Any, *, year: int, strict: bool = False) -> Any:
@@ -454,7 +469,7 @@ def year_classes(batch: Any, *, year: int, strict: bool = False) -> Any:
         raise InvalidValue(f"{what}: year={year!r}; expected an int year (1..9999)")
     if type(strict) is not bool:
         raise InvalidValue(f"{what}: strict={strict!r}; expected True or False")
-    cols, issues, good, _ = _checked(pl, frame, what=what)
+    cols, issues, good = _checked(pl, frame, what=what)
     if strict:
         _strict(what, issues)
     n = len(frame)
@@ -489,17 +504,53 @@ def year_classes(batch: Any, *, year: int, strict: bool = False) -> Any:
     return back(frame.with_columns(added))
 
 
-def _sums_alongside(entries: Any) -> list[Any]:
-    """The lazy queries budget_by_year runs with the checks: the largest amount, the
-    number of amounts, and the Int64 sums per year and source."""
-    pl = polars("budget_by_year")
+def _clean_sums(pl: Any, frame: Any, *, what: str) -> Any:
+    """The sums per year and source of a batch with nothing to report, in one lazy pass
+    (the same checks as :func:`_issues`, only whether any fails), or None where a row
+    needs the full path: a row or an entry that fails, a total to compare with its
+    years, a source given as text, a list longer than the shifts, a sum that could pass
+    Int64. The common case of a clean registry, at about the cost of the bare sums."""
+    cols = _columns(pl, frame, what=what)
+    budget = _budget(pl, frame, what=what)
+    if _source_of(pl, budget) != pl.Enum(list(BUDGET_SOURCES)):
+        return None
+    longest = int(budget.list.len().max() or 0) if len(cols) else 0
+    given = cols.select(((pl.col("counterpart") != 0) | (pl.col("other") != 0)).any()).item()
+    if longest > _SHIFTS or given:
+        return None
+    first, last = _period(pl, cols)
+    rows = (
+        cols.with_columns(budget.alias("budget"))
+        .lazy()
+        .select("budget", first=first, last=last, flag=_row_faults(pl))
+        .with_row_index("row")
+    )
     amount = pl.col("amount")
-    lazy = entries.lazy()
-    return [
-        lazy.select(amount.max()),
-        lazy.select(pl.len()),
-        lazy.group_by("year", "source").agg(amount.sum(), (amount > 0).sum().alias("tasks")),
-    ]
+    entries = (
+        rows.select("row", "first", "last", "budget")
+        .explode("budget", empty_as_null=False, keep_nulls=False)
+        .unnest("budget")
+        .with_columns(
+            pl.col("year").cast(pl.Int32),
+            pl.col("source").to_physical().cast(pl.UInt8),
+            amount.cast(pl.Int64),
+        )
+    )
+    key, duplicated = _duplicated(pl, None, longest)
+    flagged, faulty, sums, bound = pl.collect_all(
+        [
+            rows.select(pl.col("flag").any()),
+            entries.with_columns(key).select(_entry_faults(pl, duplicated).any()),
+            entries.group_by("year", "source").agg(amount.sum(), (amount > 0).sum().alias("tasks")),
+            entries.select(amount.max(), pl.len()),
+        ],
+        # each query explodes the lists itself: cheaper than caching the entries for all
+        optimizations=pl.QueryOptFlags(comm_subplan_elim=False),
+    )
+    largest, count = bound.row(0)
+    if flagged.item() or faulty.item() or int(largest or 0) * count > _INT64_MAX:
+        return None
+    return sums.with_columns(amount.cast(pl.Int128), pl.col("tasks").cast(pl.UInt32))
 
 
 def _sums(pl: Any, part: Any) -> Any:
@@ -515,6 +566,28 @@ def _sums(pl: Any, part: Any) -> Any:
         .agg(total.sum(), (pl.col("amount") > 0).sum().alias("tasks"))
         .with_columns(pl.col("amount").cast(pl.Int128), pl.col("tasks").cast(pl.UInt32))
     )  # (the casts on the few sums: inside the group-by they leave its fast path)
+
+
+def _parts(pl: Any, cols: Any, issues: Any, good: Any) -> list[Any]:
+    """(year, source, amount) to add up: the entries of the rows answered, then the
+    counterpart and other totals given without years (year null) — a total whose source
+    has entries in the row is their sum, already among them."""
+    ok = issues.is_null()
+    parts = [good.select("year", "source", "amount")]
+    for code, name in ((1, "counterpart"), (2, "other")):
+        total = cols.get_column(name)
+        given = ok & (total != 0)
+        if not given.any():
+            continue
+        dated = good.filter(pl.col("source") == code).get_column("row")
+        alone = given.scatter(dated, False)
+        parts.append(
+            pl.DataFrame(
+                {"year": None, "source": code, "amount": total.filter(alone)},
+                schema={"year": pl.Int32, "source": pl.UInt8, "amount": pl.Int64},
+            )
+        )
+    return parts
 
 
 def budget_by_year(batch: Any, *, strict: bool = False) -> Any:
@@ -562,39 +635,18 @@ def budget_by_year(batch: Any, *, strict: bool = False) -> Any:
     pl = polars(what)
     if type(strict) is not bool:
         raise InvalidValue(f"{what}: strict={strict!r}; expected True or False")
-    cols, issues, good, early = _checked(pl, frame, what=what, alongside=_sums_alongside)
-    if strict:
-        _strict(what, issues)
+    clean = _clean_sums(pl, frame, what=what)
+    if clean is not None:  # nothing to report: the sums are all
+        issues = pl.repeat(None, len(frame), dtype=pl.String, eager=True)
+        summed = [clean]
+    else:
+        cols, issues, good = _checked(pl, frame, what=what)
+        if strict:
+            _strict(what, issues)
+        summed = [_sums(pl, part) for part in _parts(pl, cols, issues, good)]
     ok = issues.is_null()
-    # the entries' sums ran with the checks; they stand when every row is answered and
-    # no sum can pass Int64 (the largest amount times the number of amounts does not)
-    ran = None
-    if early is not None:
-        largest, count, sums = early
-        top = largest.item()
-        if top is None or int(top) * count.item() <= _INT64_MAX:
-            ran = sums.with_columns(
-                pl.col("amount").cast(pl.Int128), pl.col("tasks").cast(pl.UInt32)
-            )
-    # totals given without years: the whole total where no entry of its source has one
-    parts = [good.select("year", "source", "amount")]
-    for code, name in ((1, "counterpart"), (2, "other")):
-        total = cols.get_column(name)
-        given = ok & (total != 0)
-        if not given.any():
-            continue
-        dated = good.filter(pl.col("source") == code).get_column("row")
-        alone = given.scatter(dated, False)  # a row with years has its total in them
-        parts.append(
-            pl.DataFrame(
-                {"year": None, "source": code, "amount": total.filter(alone)},
-                schema={"year": pl.Int32, "source": pl.UInt8, "amount": pl.Int64},
-            )
-        )
-    summed = [_sums(pl, part) if ran is None or i else ran for i, part in enumerate(parts)]
-    figures = pl.concat(summed).sort(
-        "year", "source", nulls_last=True
-    )  # the parts' keys are apart: entries have a year, totals alone none
+    # the parts' keys are apart: entries have a year, totals alone none
+    figures = pl.concat(summed).sort("year", "source", nulls_last=True)
     sources = pl.Enum(list(BUDGET_SOURCES))
     too_big = pl.col("amount") > _INT64_MAX
     figures = figures.select(
