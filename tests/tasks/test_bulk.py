@@ -276,6 +276,18 @@ def test_a_bad_row_is_kept_with_the_models_words(case: str) -> None:
         budget_by_year(batch, strict=True)
 
 
+@pytest.mark.parametrize("case", [c for c in BAD if c != "totals disagree"])
+def test_a_bad_row_in_a_batch_without_totals(case: str) -> None:
+    """With no total to compare, budget_by_year first tries the one-pass path of a clean
+    batch: a bad row sends it to the full one."""
+    columns, message = BAD[case]
+    batch = _batch(n=2, counterpart=[0, 0]).vstack(_batch(**{"counterpart": [0], **columns}))
+    assert budget_by_year(batch).filter(pl.col("source").is_null()).rows() == [
+        (None, None, None, 0, 2),
+        (None, None, message, 0, 1),
+    ]
+
+
 def test_every_fault_of_a_row_is_named() -> None:
     batch = _batch(end=[date(2024, 1, 1)], other=[-1], budget=[[_entry(2025, -2)]])
     assert year_classes(batch, year=2025).item(0, "issue") == (
