@@ -156,6 +156,8 @@ def test_budget_by_year_adds_up_funding_by_year_and_source(items: list[Task], cu
     # sources as text take the full path (a clean batch of the schema, a lazy one)
     as_text = pl.List(pl.Struct({"year": pl.Int16, "source": pl.String, "amount": pl.Int64}))
     assert budget_by_year(frame.with_columns(pl.col("budget").cast(as_text))).equals(table)
+    # so do entries in another order than tasks_frame's (by source, then year)
+    assert budget_by_year(frame.with_columns(pl.col("budget").list.reverse())).equals(table)
 
 
 def test_budget_by_year_worked_case() -> None:

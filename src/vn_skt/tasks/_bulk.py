@@ -505,18 +505,22 @@ def year_classes(batch: Any, *, year: int, strict: bool = False) -> Any:
 
 
 def _clean_sums(pl: Any, frame: Any, *, what: str) -> Any:
-    """The sums per year and source of a batch with nothing to report, in one lazy pass
-    (the same checks as :func:`_issues`, only whether any fails), or None where a row
-    needs the full path: a row or an entry that fails, a total to compare with its
-    years, a source given as text, a list longer than the shifts, a sum that could pass
-    Int64. The common case of a clean registry, at about the cost of the bare sums."""
+    """The sums per year and source of a batch with nothing to report, in one lazy pass,
+    or None where a row needs the full path (:func:`_issues`).
+
+    The pass asks only whether anything at all fails, by reductions (a null, the least
+    amount, the years below and above their rows' periods) rather than a Boolean per
+    entry; a repeated year is ruled out by each row's entries being strictly ordered by
+    source, then year — the order ``tasks_frame`` writes. Anything else takes the full
+    path: a row or an entry that fails, entries in another order, a total to compare
+    with its years, a source given as text, a sum that could pass Int64. A clean
+    registry, the common case, costs little more than the bare sums."""
     cols = _columns(pl, frame, what=what)
     budget = _budget(pl, frame, what=what)
     if _source_of(pl, budget) != pl.Enum(list(BUDGET_SOURCES)):
         return None
-    longest = int(budget.list.len().max() or 0) if len(cols) else 0
     given = cols.select(((pl.col("counterpart") != 0) | (pl.col("other") != 0)).any()).item()
-    if longest > _SHIFTS or given:
+    if given:
         return None
     first, last = _period(pl, cols)
     rows = (
@@ -525,30 +529,43 @@ def _clean_sums(pl: Any, frame: Any, *, what: str) -> Any:
         .select("budget", first=first, last=last, flag=_row_faults(pl))
         .with_row_index("row")
     )
-    amount = pl.col("amount")
+    row, year, source, amount = pl.col("row"), pl.col("year"), pl.col("source"), pl.col("amount")
     entries = (
         rows.select("row", "first", "last", "budget")
         .explode("budget", empty_as_null=False, keep_nulls=False)
         .unnest("budget")
         .with_columns(
-            pl.col("year").cast(pl.Int32),
-            pl.col("source").to_physical().cast(pl.UInt8),
-            amount.cast(pl.Int64),
+            year.cast(pl.Int32), source.to_physical().cast(pl.UInt8), amount.cast(pl.Int64)
         )
     )
-    key, duplicated = _duplicated(pl, None, longest)
-    flagged, faulty, sums, bound = pl.collect_all(
+    order = source.cast(pl.Int32) * 65536 + year
+    flagged, found, sums = pl.collect_all(
         [
             rows.select(pl.col("flag").any()),
-            entries.with_columns(key).select(_entry_faults(pl, duplicated).any()),
+            entries.select(
+                nulls=year.null_count() + source.null_count() + amount.null_count(),
+                least=amount.min(),
+                below=(year - pl.col("first")).min(),
+                above=(year - pl.col("last")).max(),
+                unordered=((row == row.shift(1)) & (order <= order.shift(1))).any(),
+                largest=amount.max(),
+                count=pl.len(),
+            ),
             entries.group_by("year", "source").agg(amount.sum(), (amount > 0).sum().alias("tasks")),
-            entries.select(amount.max(), pl.len()),
         ],
         # each query explodes the lists itself: cheaper than caching the entries for all
         optimizations=pl.QueryOptFlags(comm_subplan_elim=False),
     )
-    largest, count = bound.row(0)
-    if flagged.item() or faulty.item() or int(largest or 0) * count > _INT64_MAX:
+    f = found.row(0, named=True)
+    if (
+        flagged.item()
+        or f["nulls"]
+        or (f["least"] or 0) < 0
+        or (f["below"] or 0) < 0
+        or (f["above"] or 0) > 0
+        or f["unordered"]
+        or (f["largest"] or 0) * f["count"] > _INT64_MAX
+    ):
         return None
     return sums.with_columns(amount.cast(pl.Int128), pl.col("tasks").cast(pl.UInt32))
 
