@@ -28,6 +28,8 @@ với tổng kinh phí thực hiện 0,710 tỷ đồng.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from vn_skt._money import Dong, whole_dong
 
 from ._columnar import BUDGET_SOURCES, task_schema, tasks_frame, tasks_from_frame
@@ -67,7 +69,11 @@ from ._reading import COLUMNAR_BYTES, Engine, read_tasks, read_tasks_csv, read_t
 from ._regime import GoverningRegime, Regime, RegimeBasis, regime_on
 from ._wiring import check_task_estimate, task_deadline
 
+if TYPE_CHECKING:
+    from ._bulk import BUDGET_COLUMNS, YEAR_COLUMNS, budget_by_year, year_classes
+
 __all__ = [
+    "BUDGET_COLUMNS",
     "BUDGET_SOURCES",
     "COLUMNAR_BYTES",
     "COLUMN_TITLES",
@@ -78,6 +84,7 @@ __all__ = [
     "PROGRESS_EVERY",
     "PROGRESS_LABELS",
     "TASK_LABELS",
+    "YEAR_COLUMNS",
     "YEAR_SUMMARY_LABELS",
     "Dong",
     "Engine",
@@ -110,6 +117,7 @@ __all__ = [
     "TaskStatus",
     "TaskType",
     "YearSummary",
+    "budget_by_year",
     "check_task_estimate",
     "evaluation_grades",
     "final_evaluation",
@@ -127,4 +135,15 @@ __all__ = [
     "tasks_frame",
     "tasks_from_frame",
     "whole_dong",
+    "year_classes",
 ]
+
+_BULK = frozenset({"BUDGET_COLUMNS", "YEAR_COLUMNS", "budget_by_year", "year_classes"})
+
+
+def __getattr__(name: str) -> Any:
+    if name in _BULK:  # the bulk kernels need polars (the ``bulk`` extra): load on first use
+        from . import _bulk
+
+        return getattr(_bulk, name)
+    raise AttributeError(f"module 'vn_skt.tasks' has no attribute {name!r}")

@@ -249,7 +249,9 @@ def _day_between(draw: st.DrawFn, first: date, last: date) -> date:
     return first + timedelta(days=_pick(draw, (last - first).days + 1))
 
 
-def _task(draw: st.DrawFn, *, min_year: int, max_year: int, code: str | None) -> Task:
+def _task(
+    draw: st.DrawFn, *, min_year: int, max_year: int, code: str | None, sources: bool = False
+) -> Task:
     first = _pick(draw, (max_year - min_year + 1) * 12)
     start = date(min_year + first // 12, first % 12 + 1, 1)
     if draw(_BOOLEANS):  # often a whole number of calendar years
@@ -275,7 +277,21 @@ def _task(draw: st.DrawFn, *, min_year: int, max_year: int, code: str | None) ->
             rating = draw(_RATINGS)
     years = planned_end.year + 2 - start.year  # budget years: start.year .. planned_end + 1
     budget = {start.year + _pick(draw, years): draw(_MONEY) for _ in range(draw(_ALLOCATIONS))}
-    funding = Funding(state_budget=budget, counterpart=draw(_MAYBE_MONEY), other=draw(_MAYBE_MONEY))
+    if sources:  # counterpart and other funding per year too, or as a total alone
+        by_year = {
+            name: {start.year + _pick(draw, years): draw(_MONEY) for _ in range(_pick(draw, 3))}
+            for name in ("counterpart_by_year", "other_by_year")
+        }
+        funding = Funding(
+            state_budget=budget,
+            counterpart=0 if by_year["counterpart_by_year"] else draw(_MAYBE_MONEY),
+            other=0 if by_year["other_by_year"] else draw(_MAYBE_MONEY),
+            **by_year,
+        )
+    else:
+        funding = Funding(
+            state_budget=budget, counterpart=draw(_MAYBE_MONEY), other=draw(_MAYBE_MONEY)
+        )
     return Task(
         code=code or draw(_CODES),
         title=draw(_TITLES),
@@ -298,13 +314,20 @@ def _task(draw: st.DrawFn, *, min_year: int, max_year: int, code: str | None) ->
 
 @st.composite
 def tasks(
-    draw: st.DrawFn, *, min_year: int = 2018, max_year: int = 2030, code: str | None = None
+    draw: st.DrawFn,
+    *,
+    min_year: int = 2018,
+    max_year: int = 2030,
+    code: str | None = None,
+    sources: bool = False,
 ) -> Task:
     """Nhiệm vụ KH&CN — valid tasks starting in ``min_year``..``max_year``: periods of
     whole months, sometimes extended, terminated or accepted, with budget years inside
     what the rules allow. Extensions, terminations and acceptances often fall on a
-    1 January or a 31 December, where a task moves from one year's figures to the next."""
-    return _task(draw, min_year=min_year, max_year=max_year, code=code)
+    1 January or a 31 December, where a task moves from one year's figures to the next.
+    ``sources=True`` gives counterpart and other funding per year too (else as totals
+    only), for code that reads the budget by year and source."""
+    return _task(draw, min_year=min_year, max_year=max_year, code=code, sources=sources)
 
 
 @st.composite
