@@ -119,7 +119,10 @@ def tasks_from_frame(frame: Any) -> list[Task]:
     """Đọc bảng cột — Tasks from a frame of :func:`task_schema` (each validated)."""
     tasks = []
     for row in frame.iter_rows(named=True):
-        funding: dict[str, Any] = {"counterpart": row["counterpart"], "other": row["other"]}
+        # a null total is "none given", as the bulk kernels read it
+        funding: dict[str, Any] = {
+            k: row[k] for k in ("counterpart", "other") if row[k] is not None
+        }
         for item in row["budget"] or ():
             key = (
                 "state_budget" if item["source"] == "state_budget" else f"{item['source']}_by_year"
