@@ -1,0 +1,865 @@
+"""Tính hàng loạt — expiry, status and next deadline of a whole title registry, as columns.
+
+Install the extra: ``pip install "vn-skt[bulk]"``. Each row follows the rule versions its
+own dates choose, as :class:`ProtectionTitle` does: the ``ip_terms`` version in force on
+its filing date, the ``ip_renewal`` version in force on its expiry date (the renewal
+window) or on the last day of the yearly term before the one whose fee is due (a
+maintenance window). The rules are resolved once per distinct (type, rule version)
+through the per-object functions; the dates are then column arithmetic (the same month
+arithmetic as :func:`vn_skt.l10n.add_months`: 29/02 + 1 year is 28/02). A row the record
+model refuses, or whose dates run out of the calendar or out of the rule tables, is kept
+with null results and its ``issue`` says why, in the record's own words.
+
+>>> import polars as pl
+>>> from datetime import date
+>>> titles = pl.DataFrame({
+...     "type": ["TRADEMARK", "PATENT", "PATENT", "GEOGRAPHICAL_INDICATION", "TRADEMARK"],
+...     "filing_date": [date(2016, 2, 29), date(2015, 3, 2), date(2015, 3, 2),
+...                     date(2010, 1, 5), date(2020, 1, 1)],
+...     "grant_date": [date(2017, 5, 10), date(2018, 6, 1), date(2018, 6, 1),
+...                    date(2012, 1, 5), date(2019, 1, 1)],
+...     "maintenance_paid": [None, [{"term": k, "paid_on": date(2017 + k, 5, 2)}
+...                                 for k in range(2, 9)], None, None, None],
+... })
+>>> out = title_deadlines(titles, on=date(2026, 5, 1))
+>>> for row in out.select("expiry", "status", "next_deadline", "deadline_kind", "lapsed_on",
+...                       "maintenance_term").iter_rows():
+...     print(*row)
+2026-02-28 GRACE 2026-08-28 RENEWAL_LATE None None
+2035-03-02 IN_FORCE 2026-05-31 MAINTENANCE None 9
+2035-03-02 EXPIRED None LAPSED 2019-06-01 None
+None IN_FORCE None INDEFINITE None None
+None None None None None None
+>>> print(out.item(4, "issue"))
+grant_date 2019-01-01 is before filing_date 2020-01-01
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any, Final
+
+from vn_skt._columns import ISSUE, frame_in, polars, require_columns
+from vn_skt.errors import InvalidValue, RegulationNotFound
+from vn_skt.regulations import Status, default_registry, lookup, require_date
+
+from ._enums import DeadlineKind, TitleStatus, TitleType
+from ._schedule import compute_schedule
+from ._terms import term_rule
+
+__all__ = ["title_deadlines"]
+
+_WHAT: Final = "title_deadlines"
+_EPOCH: Final = date(1970, 1, 1)
+_FIRST: Final = date(1, 1, 1)
+_LAST: Final = date(9999, 12, 31)
+_MONTHS: Final = 9999 * 12  # month index m = (year − 1)·12 + month − 1 runs 0 .. _MONTHS − 1
+_MAX_TERMS: Final = 62  # paid yearly terms are kept as bits 2..62 of an int64
+_KINDS: Final = list(TitleType)
+_LAYOUT: Final = _KINDS.index(TitleType.LAYOUT_DESIGN)
+_OPTIONAL_DATES: Final = ("grant_date", "first_exploited", "created")
+_DASHES: Final = "\u2010\u2011\u2012\u2013\u2014\u2212"
+
+ADDED_COLUMNS: Final = (
+    "expiry",
+    "status",
+    "lapsed_on",
+    "next_deadline",
+    "deadline_kind",
+    "deadline_opens",
+    "maintenance_term",
+    "term_rule_source",
+    "term_rule_status",
+    "deadline_rule_source",
+    "deadline_rule_status",
+    ISSUE,
+)
+
+_tables: dict[str, Any] = {}
+
+
+def _month_tables(pl: Any) -> tuple[Any, Any]:
+    """The day number (since 1970-01-01) of the first day of every month of years
+    1..9999, and the length of that month: indexed by month index."""
+    if not _tables:
+        firsts = pl.date_range(_FIRST, date(9999, 12, 1), "1mo", eager=True).cast(pl.Int32)
+        ends = pl.concat([firsts.slice(1), pl.Series([(_LAST - _EPOCH).days + 1], dtype=pl.Int32)])
+        _tables["first"] = firsts
+        _tables["length"] = (ends - firsts).cast(pl.Int32)
+    return _tables["first"], _tables["length"]
+
+
+def _where(mask: Any, then: Any, otherwise: Any) -> Any:
+    """``then`` where ``mask`` holds (a null mask: no), else ``otherwise`` (Series)."""
+    return then.zip_with(mask.fill_null(False), otherwise)
+
+
+class _Calendar:
+    """Month arithmetic on columns of (month index, day of month), as add_months does it."""
+
+    def __init__(self, pl: Any) -> None:
+        self.pl = pl
+        self.first, self.length = _month_tables(pl)
+
+    def split(self, days: Any) -> tuple[Any, Any]:
+        """(month index, day) of a Date column."""
+        pl = self.pl
+        frame = pl.DataFrame({"d": days}).select(
+            m=(pl.col("d").dt.year().cast(pl.Int64) - 1) * 12 + pl.col("d").dt.month() - 1,
+            day=pl.col("d").dt.day().cast(pl.Int64),
+        )
+        return frame.get_column("m"), frame.get_column("day")
+
+    def _safe(self, month: Any) -> Any:
+        return month.clip(0, _MONTHS - 1).fill_null(0)
+
+    def month_length(self, month: Any) -> Any:
+        return _where(month.is_not_null(), self.length.gather(self._safe(month)), month)
+
+    def number(self, month: Any, day: Any) -> Any:
+        return _where(month.is_not_null(), self.first.gather(self._safe(month)) + day - 1, month)
+
+    def add(self, month: Any, day: Any, months: Any) -> tuple[Any, Any, Any]:
+        """``add_months``: (month index, day, day number), null where an input is; the
+        index may fall outside the calendar (the caller checks: the day number is then
+        meaningless)."""
+        target = month + months
+        length = self.month_length(target)
+        clamped = _where(day > length, length, day)
+        return target, clamped, self.number(target, clamped)
+
+
+def _days(d: date) -> int:
+    return (d - _EPOCH).days
+
+
+def _bounds(table: str) -> list[date]:
+    """Every day a version of ``table`` (a user's included) starts or stops."""
+    days: set[date] = set()
+    for version in default_registry.versions(table):
+        days.add(version.effective_from)
+        if version.effective_to is not None and version.effective_to < _LAST:
+            days.add(version.effective_to + timedelta(days=1))
+    return sorted(days)
+
+
+def _segment(pl: Any, bounds: list[date], days: Any) -> Any:
+    """Which span between ``bounds`` each day number falls in: 0 before the first."""
+    edges = pl.Series([_days(b) for b in bounds], dtype=pl.Int32)
+    return edges.search_sorted(days.fill_null(0).cast(pl.Int32), side="right").cast(pl.Int32)
+
+
+def _kinds(pl: Any, column: Any) -> tuple[Any, Any]:
+    """The TitleType position of each row (null if missing or unknown), and the text of
+    the unknown ones (null elsewhere)."""
+    names = pl.Enum([m.name for m in TitleType])
+    dtype = column.dtype
+    if dtype == names:
+        return column.to_physical().cast(pl.Int32), pl.repeat(
+            None, column.len(), dtype=pl.String, eager=True
+        )
+    if dtype == pl.Null or isinstance(dtype, (pl.Enum, pl.Categorical)) or dtype == pl.String:
+        column = column.cast(pl.String)
+    else:
+        raise InvalidValue(
+            f"{_WHAT}: column 'type' is {dtype}; expected title types (a polars Enum of "
+            f"TitleType names, or their names or labels as text)"
+        )
+    distinct = column.unique().drop_nulls().to_list()
+    codes: list[int | None] = []
+    for text in distinct:
+        member = TitleType._missing_(text)  # a name or a label, as the record reads it
+        if member is None:
+            member = TitleType._missing_(text.strip())
+        codes.append(None if member is None else _KINDS.index(member))
+    code = column.replace_strict(distinct, codes, default=None, return_dtype=pl.Int32)
+    unknown = pl.select(
+        pl.when(code.is_null() & column.is_not_null()).then(column).otherwise(None)
+    ).to_series()
+    return code, unknown
+
+
+def _date_column(pl: Any, frame: Any, name: str) -> Any:
+    if name not in frame.columns:
+        return pl.repeat(None, frame.height, dtype=pl.Date, eager=True)
+    column = frame.get_column(name)
+    if column.dtype == pl.Null:
+        return column.cast(pl.Date)
+    if column.dtype != pl.Date:
+        raise InvalidValue(
+            f"{_WHAT}: column {name!r} is {column.dtype}; expected dates (polars Date)"
+        )
+    return column
+
+
+def _renewals(pl: Any, frame: Any) -> Any:
+    if "renewals" not in frame.columns:
+        return pl.repeat(0, frame.height, dtype=pl.Int64, eager=True)
+    column = frame.get_column("renewals")
+    if column.dtype == pl.Null:
+        return column.cast(pl.Int64).fill_null(0)
+    if not column.dtype.is_integer():
+        raise InvalidValue(
+            f"{_WHAT}: column 'renewals' is {column.dtype}; expected integers (renewals granted)"
+        )
+    return column.cast(pl.Int64).fill_null(0)
+
+
+def _paid(pl: Any, frame: Any) -> tuple[Any, Any]:
+    """(bits of the yearly terms 2..62 paid, whether any term is paid) of each row, from
+    ``maintenance_paid``."""
+    n = frame.height
+    if "maintenance_paid" not in frame.columns or frame.schema["maintenance_paid"] == pl.Null:
+        zero = pl.repeat(0, n, dtype=pl.Int64, eager=True)
+        return zero, zero > 0
+    column = frame.get_column("maintenance_paid")
+    dtype = column.dtype
+    inner = dtype.inner if isinstance(dtype, pl.List) else None
+    if isinstance(inner, pl.Struct) and "term" in {f.name for f in inner.fields}:
+        terms = column.list.eval(pl.element().struct.field("term"))
+    elif inner is not None and inner.is_integer():
+        terms = column
+    else:
+        raise InvalidValue(
+            f"{_WHAT}: column 'maintenance_paid' is {dtype}; expected a list of "
+            "{term, paid_on} structs (the yearly terms paid)"
+        )
+    if not terms.dtype.inner.is_integer():
+        raise InvalidValue(
+            f"{_WHAT}: column 'maintenance_paid' has terms of type {terms.dtype.inner}; "
+            "expected integers"
+        )
+    e = pl.element().cast(pl.Int64)
+    work = pl.DataFrame({"t": terms}).select(
+        bits=pl.col("t")
+        .list.unique()
+        .list.eval(
+            pl.when((e >= 2) & (e <= _MAX_TERMS)).then(pl.lit(2, pl.Int64).pow(e)).otherwise(0)
+        )
+        .list.sum()
+        .fill_null(0),
+        any=pl.col("t").list.len().fill_null(0) > 0,
+    )
+    return work.get_column("bits"), work.get_column("any")
+
+
+def _resolve_terms(pl: Any, bounds: list[date]) -> tuple[dict[str, Any], list[str], list[bool]]:
+    """The ``ip_terms`` row of every (type, span) key = type·(spans + 1) + span, through
+    :func:`term_rule` itself; a key that fails is marked (explained later, per date)."""
+    width = len(bounds) + 1
+    fields: dict[str, list[Any]] = {
+        "term_years": [],
+        "renewal_years": [],
+        "max_renewals": [],
+        "maintenance": [],
+        "exploitation_years": [],
+        "creation_years": [],
+        "source": [],
+        "status": [],
+    }
+    failing: list[bool] = []
+    for kind in _KINDS:
+        for span in range(width):
+            rule = None
+            if span:
+                try:
+                    rule = term_rule(kind, on=bounds[span - 1])
+                    version = lookup("ip_terms", on=bounds[span - 1])
+                except RegulationNotFound:
+                    rule = None
+            failing.append(rule is None)
+            for name, values in fields.items():
+                if rule is None:
+                    values.append(None)
+                elif name == "source":
+                    values.append(version.source)
+                elif name == "status":
+                    values.append(version.status.value)
+                else:
+                    values.append(getattr(rule, name))
+    statuses = pl.Enum([s.value for s in Status])
+    out = {
+        name: pl.Series(values, dtype=pl.Boolean if name == "maintenance" else pl.Int64)
+        for name, values in fields.items()
+        if name not in ("source", "status")
+    }
+    out["source"] = pl.Series(fields["source"], dtype=pl.String)
+    out["status"] = pl.Series(fields["status"], dtype=statuses)
+    labels = [kind.label for kind in _KINDS]
+    return out, labels, failing
+
+
+def _resolve_windows(pl: Any, bounds: list[date], key: str) -> dict[str, Any]:
+    """The ``ip_renewal`` row ``key`` of every span (0: before the first version)."""
+    rows: list[tuple[Any, ...]] = [(None, None, None, None)]
+    for start in bounds:
+        try:
+            version = lookup("ip_renewal", on=start)
+            row = version.row(key)
+            rows.append((row.window_months, row.grace_months, version.source, version.status.value))
+        except RegulationNotFound:
+            rows.append((None, None, None, None))
+    statuses = pl.Enum([s.value for s in Status])
+    return {
+        "window": pl.Series([r[0] for r in rows], dtype=pl.Int32),
+        "grace": pl.Series([r[1] for r in rows], dtype=pl.Int32),
+        "source": pl.Series([r[2] for r in rows], dtype=pl.String),
+        "status": pl.Series([r[3] for r in rows], dtype=statuses),
+        "failing": pl.Series([r[0] is None for r in rows], dtype=pl.Boolean),
+    }
+
+
+def _schedule_error(
+    kind: int, filed: date, granted: date | None, renewals: int, exploited: Any, created: Any
+) -> str:
+    """The error the per-object schedule raises for these dates (they are known to fail)."""
+    try:
+        compute_schedule(
+            _KINDS[kind],
+            filed,
+            granted=granted,
+            renewals=renewals,
+            first_exploited=exploited,
+            created=created,
+        )
+    except (InvalidValue, RegulationNotFound) as exc:
+        return str(exc)
+    return "the dates of this title cannot be computed"  # pragma: no cover - defensive
+
+
+def title_deadlines(titles: Any, *, on: date, strict: bool = False) -> Any:
+    """Hạn văn bằng hàng loạt — expiry, status on ``on`` and next deadline of every title.
+
+    ``titles`` is a table of the title schema (:func:`title_schema`; a polars DataFrame, a
+    pyarrow RecordBatch or Table, a pandas DataFrame or a dict of columns): ``type`` and
+    ``filing_date`` are required; ``grant_date``, ``renewals``, ``maintenance_paid``,
+    ``first_exploited``, ``created``, ``renewal_dates``, ``owner`` and
+    ``application_number`` are read when present (absent or null: the record's default).
+    The result is the same kind of table with every input column and these added:
+
+    - ``expiry`` (Date): the last day in force, renewals included (null: indefinite);
+    - ``status`` (Enum of :class:`TitleStatus` names): the status on ``on``;
+    - ``lapsed_on`` (Date): the first day out of force, when the title has lapsed;
+    - ``next_deadline`` (Date), ``deadline_kind`` (Enum of :class:`DeadlineKind` names),
+      ``deadline_opens`` (Date, the window's first day for an on-time maintenance fee or
+      renewal) and ``maintenance_term`` (Int16, the yearly term whose fee is due):
+      what :meth:`ProtectionTitle.next_action` says;
+    - ``term_rule_source`` (String), ``term_rule_status`` (Enum V/V2/U): the ``ip_terms``
+      version the expiry rests on; ``deadline_rule_source``, ``deadline_rule_status``:
+      the ``ip_renewal`` version the deadline rests on (null when none does);
+    - ``issue`` (String): why a row has no answer (null when it has one).
+
+    ``on`` judges the status and never chooses the rules. ``strict=True`` raises the
+    first issues instead (RegulationNotFound when a rule table has no version for a row,
+    else InvalidValue).
+    """
+    pl = polars(_WHAT)
+    on = require_date(on, what=f"{_WHAT}(..., on=...)")
+    frame, back = frame_in(titles, what=_WHAT)
+    require_columns(frame, ("type", "filing_date"), what=_WHAT)
+    result = _compute(pl, frame, on)
+    if strict:
+        issues = result.get_column(ISSUE)
+        if issues.null_count() < issues.len():
+            shown = issues.drop_nulls().unique(maintain_order=True)
+            text = "; ".join(shown.head(5).to_list())
+            more = f" (and {shown.len() - 5} more)" if shown.len() > 5 else ""
+            count = issues.len() - issues.null_count()
+            error = RegulationNotFound if "no version in force" in text else InvalidValue
+            raise error(f"{_WHAT}: {count} rows cannot be answered: {text}{more}")
+    return back(result)
+
+
+def _compute(pl: Any, frame: Any, on: date) -> Any:
+    n = frame.height
+    cal = _Calendar(pl)
+    i32 = pl.Int32
+    kind, unknown = _kinds(pl, frame.get_column("type"))
+    filed = _date_column(pl, frame, "filing_date")
+    granted, exploited, created = (_date_column(pl, frame, c) for c in _OPTIONAL_DATES)
+    renewals = _renewals(pl, frame)
+    bits, any_paid = _paid(pl, frame)
+    on_days = _days(on)
+
+    # -- the ip_terms row of the filing date, per (type, span) -----------------------------
+    term_bounds = _bounds("ip_terms")
+    rules, labels, term_failing = _resolve_terms(pl, term_bounds)
+    width = len(term_bounds) + 1
+    filed_days = filed.cast(i32)
+    key = kind * width + _segment(pl, term_bounds, filed_days)
+    safe_key = key.fill_null(0)
+
+    def rule(name: str) -> Any:
+        values = rules[name].gather(safe_key)
+        return _where(key.is_not_null(), values, pl.repeat(None, n, dtype=values.dtype, eager=True))
+
+    term = rule("term_years")
+    renew_years = rule("renewal_years")
+    max_renewals = rule("max_renewals")
+    maintained = rule("maintenance").fill_null(False)
+    term_failing_row = (
+        pl.Series(term_failing, dtype=pl.Boolean).gather(safe_key) & key.is_not_null()
+    )
+
+    # -- expiry: add_years(filing, term), the layout design's earliest, then renewals ------
+    f_month, f_day = cal.split(filed)
+    e_month, e_day, e_days = cal.add(f_month, f_day, term * 12)
+    overflow = (e_month >= _MONTHS).fill_null(False)
+    if (kind == _LAYOUT).any():
+        for column, years in ((exploited, "exploitation_years"), (created, "creation_years")):
+            if column.is_null().all():
+                continue
+            x_month, x_day = cal.split(column)
+            extra = rule(years)
+            y_month, y_day, y_days = cal.add(x_month, x_day, extra * 12)
+            applies = ((kind == _LAYOUT) & y_month.is_not_null() & e_month.is_not_null()).fill_null(
+                False
+            )
+            overflow = overflow | (applies & (y_month >= _MONTHS))
+            earlier = applies & (y_days < e_days)
+            e_month = _where(earlier, y_month, e_month)
+            e_day = _where(earlier, y_day, e_day)
+            e_days = _where(earlier, y_days, e_days)
+    step = renew_years.fill_null(0) * 12
+    x_month, x_day, x_days = cal.add(e_month, e_day, renewals * step)
+    feb29 = ((e_month % 12 == 1) & (e_day == 29) & (renewals * step > 0)).fill_null(False)
+    if feb29.any():  # each renewal keeps a 28/02 once it has been clipped to it
+        rows = feb29.arg_true()
+        month, day = e_month.gather(rows), e_day.gather(rows)
+        count, by = renewals.gather(rows), step.gather(rows)
+        for j in range(int(count.max() or 0)):
+            month = _where(count > j, month + by, month)
+            length = cal.month_length(month)
+            day = _where(day > length, length, day)
+        x_day = x_day.scatter(rows, day)
+        x_days = cal.number(x_month, x_day)
+    overflow = overflow | (x_month >= _MONTHS).fill_null(False)
+    expiry_days = x_days
+    has_expiry = e_month.is_not_null()
+    renewable = (
+        has_expiry
+        & renew_years.is_not_null()
+        & term.is_not_null()
+        & (max_renewals.is_null() | (renewals < max_renewals))
+    ).fill_null(False)
+
+    # -- the renewal window: the ip_renewal version of the expiry date ----------------------
+    window_bounds = _bounds("ip_renewal")
+    renewal = _resolve_windows(pl, window_bounds, "renewal")
+    r_span = _segment(pl, window_bounds, expiry_days)
+    r_open_month, _, r_opens = cal.add(x_month, x_day, -renewal["window"].gather(r_span))
+    r_grace_month, _, r_grace = cal.add(x_month, x_day, renewal["grace"].gather(r_span))
+    window_failing = renewable & renewal["failing"].gather(r_span)
+    overflow = overflow | (
+        renewable & ((r_grace_month >= _MONTHS) | (r_open_month < 0)).fill_null(False)
+    )
+
+    # -- maintenance: the first unpaid yearly term (2..), its start and window -------------
+    g_month, g_day = cal.split(granted)
+    g_days = granted.cast(i32)
+    has_terms = (granted.is_not_null() & has_expiry & maintained).fill_null(False)
+    # terms: 1 + the whole years from the grant to the expiry (none if granted after it)
+    years = x_month // 12 - g_month // 12
+    _, _, a_days = cal.add(g_month, g_day, years * 12)
+    whole = years - (a_days > expiry_days).cast(pl.Int64)
+    terms = _where(has_terms & (g_days <= expiry_days), whole + 1, whole * 0).fill_null(0)
+    first_unpaid = (bits // 4).bitwise_trailing_ones().cast(pl.Int64) + 2
+    due = has_terms & (first_unpaid <= terms)
+    s_month, s_day, s_days = cal.add(g_month, g_day, (first_unpaid - 1) * 12)
+    # the term before ends the day before: that day's (month, day)
+    p_month = _where(s_day > 1, s_month, s_month - 1)
+    p_day = _where(s_day > 1, s_day - 1, cal.month_length(s_month - 1))
+    p_days = s_days - 1
+    upkeep = _resolve_windows(pl, window_bounds, "maintenance")
+    m_span = _segment(pl, window_bounds, p_days)
+    _, _, m_opens = cal.add(p_month, p_day, -upkeep["window"].gather(m_span))
+    _, _, m_grace = cal.add(p_month, p_day, upkeep["grace"].gather(m_span))
+    # every yearly term's window is computed by the schedule: each must find a version
+    # (the term before the second ends a year after the grant, the last's the day before
+    # the last term starts), and the last term's end and grace must stay in the calendar
+    many = has_terms & (terms >= 2)
+    last_month, last_day, last_start = cal.add(g_month, g_day, (terms - 1) * 12)
+    _, _, second_start = cal.add(g_month, g_day, 12)
+    gaps = upkeep["failing"].cast(pl.Int64).cum_sum()
+    span_first = _segment(pl, window_bounds, second_start - 1)
+    span_last = _segment(pl, window_bounds, last_start - 1)
+    maintenance_failing = many & (
+        gaps.gather(span_last)
+        - gaps.gather(span_first)
+        + upkeep["failing"].gather(span_first).cast(pl.Int64)
+        > 0
+    )
+    end_month, _, _ = cal.add(g_month, g_day, terms * 12)
+    grace_month = _where(last_day > 1, last_month, last_month - 1) + upkeep["grace"].gather(
+        span_last
+    )
+    overflow = overflow | (
+        has_terms & ((end_month >= _MONTHS) | (many & (grace_month >= _MONTHS)))
+    ).fill_null(False)
+    too_many = has_terms & (terms > _MAX_TERMS)
+
+    # -- checks, in the record's order; the first that fails is the row's issue ------------
+    owner_bad = None
+    if "owner" in frame.columns:
+        owner = frame.get_column("owner")
+        if owner.dtype == pl.Null:
+            owner = owner.cast(pl.String)
+        if owner.dtype != pl.String:
+            raise InvalidValue(f"{_WHAT}: column 'owner' is {owner.dtype}; expected text")
+        owner_bad = owner.is_null() | (owner.str.strip_chars().str.len_chars() == 0)
+    number_text = None
+    number_bad = number_year = None
+    if "application_number" in frame.columns:
+        number_text = frame.get_column("application_number")
+        if number_text.dtype == pl.Null:
+            number_text = number_text.cast(pl.String)
+        if number_text.dtype != pl.String:
+            raise InvalidValue(
+                f"{_WHAT}: column 'application_number' is {number_text.dtype}; expected text"
+            )
+        plain = number_text.str.replace_all(f"[{_DASHES}]", "-").str.replace_all(r"\s", "")
+        shape = plain.str.contains(r"^[1-9]-[0-9]{4}-[0-9]{5}$")
+        number_year = plain.str.slice(2, 4).cast(pl.Int32, strict=False)
+        serial = plain.str.slice(7, 5).cast(pl.Int32, strict=False)
+        number_bad = number_text.is_not_null() & (
+            ~shape | (number_year < 1900) | (number_year > 2100) | (serial < 1)
+        ).fill_null(True)
+        number_year = _where(
+            ~number_bad, number_year, pl.repeat(None, n, dtype=pl.Int32, eager=True)
+        )
+    dates_len = None
+    if "renewal_dates" in frame.columns and frame.schema["renewal_dates"] != pl.Null:
+        column = frame.get_column("renewal_dates")
+        if not isinstance(column.dtype, pl.List):
+            raise InvalidValue(
+                f"{_WHAT}: column 'renewal_dates' is {column.dtype}; expected a list of dates"
+            )
+        dates_len = column.list.len().fill_null(0).cast(pl.Int64)
+    layout = kind == _LAYOUT
+
+    def out_of_range(column: Any) -> Any:
+        return column.is_not_null() & ((column < _FIRST) | (column > _LAST))
+
+    checks: list[tuple[str, Any]] = [
+        ("type_missing", kind.is_null() & unknown.is_null()),
+        ("type_unknown", unknown.is_not_null()),
+        ("filed_missing", filed.is_null()),
+        ("filed_range", out_of_range(filed)),
+        *(
+            (f"{c}_range", out_of_range(col))
+            for c, col in zip(_OPTIONAL_DATES, (granted, exploited, created), strict=True)
+        ),
+    ]
+    if owner_bad is not None:
+        checks.append(("owner", owner_bad))
+    checks.append(("renewals_negative", renewals < 0))
+    if number_bad is not None:
+        checks.append(("number", number_bad))
+    checks += [
+        ("granted_early", granted < filed),
+        ("term_rule", term_failing_row),
+        ("not_renewable", (renewals > 0) & (renew_years.is_null() | term.is_null())),
+        ("too_many_renewals", (renewals > 0) & (renewals > max_renewals)),
+    ]
+    if dates_len is not None:
+        checks.append(("renewal_dates", (dates_len > 0) & (dates_len != renewals)))
+    checks += [
+        ("exploited_layout", exploited.is_not_null() & ~layout),
+        ("created_layout", created.is_not_null() & ~layout),
+        ("created_late", created > filed),
+        ("exploited_early", exploited < created),
+        ("no_maintenance", any_paid & ~maintained),
+    ]
+    if number_year is not None:
+        checks.append(("number_year", number_year != filed.dt.year()))
+    checks += [
+        ("renewed_ungranted", granted.is_null() & (renewals > 0)),
+        ("paid_ungranted", granted.is_null() & any_paid),
+        ("schedule", window_failing | maintenance_failing | overflow),
+        ("too_many_terms", too_many),
+    ]
+    code = pl.repeat(0, n, dtype=pl.Int8, eager=True)
+    for number, (_, condition) in reversed(list(enumerate(checks, start=1))):
+        code = _where(condition, pl.repeat(number, n, dtype=pl.Int8, eager=True), code)
+    ok = code == 0
+
+    # -- status, lapse and next deadline ---------------------------------------------------
+    statuses = pl.Enum([s.name for s in TitleStatus])
+    kinds = pl.Enum([k.name for k in DeadlineKind])
+    work = pl.DataFrame(
+        {
+            "ok": ok,
+            "granted": g_days,
+            "expiry": _where(
+                has_expiry, expiry_days, pl.repeat(None, n, dtype=expiry_days.dtype, eager=True)
+            ),
+            "renewable": renewable,
+            "r_opens": r_opens,
+            "r_grace": r_grace,
+            "r_source": renewal["source"].gather(r_span),
+            "r_status": renewal["status"].gather(r_span),
+            "due": due,
+            "f": first_unpaid,
+            "start": s_days,
+            "closes": p_days,
+            "m_opens": m_opens,
+            "m_grace": m_grace,
+            "m_source": upkeep["source"].gather(m_span),
+            "m_status": upkeep["status"].gather(m_span),
+            "t_source": rules["source"].gather(safe_key),
+            "t_status": rules["status"].gather(safe_key),
+        }
+    )
+    c = pl.col
+    day = pl.lit(on_days, dtype=i32)
+    unpaid = c("due") & (c("start") <= day)
+    pending = c("granted").is_null() | (day < c("granted"))
+
+    def as_status(status: TitleStatus) -> Any:
+        return pl.lit(status.name, dtype=statuses)
+
+    def as_kind(what: DeadlineKind) -> Any:
+        return pl.lit(what.name, dtype=kinds)
+
+    status = (
+        pl.when(pending)
+        .then(as_status(TitleStatus.PENDING))
+        .when(unpaid & (day <= c("m_grace")))
+        .then(as_status(TitleStatus.GRACE))
+        .when(unpaid)
+        .then(as_status(TitleStatus.EXPIRED))
+        .when(c("expiry").is_null() | (day <= c("expiry")))
+        .then(as_status(TitleStatus.IN_FORCE))
+        .when(c("renewable") & (day <= c("r_grace")))
+        .then(as_status(TitleStatus.GRACE))
+        .otherwise(as_status(TitleStatus.EXPIRED))
+    )
+    work = work.lazy().with_columns(status=status, unpaid=unpaid)
+    s = c("status")
+    late_upkeep = c("unpaid") & (s == "GRACE")
+    upkeep_ahead = c("due") & ~c("unpaid")
+    what = (
+        pl.when(s == "PENDING")
+        .then(as_kind(DeadlineKind.AWAIT_GRANT))
+        .when(s == "EXPIRED")
+        .then(as_kind(DeadlineKind.LAPSED))
+        .when(c("expiry").is_null())
+        .then(as_kind(DeadlineKind.INDEFINITE))
+        .when(late_upkeep)
+        .then(as_kind(DeadlineKind.MAINTENANCE_LATE))
+        .when(s == "GRACE")
+        .then(as_kind(DeadlineKind.RENEWAL_LATE))
+        .when(upkeep_ahead)
+        .then(as_kind(DeadlineKind.MAINTENANCE))
+        .when(~c("renewable"))
+        .then(as_kind(DeadlineKind.TERM_ENDS))
+        .otherwise(as_kind(DeadlineKind.RENEWAL))
+    )
+    work = work.with_columns(kind=what)
+    k = c("kind")
+    upkeep_kind = k.is_in(["MAINTENANCE", "MAINTENANCE_LATE"])
+    renewal_kind = k.is_in(["RENEWAL", "RENEWAL_LATE"])
+    to_date = pl.Date
+
+    def answer(expr: Any) -> Any:
+        return pl.when(c("ok")).then(expr).otherwise(None)
+
+    added = work.select(
+        expiry=answer(c("expiry").cast(to_date)),
+        status=answer(s),
+        lapsed_on=answer(
+            pl.when(s != "EXPIRED")
+            .then(None)
+            .when(c("unpaid"))
+            .then(c("start"))
+            .otherwise(c("expiry") + 1)
+            .cast(to_date)
+        ),
+        next_deadline=answer(
+            pl.when(k == "MAINTENANCE_LATE")
+            .then(c("m_grace"))
+            .when(k == "RENEWAL_LATE")
+            .then(c("r_grace"))
+            .when(k == "MAINTENANCE")
+            .then(c("closes"))
+            .when(k.is_in(["RENEWAL", "TERM_ENDS"]))
+            .then(c("expiry"))
+            .otherwise(None)
+            .cast(to_date)
+        ),
+        deadline_kind=answer(k),
+        deadline_opens=answer(
+            pl.when(k == "MAINTENANCE")
+            .then(c("m_opens"))
+            .when(k == "RENEWAL")
+            .then(c("r_opens"))
+            .otherwise(None)
+            .cast(to_date)
+        ),
+        maintenance_term=answer(pl.when(upkeep_kind).then(c("f")).cast(pl.Int16)),
+        term_rule_source=answer(c("t_source")),
+        term_rule_status=answer(c("t_status")),
+        deadline_rule_source=answer(
+            pl.when(upkeep_kind).then(c("m_source")).when(renewal_kind).then(c("r_source"))
+        ),
+        deadline_rule_status=answer(
+            pl.when(upkeep_kind).then(c("m_status")).when(renewal_kind).then(c("r_status"))
+        ),
+    ).collect()
+    issues = _issues(
+        pl,
+        code,
+        [name for name, _ in checks],
+        {
+            "kind": kind,
+            "unknown": unknown,
+            "filed": filed,
+            "granted": granted,
+            "exploited": exploited,
+            "created": created,
+            "renewals": renewals,
+            "max_renewals": max_renewals,
+            "dates_len": dates_len,
+            "number": number_text,
+            "number_year": number_year,
+            "terms": terms,
+        },
+        labels,
+    )
+    return frame.with_columns(*added.get_columns(), issues.alias(ISSUE))
+
+
+def _issues(pl: Any, code: Any, names: list[str], values: dict[str, Any], labels: list[str]) -> Any:
+    """The issue text of every row with a nonzero ``code`` (null elsewhere), built on
+    those rows only."""
+    n = code.len()
+    rows = (code > 0).arg_true()
+    if rows.len() == 0:
+        return pl.repeat(None, n, dtype=pl.String, eager=True)
+    columns = {k: v.gather(rows) for k, v in values.items() if v is not None}
+    bad = pl.DataFrame({"code": code.gather(rows), **columns})
+    number = {name: i for i, name in enumerate(names, start=1)}
+    c = pl.col
+    label = c("kind").replace_strict(
+        list(range(len(labels))), labels, default=None, return_dtype=pl.String
+    )
+
+    def iso(name: str) -> Any:
+        return c(name).dt.to_string("%Y-%m-%d")
+
+    kinds = ", ".join(k.name for k in TitleType)
+    texts: dict[str, Any] = {
+        "type_missing": pl.lit("type: missing; expected a title type"),
+        "type_unknown": pl.format(
+            "type: '{}' is not a title type; expected one of {} (or their labels)",
+            c("unknown"),
+            pl.lit(kinds),
+        ),
+        "filed_missing": pl.lit("filing_date: missing; expected a date"),
+        "filed_range": pl.format(
+            "filing_date {} is out of range; expected 0001-01-01..9999-12-31", iso("filed")
+        ),
+        "grant_date_range": pl.format(
+            "grant_date {} is out of range; expected 0001-01-01..9999-12-31", iso("granted")
+        ),
+        "first_exploited_range": pl.format(
+            "first_exploited {} is out of range; expected 0001-01-01..9999-12-31",
+            iso("exploited"),
+        ),
+        "created_range": pl.format(
+            "created {} is out of range; expected 0001-01-01..9999-12-31", iso("created")
+        ),
+        "owner": pl.lit("owner: missing or empty; expected the title's owner"),
+        "renewals_negative": pl.format(
+            "renewals {}: expected a number of renewals >= 0", c("renewals")
+        ),
+        "number": pl.format(
+            "application_number '{}' is not an application number; expected T-YYYY-NNNNN, "
+            "e.g. 4-2025-20619",
+            c("number") if "number" in columns else pl.lit(""),
+        ),
+        "granted_early": pl.format(
+            "grant_date {} is before filing_date {}", iso("granted"), iso("filed")
+        ),
+        "term_rule": pl.lit(""),  # the lookup's own words, per date: below
+        "not_renewable": pl.format(
+            "renewals {}: a {} title cannot be renewed", c("renewals"), label
+        ),
+        "too_many_renewals": pl.format(
+            "renewals {}: a {} title can be renewed at most {} times",
+            c("renewals"),
+            label,
+            c("max_renewals"),
+        ),
+        "renewal_dates": pl.format(
+            "renewal_dates has {} dates but renewals is {}",
+            c("dates_len") if "dates_len" in columns else pl.lit(0),
+            c("renewals"),
+        ),
+        "exploited_layout": pl.format(
+            "first_exploited applies to layout designs only, not {}", label
+        ),
+        "created_layout": pl.format("created applies to layout designs only, not {}", label),
+        "created_late": pl.format(
+            "created {} is after filing_date {}", iso("created"), iso("filed")
+        ),
+        "exploited_early": pl.format(
+            "first_exploited {} is before created {}", iso("exploited"), iso("created")
+        ),
+        "no_maintenance": pl.format("maintenance_paid: a {} title has no maintenance fees", label),
+        "number_year": pl.format(
+            "application_number {} is of year {}, but filing_date is {}",
+            c("number") if "number" in columns else pl.lit(""),
+            c("number_year") if "number_year" in columns else pl.lit(0),
+            iso("filed"),
+        ),
+        "renewed_ungranted": pl.format(
+            "grant_date: missing, but renewals is {} (a title is renewed only after its grant)",
+            c("renewals"),
+        ),
+        "paid_ungranted": pl.lit(
+            "grant_date: missing, but maintenance fees are paid (a fee is due only on a "
+            "granted title)"
+        ),
+        "schedule": pl.lit(""),  # the schedule's own words, per title: below
+        "too_many_terms": pl.format(
+            "{} yearly maintenance terms: the bulk calculation covers terms up to {}",
+            c("terms"),
+            pl.lit(_MAX_TERMS),
+        ),
+    }
+    chain: Any = pl.when(pl.lit(False)).then(pl.lit(None, dtype=pl.String))
+    for name in names:
+        chain = chain.when(c("code") == number[name]).then(texts[name])
+    bad = bad.with_columns(text=chain.otherwise(None), row=rows)
+    # the words of the per-object code, once per distinct key that fails
+    for name, columns_used in (
+        ("term_rule", ("kind", "filed")),
+        ("schedule", ("kind", "filed", "granted", "renewals", "exploited", "created")),
+    ):
+        if name not in number:
+            continue
+        failing = bad.filter(c("code") == number[name])
+        if failing.height == 0:
+            continue
+        found: dict[tuple[Any, ...], str] = {}
+        for key in failing.select(columns_used).unique().iter_rows():
+            if name == "term_rule":
+                try:
+                    term_rule(_KINDS[key[0]], on=key[1])
+                    found[key] = "no ip_terms row for this type"  # pragma: no cover
+                except RegulationNotFound as exc:
+                    found[key] = str(exc)
+            else:
+                found[key] = _schedule_error(*key)
+        table = pl.DataFrame(
+            [(*key, text) for key, text in found.items()],
+            schema={**{u: failing.schema[u] for u in columns_used}, "found": pl.String},
+            orient="row",
+        )
+        keyed = failing.select("row", *columns_used).join(
+            table, on=list(columns_used), how="left", nulls_equal=True
+        )
+        bad = bad.update(keyed.select("row", text="found"), on="row")
+    full = pl.repeat(None, n, dtype=pl.String, eager=True)
+    return full.scatter(bad.get_column("row"), bad.get_column("text"))
