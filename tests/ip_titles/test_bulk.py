@@ -5,6 +5,8 @@ ip_terms and ip_renewal boundaries, on polars, Arrow and pandas input."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, timedelta
 from typing import Any
 
@@ -20,6 +22,7 @@ from vn_skt.ip_titles import (
     ProtectionTitle,
     TitleStatus,
     TitleType,
+    _bulk,
     title_deadlines,
     title_schema,
     titles_frame,
@@ -101,6 +104,21 @@ def per_object(title: ProtectionTitle, on: date) -> dict[str, Any]:
     }
 
 
+# the kernel computes through a table of every (type, filing day, renewals) and (grant day,
+# term) in the batch's range when that is small, else row by row: both ways are tested
+WAYS = st.sampled_from([0.0, 1e12])
+
+
+@contextmanager
+def computed(way: float) -> Iterator[None]:
+    kept = _bulk._DENSE_RATIO
+    _bulk._DENSE_RATIO = way
+    try:
+        yield
+    finally:
+        _bulk._DENSE_RATIO = kept
+
+
 def _check(titles: list[ProtectionTitle], out: pl.DataFrame, on: date) -> None:
     assert out.height == len(titles)
     for title, row in zip(titles, out.iter_rows(named=True), strict=True):
@@ -131,11 +149,15 @@ def _days_of(titles: list[ProtectionTitle]) -> list[date]:
     return sorted(days)
 
 
-@given(st.lists(protection_titles(), max_size=12), st.data())
-def test_bulk_equals_per_object(titles: list[ProtectionTitle], data: st.DataObject) -> None:
+@given(st.lists(protection_titles(), max_size=12), st.data(), WAYS)
+def test_bulk_equals_per_object(
+    titles: list[ProtectionTitle], data: st.DataObject, way: float
+) -> None:
     near = _days_of(titles)
     on = data.draw(st.sampled_from(near) | ON if near else ON)
-    _check(titles, title_deadlines(titles_frame(titles), on=on), on)
+    with computed(way):
+        out = title_deadlines(titles_frame(titles), on=on)
+    _check(titles, out, on)
 
 
 @given(st.lists(protection_titles(), min_size=1, max_size=8), ON, st.data())
@@ -144,8 +166,12 @@ def test_a_batch_split_in_two_gives_the_same_rows(
 ) -> None:
     frame = titles_frame(titles)
     cut = data.draw(st.integers(min_value=0, max_value=len(titles)))
-    whole = title_deadlines(frame, on=on)
-    parts = pl.concat([title_deadlines(frame[:cut], on=on), title_deadlines(frame[cut:], on=on)])
+    with computed(data.draw(WAYS)):
+        whole = title_deadlines(frame, on=on)
+    with computed(data.draw(WAYS)):
+        first = title_deadlines(frame[:cut], on=on)
+    with computed(data.draw(WAYS)):
+        parts = pl.concat([first, title_deadlines(frame[cut:], on=on)])
     assert parts.equals(whole)
 
 
@@ -253,11 +279,13 @@ def test_the_term_follows_the_version_of_the_filing_date(shorter_marks: None) ->
 
 
 @settings(suppress_health_check=[HealthCheck.function_scoped_fixture])  # registered once
-@given(st.lists(protection_titles(), max_size=8), ON)
+@given(st.lists(protection_titles(), max_size=8), ON, WAYS)
 def test_bulk_equals_per_object_with_a_user_version(
-    shorter_windows: None, titles: list[ProtectionTitle], on: date
+    shorter_windows: None, titles: list[ProtectionTitle], on: date, way: float
 ) -> None:
-    _check(titles, title_deadlines(titles_frame(titles), on=on), on)
+    with computed(way):
+        out = title_deadlines(titles_frame(titles), on=on)
+    _check(titles, out, on)
 
 
 def test_a_patent_with_an_unpaid_term_lapses_from_its_first_day() -> None:

@@ -243,9 +243,10 @@ def _paid(pl: Any, frame: Any) -> tuple[Any, Any]:
     return work.get_column("bits"), work.get_column("any")
 
 
-def _resolve_terms(pl: Any, bounds: list[date]) -> tuple[dict[str, Any], list[str], list[bool]]:
+def _resolve_terms(pl: Any, bounds: list[date]) -> tuple[dict[str, Any], list[str]]:
     """The ``ip_terms`` row of every (type, span) key = type·(spans + 1) + span, through
-    :func:`term_rule` itself; a key that fails is marked (explained later, per date)."""
+    :func:`term_rule` itself (``failing`` where it has none: explained later, per date),
+    and the labels of the types."""
     width = len(bounds) + 1
     fields: dict[str, list[Any]] = {
         "term_years": [],
@@ -256,20 +257,21 @@ def _resolve_terms(pl: Any, bounds: list[date]) -> tuple[dict[str, Any], list[st
         "creation_years": [],
         "source": [],
         "status": [],
+        "failing": [],
     }
-    failing: list[bool] = []
     for kind in _KINDS:
         for span in range(width):
-            rule = None
+            rule = version = None
             if span:
                 try:
                     rule = term_rule(kind, on=bounds[span - 1])
                     version = lookup("ip_terms", on=bounds[span - 1])
                 except RegulationNotFound:
                     rule = None
-            failing.append(rule is None)
             for name, values in fields.items():
-                if rule is None:
+                if name == "failing":
+                    values.append(rule is None)
+                elif rule is None or version is None:
                     values.append(None)
                 elif name == "source":
                     values.append(version.source)
@@ -277,16 +279,14 @@ def _resolve_terms(pl: Any, bounds: list[date]) -> tuple[dict[str, Any], list[st
                     values.append(version.status.value)
                 else:
                     values.append(getattr(rule, name))
-    statuses = pl.Enum([s.value for s in Status])
+    types = {"maintenance": pl.Boolean, "failing": pl.Boolean, "source": pl.String}
     out = {
-        name: pl.Series(values, dtype=pl.Boolean if name == "maintenance" else pl.Int64)
+        name: pl.Series(values, dtype=types.get(name, pl.Int64))
         for name, values in fields.items()
-        if name not in ("source", "status")
+        if name != "status"
     }
-    out["source"] = pl.Series(fields["source"], dtype=pl.String)
-    out["status"] = pl.Series(fields["status"], dtype=statuses)
-    labels = [kind.label for kind in _KINDS]
-    return out, labels, failing
+    out["status"] = pl.Series(fields["status"], dtype=pl.Enum([s.value for s in Status]))
+    return out, [kind.label for kind in _KINDS]
 
 
 def _resolve_windows(pl: Any, bounds: list[date], key: str) -> dict[str, Any]:
@@ -307,6 +307,20 @@ def _resolve_windows(pl: Any, bounds: list[date], key: str) -> dict[str, Any]:
         "status": pl.Series([r[3] for r in rows], dtype=statuses),
         "failing": pl.Series([r[0] is None for r in rows], dtype=pl.Boolean),
     }
+
+
+def _as_sources(pl: Any, *tables: dict[str, Any]) -> Any:
+    """Make the ``source`` of every table one polars Enum of the sources they name (a
+    row then carries a code, not a copy of the text)."""
+    names: list[str] = []
+    for table in tables:
+        for source in table["source"].to_list():
+            if source is not None and source not in names:
+                names.append(source)
+    sources = pl.Enum(names)
+    for table in tables:
+        table["source"] = table["source"].cast(sources)
+    return sources
 
 
 def _schedule_error(
@@ -370,6 +384,183 @@ def title_deadlines(titles: Any, *, on: date, strict: bool = False) -> Any:
     return back(result)
 
 
+_DENSE_RATIO = 1.0
+"""A rule-and-date table over every (type, filing day, renewals) or (grant day, term) in a
+batch's range is used when it has at most this many entries per row (else each row is
+computed): the same function computes either (the tests run both)."""
+
+
+def _dense(size: int, n: int) -> bool:
+    return 0 < size <= n * _DENSE_RATIO
+
+
+def _filing(
+    pl: Any,
+    cal: _Calendar,
+    rules: dict[str, Any],
+    width: int,
+    term_bounds: list[date],
+    renewal: dict[str, Any],
+    window_bounds: list[date],
+    kind: Any,
+    filed_days: Any,
+    renewals: Any,
+    exploited: Any = None,
+    created: Any = None,
+) -> Any:
+    """What follows from a title's type, filing date and renewals (and a layout design's
+    two other dates): the ``ip_terms`` row, the expiry, the renewal window and whether
+    the per-object schedule would fail on them. ``kind``, ``filed_days`` and
+    ``renewals`` are non-null."""
+    n = kind.len()
+    key = kind * width + _segment(pl, term_bounds, filed_days)
+    failing = rules["failing"].gather(key)
+    term = rules["term_years"].gather(key)
+    renew_years = rules["renewal_years"].gather(key)
+    max_renewals = rules["max_renewals"].gather(key)
+    filed = filed_days.cast(pl.Date)
+    f_month, f_day = cal.split(filed)
+    e_month, e_day, e_days = cal.add(f_month, f_day, term * 12)
+    overflow = (e_month >= _MONTHS).fill_null(False)
+    for column, years in ((exploited, "exploitation_years"), (created, "creation_years")):
+        if column is None or column.is_null().all():
+            continue
+        x_month, x_day = cal.split(column)
+        y_month, y_day, y_days = cal.add(x_month, x_day, rules[years].gather(key) * 12)
+        applies = ((kind == _LAYOUT) & y_month.is_not_null() & e_month.is_not_null()).fill_null(
+            False
+        )
+        overflow = overflow | (applies & (y_month >= _MONTHS))
+        earlier = applies & (y_days < e_days)
+        e_month = _where(earlier, y_month, e_month)
+        e_day = _where(earlier, y_day, e_day)
+        e_days = _where(earlier, y_days, e_days)
+    step = renew_years.fill_null(0) * 12
+    count = _where(renewals > 0, renewals, renewals * 0)
+    x_month, x_day, x_days = cal.add(e_month, e_day, count * step)
+    feb29 = ((e_month % 12 == 1) & (e_day == 29) & (count * step > 0)).fill_null(False)
+    if feb29.any():  # each renewal keeps a 28/02 once it has been clipped to it
+        rows = feb29.arg_true()
+        month, day = e_month.gather(rows), e_day.gather(rows)
+        times, by = count.gather(rows), step.gather(rows)
+        for j in range(int(times.max() or 0)):
+            month = _where(times > j, month + by, month)
+            length = cal.month_length(month)
+            day = _where(day > length, length, day)
+        x_day = x_day.scatter(rows, day)
+        x_days = cal.number(x_month, x_day)
+    overflow = overflow | (x_month >= _MONTHS).fill_null(False)
+    has_expiry = e_month.is_not_null()
+    renewable = (
+        has_expiry
+        & renew_years.is_not_null()
+        & term.is_not_null()
+        & (max_renewals.is_null() | (renewals < max_renewals))
+    ).fill_null(False)
+    r_span = _segment(pl, window_bounds, x_days)
+    r_open_month, _, r_opens = cal.add(x_month, x_day, -renewal["window"].gather(r_span))
+    r_grace_month, _, r_grace = cal.add(x_month, x_day, renewal["grace"].gather(r_span))
+    overflow = overflow | (
+        renewable & ((r_grace_month >= _MONTHS) | (r_open_month < 0)).fill_null(False)
+    )
+    i32 = pl.Int32
+    return pl.DataFrame(
+        {
+            "t_key": key.cast(i32),
+            "term_failing": failing,
+            "maintained": rules["maintenance"].gather(key).fill_null(False),
+            "has_expiry": has_expiry,
+            "expiry": _where(
+                has_expiry, x_days, pl.repeat(None, n, dtype=x_days.dtype, eager=True)
+            ).cast(i32),
+            "renewable": renewable,
+            "r_opens": r_opens.cast(i32),
+            "r_grace": r_grace.cast(i32),
+            "r_span": r_span.cast(i32),
+            "window_failing": renewable & renewal["failing"].gather(r_span),
+            "not_renewable": (renewals > 0) & renew_years.is_null(),
+            "too_many_renewals": ((renewals > 0) & (renewals > max_renewals)).fill_null(False),
+            "overflow": overflow,
+        }
+    )
+
+
+def _upkeep(
+    pl: Any,
+    cal: _Calendar,
+    upkeep: dict[str, Any],
+    window_bounds: list[date],
+    granted: Any,
+    first_unpaid: Any,
+) -> Any:
+    """The first unpaid yearly term's start, the day its fee is due (the day before) and
+    its window and grace, from the grant day and the term number (both non-null)."""
+    g_month, g_day = cal.split(granted.cast(pl.Date))
+    s_month, s_day, s_days = cal.add(g_month, g_day, (first_unpaid - 1) * 12)
+    # the term before ends the day before: that day's (month, day)
+    p_month = _where(s_day > 1, s_month, s_month - 1)
+    p_day = _where(s_day > 1, s_day - 1, cal.month_length(s_month - 1))
+    p_days = s_days - 1
+    m_span = _segment(pl, window_bounds, p_days)
+    _, _, m_opens = cal.add(p_month, p_day, -upkeep["window"].gather(m_span))
+    _, _, m_grace = cal.add(p_month, p_day, upkeep["grace"].gather(m_span))
+    i32 = pl.Int32
+    return pl.DataFrame(
+        {
+            "start": s_days.cast(i32),
+            "closes": p_days.cast(i32),
+            "m_opens": m_opens.cast(i32),
+            "m_grace": m_grace.cast(i32),
+            "m_span": m_span.cast(i32),
+        }
+    )
+
+
+def _upkeep_checks(
+    pl: Any,
+    cal: _Calendar,
+    upkeep: dict[str, Any],
+    window_bounds: list[date],
+    granted: Any,
+    expiry: Any,
+) -> tuple[Any, Any]:
+    """(the schedule fails, more yearly terms than covered) for titles with yearly terms:
+    every term's window must find an ``ip_renewal`` version (the term before the second
+    ends a year after the grant, the last's the day before the last term starts), and
+    the last term's end and grace must stay in the calendar (as the schedule computes
+    them)."""
+    g_month, g_day = cal.split(granted.cast(pl.Date))
+    years = expiry.cast(pl.Date).dt.year().cast(pl.Int64) - 1 - g_month // 12
+    _, _, a_days = cal.add(g_month, g_day, years * 12)
+    whole = years - (a_days > expiry).cast(pl.Int64)
+    terms = _where(granted <= expiry, whole + 1, whole * 0)
+    many = terms >= 2
+    last_month, last_day, last_start = cal.add(g_month, g_day, (terms - 1) * 12)
+    _, _, second_start = cal.add(g_month, g_day, 12)
+    gaps = upkeep["failing"].cast(pl.Int64).cum_sum()
+    span_first = _segment(pl, window_bounds, second_start - 1)
+    span_last = _segment(pl, window_bounds, last_start - 1)
+    failing = many & (
+        gaps.gather(span_last)
+        - gaps.gather(span_first)
+        + upkeep["failing"].gather(span_first).cast(pl.Int64)
+        > 0
+    )
+    end_month, _, _ = cal.add(g_month, g_day, terms * 12)
+    grace_month = _where(last_day > 1, last_month, last_month - 1) + upkeep["grace"].gather(
+        span_last
+    )
+    overflow = ((end_month >= _MONTHS) | (many & (grace_month >= _MONTHS))).fill_null(False)
+    return failing.fill_null(False) | overflow, terms
+
+
+def _overlay(whole: Any, rows: Any, part: Any) -> Any:
+    """``whole`` with the rows at ``rows`` replaced by ``part`` (same columns)."""
+    return whole.with_columns(
+        [whole.get_column(c).scatter(rows, part.get_column(c)) for c in part.columns]
+    )
+
+
 def _compute(pl: Any, frame: Any, on: date) -> Any:
     n = frame.height
     cal = _Calendar(pl)
@@ -380,123 +571,117 @@ def _compute(pl: Any, frame: Any, on: date) -> Any:
     renewals = _renewals(pl, frame)
     bits, any_paid = _paid(pl, frame)
     on_days = _days(on)
+    layout = kind == _LAYOUT
 
-    # -- the ip_terms row of the filing date, per (type, span) -----------------------------
+    def out_of_range(column: Any) -> Any:
+        return column.is_not_null() & ((column < _FIRST) | (column > _LAST))
+
+    ranges = {
+        name: out_of_range(column)
+        for name, column in zip(
+            ("filing_date", *_OPTIONAL_DATES), (filed, granted, exploited, created), strict=True
+        )
+    }
+    # a row the arithmetic cannot take is computed as if it had these values, and masked
+    usable = (kind.is_not_null() & filed.is_not_null() & ~ranges["filing_date"]).fill_null(False)
+    safe_kind = _where(usable, kind, kind * 0).fill_null(0)
+    filed_days = _where(
+        usable, filed.cast(i32), pl.repeat(_days(_LAST), n, dtype=i32, eager=True)
+    ).fill_null(0)
+    safe_renewals = renewals.clip(0, 10_000)
+
+    # -- the ip_terms row of the filing date, the expiry and the renewal window ------------
     term_bounds = _bounds("ip_terms")
-    rules, labels, term_failing = _resolve_terms(pl, term_bounds)
-    width = len(term_bounds) + 1
-    filed_days = filed.cast(i32)
-    key = kind * width + _segment(pl, term_bounds, filed_days)
-    safe_key = key.fill_null(0)
-
-    def rule(name: str) -> Any:
-        values = rules[name].gather(safe_key)
-        return _where(key.is_not_null(), values, pl.repeat(None, n, dtype=values.dtype, eager=True))
-
-    term = rule("term_years")
-    renew_years = rule("renewal_years")
-    max_renewals = rule("max_renewals")
-    maintained = rule("maintenance").fill_null(False)
-    term_failing_row = (
-        pl.Series(term_failing, dtype=pl.Boolean).gather(safe_key) & key.is_not_null()
-    )
-
-    # -- expiry: add_years(filing, term), the layout design's earliest, then renewals ------
-    f_month, f_day = cal.split(filed)
-    e_month, e_day, e_days = cal.add(f_month, f_day, term * 12)
-    overflow = (e_month >= _MONTHS).fill_null(False)
-    if (kind == _LAYOUT).any():
-        for column, years in ((exploited, "exploitation_years"), (created, "creation_years")):
-            if column.is_null().all():
-                continue
-            x_month, x_day = cal.split(column)
-            extra = rule(years)
-            y_month, y_day, y_days = cal.add(x_month, x_day, extra * 12)
-            applies = ((kind == _LAYOUT) & y_month.is_not_null() & e_month.is_not_null()).fill_null(
-                False
-            )
-            overflow = overflow | (applies & (y_month >= _MONTHS))
-            earlier = applies & (y_days < e_days)
-            e_month = _where(earlier, y_month, e_month)
-            e_day = _where(earlier, y_day, e_day)
-            e_days = _where(earlier, y_days, e_days)
-    step = renew_years.fill_null(0) * 12
-    x_month, x_day, x_days = cal.add(e_month, e_day, renewals * step)
-    feb29 = ((e_month % 12 == 1) & (e_day == 29) & (renewals * step > 0)).fill_null(False)
-    if feb29.any():  # each renewal keeps a 28/02 once it has been clipped to it
-        rows = feb29.arg_true()
-        month, day = e_month.gather(rows), e_day.gather(rows)
-        count, by = renewals.gather(rows), step.gather(rows)
-        for j in range(int(count.max() or 0)):
-            month = _where(count > j, month + by, month)
-            length = cal.month_length(month)
-            day = _where(day > length, length, day)
-        x_day = x_day.scatter(rows, day)
-        x_days = cal.number(x_month, x_day)
-    overflow = overflow | (x_month >= _MONTHS).fill_null(False)
-    expiry_days = x_days
-    has_expiry = e_month.is_not_null()
-    renewable = (
-        has_expiry
-        & renew_years.is_not_null()
-        & term.is_not_null()
-        & (max_renewals.is_null() | (renewals < max_renewals))
-    ).fill_null(False)
-
-    # -- the renewal window: the ip_renewal version of the expiry date ----------------------
     window_bounds = _bounds("ip_renewal")
+    rules, labels = _resolve_terms(pl, term_bounds)
+    width = len(term_bounds) + 1
     renewal = _resolve_windows(pl, window_bounds, "renewal")
-    r_span = _segment(pl, window_bounds, expiry_days)
-    r_open_month, _, r_opens = cal.add(x_month, x_day, -renewal["window"].gather(r_span))
-    r_grace_month, _, r_grace = cal.add(x_month, x_day, renewal["grace"].gather(r_span))
-    window_failing = renewable & renewal["failing"].gather(r_span)
-    overflow = overflow | (
-        renewable & ((r_grace_month >= _MONTHS) | (r_open_month < 0)).fill_null(False)
-    )
+    upkeep = _resolve_windows(pl, window_bounds, "maintenance")
+    _as_sources(pl, rules, renewal, upkeep)
+    parts = (pl, cal, rules, width, term_bounds, renewal, window_bounds)
+    low = filed_days.filter(usable).min() if usable.any() else 0
+    high = filed_days.filter(usable).max() if usable.any() else 0
+    most = int(safe_renewals.max() or 0) + 1
+    size = (int(high) - int(low) + 1) * len(_KINDS) * most  # type: ignore[arg-type]
+    if _dense(size, n):
+        index = pl.int_range(size, dtype=pl.Int64, eager=True)
+        table = _filing(
+            *parts,
+            (index // most % len(_KINDS)).cast(i32),
+            (index // (most * len(_KINDS)) + low).cast(i32),
+            index % most,
+        )
+        spread = int(high) - int(low)  # type: ignore[arg-type]
+        at = (filed_days.cast(pl.Int64) - low).clip(0, spread) * len(_KINDS) + safe_kind
+        at = at * most
+        at = at + safe_renewals
+        dated = table[at]
+        odd = (layout & (exploited.is_not_null() | created.is_not_null()) & usable).fill_null(False)
+        if odd.any():  # a layout design's own dates: those rows one by one (as columns)
+            rows = odd.arg_true()
+            own = _filing(
+                *parts,
+                safe_kind.gather(rows),
+                filed_days.gather(rows),
+                safe_renewals.gather(rows),
+                exploited.gather(rows),
+                created.gather(rows),
+            )
+            dated = _overlay(dated, rows, own)
+    else:
+        dated = _filing(*parts, safe_kind, filed_days, safe_renewals, exploited, created)
+    d = dated.get_column
+    has_expiry, expiry_days, renewable = d("has_expiry"), d("expiry"), d("renewable")
 
     # -- maintenance: the first unpaid yearly term (2..), its start and window -------------
-    g_month, g_day = cal.split(granted)
     g_days = granted.cast(i32)
-    has_terms = (granted.is_not_null() & has_expiry & maintained).fill_null(False)
-    # terms: 1 + the whole years from the grant to the expiry (none if granted after it)
-    years = x_month // 12 - g_month // 12
-    _, _, a_days = cal.add(g_month, g_day, years * 12)
-    whole = years - (a_days > expiry_days).cast(pl.Int64)
-    terms = _where(has_terms & (g_days <= expiry_days), whole + 1, whole * 0).fill_null(0)
-    first_unpaid = (bits // 4).bitwise_trailing_ones().cast(pl.Int64) + 2
-    due = has_terms & (first_unpaid <= terms)
-    s_month, s_day, s_days = cal.add(g_month, g_day, (first_unpaid - 1) * 12)
-    # the term before ends the day before: that day's (month, day)
-    p_month = _where(s_day > 1, s_month, s_month - 1)
-    p_day = _where(s_day > 1, s_day - 1, cal.month_length(s_month - 1))
-    p_days = s_days - 1
-    upkeep = _resolve_windows(pl, window_bounds, "maintenance")
-    m_span = _segment(pl, window_bounds, p_days)
-    _, _, m_opens = cal.add(p_month, p_day, -upkeep["window"].gather(m_span))
-    _, _, m_grace = cal.add(p_month, p_day, upkeep["grace"].gather(m_span))
-    # every yearly term's window is computed by the schedule: each must find a version
-    # (the term before the second ends a year after the grant, the last's the day before
-    # the last term starts), and the last term's end and grace must stay in the calendar
-    many = has_terms & (terms >= 2)
-    last_month, last_day, last_start = cal.add(g_month, g_day, (terms - 1) * 12)
-    _, _, second_start = cal.add(g_month, g_day, 12)
-    gaps = upkeep["failing"].cast(pl.Int64).cum_sum()
-    span_first = _segment(pl, window_bounds, second_start - 1)
-    span_last = _segment(pl, window_bounds, last_start - 1)
-    maintenance_failing = many & (
-        gaps.gather(span_last)
-        - gaps.gather(span_first)
-        + upkeep["failing"].gather(span_first).cast(pl.Int64)
-        > 0
-    )
-    end_month, _, _ = cal.add(g_month, g_day, terms * 12)
-    grace_month = _where(last_day > 1, last_month, last_month - 1) + upkeep["grace"].gather(
-        span_last
-    )
-    overflow = overflow | (
-        has_terms & ((end_month >= _MONTHS) | (many & (grace_month >= _MONTHS)))
+    has_terms = (
+        granted.is_not_null() & ~ranges["grant_date"] & has_expiry & d("maintained") & usable
     ).fill_null(False)
-    too_many = has_terms & (terms > _MAX_TERMS)
+    first_unpaid = (bits // 4).bitwise_trailing_ones().cast(pl.Int64) + 2
+    g_safe = _where(has_terms, g_days, filed_days).fill_null(0)
+    f_safe = _where(has_terms, first_unpaid, first_unpaid * 0 + 2)
+    g_low = int(g_safe.filter(has_terms).min() or 0) if has_terms.any() else 0
+    g_high = int(g_safe.filter(has_terms).max() or 0) if has_terms.any() else 0
+    f_high = int(f_safe.max() or 2)
+    size = (g_high - g_low + 1) * (f_high - 1)
+    if has_terms.any() and _dense(size, n):
+        index = pl.int_range(size, dtype=pl.Int64, eager=True)
+        table = _upkeep(
+            pl,
+            cal,
+            upkeep,
+            window_bounds,
+            (index // (f_high - 1) + g_low).cast(i32),
+            index % (f_high - 1) + 2,
+        )
+        at = (g_safe.cast(pl.Int64) - g_low).clip(0, g_high - g_low) * (f_high - 1) + (f_safe - 2)
+        kept = table[at]
+    else:
+        g_any = _where(has_terms, g_safe, g_safe * 0 + _days(date(2000, 1, 1)))
+        kept = _upkeep(pl, cal, upkeep, window_bounds, g_any, f_safe)
+    u = kept.get_column
+    due = has_terms & (u("start") <= expiry_days)
+    # rarely: yearly terms before the first ip_renewal version or in a gap of it, past the
+    # calendar, or more than 62 of them: those titles are checked term by term
+    first_window = _days(window_bounds[0]) if window_bounds else 0
+    gapped = bool(upkeep["failing"].slice(1).any())
+    suspect = has_terms & (
+        (g_days < first_window + 400)
+        | (expiry_days > _days(date(9900, 1, 1)))
+        | (expiry_days - g_days > (_MAX_TERMS - 1) * 365)
+        | gapped
+    ).fill_null(False)
+    upkeep_failing = pl.repeat(False, n, dtype=pl.Boolean, eager=True)
+    terms = pl.repeat(0, n, dtype=pl.Int64, eager=True)
+    if suspect.any():
+        rows = suspect.arg_true()
+        failing_rows, term_rows = _upkeep_checks(
+            pl, cal, upkeep, window_bounds, g_days.gather(rows), expiry_days.gather(rows)
+        )
+        upkeep_failing = upkeep_failing.scatter(rows, failing_rows)
+        terms = terms.scatter(rows, term_rows)
+    too_many = terms > _MAX_TERMS
 
     # -- checks, in the record's order; the first that fails is the row's issue ------------
     owner_bad = None
@@ -535,20 +720,12 @@ def _compute(pl: Any, frame: Any, on: date) -> Any:
                 f"{_WHAT}: column 'renewal_dates' is {column.dtype}; expected a list of dates"
             )
         dates_len = column.list.len().fill_null(0).cast(pl.Int64)
-    layout = kind == _LAYOUT
-
-    def out_of_range(column: Any) -> Any:
-        return column.is_not_null() & ((column < _FIRST) | (column > _LAST))
-
     checks: list[tuple[str, Any]] = [
         ("type_missing", kind.is_null() & unknown.is_null()),
         ("type_unknown", unknown.is_not_null()),
         ("filed_missing", filed.is_null()),
-        ("filed_range", out_of_range(filed)),
-        *(
-            (f"{c}_range", out_of_range(col))
-            for c, col in zip(_OPTIONAL_DATES, (granted, exploited, created), strict=True)
-        ),
+        ("filed_range", ranges["filing_date"]),
+        *((f"{c}_range", ranges[c]) for c in _OPTIONAL_DATES),
     ]
     if owner_bad is not None:
         checks.append(("owner", owner_bad))
@@ -557,9 +734,9 @@ def _compute(pl: Any, frame: Any, on: date) -> Any:
         checks.append(("number", number_bad))
     checks += [
         ("granted_early", granted < filed),
-        ("term_rule", term_failing_row),
-        ("not_renewable", (renewals > 0) & (renew_years.is_null() | term.is_null())),
-        ("too_many_renewals", (renewals > 0) & (renewals > max_renewals)),
+        ("term_rule", d("term_failing")),
+        ("not_renewable", d("not_renewable")),
+        ("too_many_renewals", d("too_many_renewals")),
     ]
     if dates_len is not None:
         checks.append(("renewal_dates", (dates_len > 0) & (dates_len != renewals)))
@@ -568,20 +745,22 @@ def _compute(pl: Any, frame: Any, on: date) -> Any:
         ("created_layout", created.is_not_null() & ~layout),
         ("created_late", created > filed),
         ("exploited_early", exploited < created),
-        ("no_maintenance", any_paid & ~maintained),
+        ("no_maintenance", any_paid & ~d("maintained")),
     ]
     if number_year is not None:
         checks.append(("number_year", number_year != filed.dt.year()))
     checks += [
         ("renewed_ungranted", granted.is_null() & (renewals > 0)),
         ("paid_ungranted", granted.is_null() & any_paid),
-        ("schedule", window_failing | maintenance_failing | overflow),
+        ("schedule", d("window_failing") | upkeep_failing | d("overflow")),
         ("too_many_terms", too_many),
     ]
-    code = pl.repeat(0, n, dtype=pl.Int8, eager=True)
-    for number, (_, condition) in reversed(list(enumerate(checks, start=1))):
-        code = _where(condition, pl.repeat(number, n, dtype=pl.Int8, eager=True), code)
-    ok = code == 0
+    # a check on an absent or all-null column cannot fail: it is left out
+    checks = [(name, c.fill_null(False)) for name, c in checks if c.null_count() < n]
+    bad = pl.repeat(False, n, dtype=pl.Boolean, eager=True)
+    for _, condition in checks:
+        bad = bad | condition
+    ok = ~bad
 
     # -- status, lapse and next deadline ---------------------------------------------------
     statuses = pl.Enum([s.name for s in TitleStatus])
@@ -590,24 +769,22 @@ def _compute(pl: Any, frame: Any, on: date) -> Any:
         {
             "ok": ok,
             "granted": g_days,
-            "expiry": _where(
-                has_expiry, expiry_days, pl.repeat(None, n, dtype=expiry_days.dtype, eager=True)
-            ),
+            "expiry": expiry_days,
             "renewable": renewable,
-            "r_opens": r_opens,
-            "r_grace": r_grace,
-            "r_source": renewal["source"].gather(r_span),
-            "r_status": renewal["status"].gather(r_span),
+            "r_opens": d("r_opens"),
+            "r_grace": d("r_grace"),
+            "r_source": renewal["source"].gather(d("r_span")),
+            "r_status": renewal["status"].gather(d("r_span")),
             "due": due,
             "f": first_unpaid,
-            "start": s_days,
-            "closes": p_days,
-            "m_opens": m_opens,
-            "m_grace": m_grace,
-            "m_source": upkeep["source"].gather(m_span),
-            "m_status": upkeep["status"].gather(m_span),
-            "t_source": rules["source"].gather(safe_key),
-            "t_status": rules["status"].gather(safe_key),
+            "start": u("start"),
+            "closes": u("closes"),
+            "m_opens": u("m_opens"),
+            "m_grace": u("m_grace"),
+            "m_source": upkeep["source"].gather(u("m_span")),
+            "m_status": upkeep["status"].gather(u("m_span")),
+            "t_source": rules["source"].gather(d("t_key")),
+            "t_status": rules["status"].gather(d("t_key")),
         }
     )
     c = pl.col
@@ -708,8 +885,8 @@ def _compute(pl: Any, frame: Any, on: date) -> Any:
     ).collect()
     issues = _issues(
         pl,
-        code,
-        [name for name, _ in checks],
+        bad,
+        checks,
         {
             "kind": kind,
             "unknown": unknown,
@@ -718,7 +895,8 @@ def _compute(pl: Any, frame: Any, on: date) -> Any:
             "exploited": exploited,
             "created": created,
             "renewals": renewals,
-            "max_renewals": max_renewals,
+            "max_renewals": rules["max_renewals"],
+            "t_key": d("t_key"),
             "dates_len": dates_len,
             "number": number_text,
             "number_year": number_year,
@@ -729,15 +907,25 @@ def _compute(pl: Any, frame: Any, on: date) -> Any:
     return frame.with_columns(*added.get_columns(), issues.alias(ISSUE))
 
 
-def _issues(pl: Any, code: Any, names: list[str], values: dict[str, Any], labels: list[str]) -> Any:
-    """The issue text of every row with a nonzero ``code`` (null elsewhere), built on
-    those rows only."""
-    n = code.len()
-    rows = (code > 0).arg_true()
+def _issues(
+    pl: Any, bad: Any, checks: list[tuple[str, Any]], values: dict[str, Any], labels: list[str]
+) -> Any:
+    """The issue text of every ``bad`` row (null elsewhere): the first of ``checks`` that
+    fails, built on those rows only."""
+    n = bad.len()
+    rows = bad.arg_true()
     if rows.len() == 0:
         return pl.repeat(None, n, dtype=pl.String, eager=True)
+    names = [name for name, _ in checks]
+    code = pl.repeat(0, rows.len(), dtype=pl.Int8, eager=True)
+    for number, (_, condition) in reversed(list(enumerate(checks, start=1))):
+        code = _where(
+            condition.gather(rows), pl.repeat(number, rows.len(), dtype=pl.Int8, eager=True), code
+        )
+    most = values.pop("max_renewals")
     columns = {k: v.gather(rows) for k, v in values.items() if v is not None}
-    bad = pl.DataFrame({"code": code.gather(rows), **columns})
+    columns["max_renewals"] = most.gather(columns.pop("t_key"))
+    bad = pl.DataFrame({"code": code, **columns})
     number = {name: i for i, name in enumerate(names, start=1)}
     c = pl.col
     label = c("kind").replace_strict(
