@@ -230,17 +230,17 @@ def _paid(pl: Any, frame: Any) -> tuple[Any, Any]:
             "expected integers"
         )
     e = pl.element().cast(pl.Int64)
-    work = pl.DataFrame({"t": terms}).select(
-        bits=pl.col("t")
-        .list.unique()
-        .list.eval(
-            pl.when((e >= 2) & (e <= _MAX_TERMS)).then(pl.lit(2, pl.Int64).pow(e)).otherwise(0)
-        )
-        .list.sum()
-        .fill_null(0),
-        any=pl.col("t").list.len().fill_null(0) > 0,
-    )
-    return work.get_column("bits"), work.get_column("any")
+    power = pl.when((e >= 2) & (e <= _MAX_TERMS)).then(pl.lit(2, pl.Int64).pow(e)).otherwise(0)
+    bits = terms.list.eval(power).list.sum().fill_null(0)
+    count = terms.list.len().fill_null(0)
+    # each term 2..62 listed once: as many bits as terms; else (a term listed twice, or
+    # outside 2..62) those rows again, each term counted once
+    odd = bits.bitwise_count_ones().cast(pl.Int64) != count.cast(pl.Int64)
+    if odd.any():
+        rows = odd.arg_true()
+        again = terms.gather(rows).list.unique().list.eval(power).list.sum().fill_null(0)
+        bits = bits.scatter(rows, again)
+    return bits, count > 0
 
 
 def _resolve_terms(pl: Any, bounds: list[date]) -> tuple[dict[str, Any], list[str]]:
@@ -384,6 +384,14 @@ def title_deadlines(titles: Any, *, on: date, strict: bool = False) -> Any:
     return back(result)
 
 
+_NEEDED: Final = ("t_key", "expiry", "flags", "r_opens", "r_grace", "r_span")
+_PROBLEMS: Final = (
+    "term_failing",
+    "not_renewable",
+    "too_many_renewals",
+    "window_failing",
+    "overflow",
+)
 _DENSE_RATIO = 1.0
 """A rule-and-date table over every (type, filing day, renewals) or (grant day, term) in a
 batch's range is used when it has at most this many entries per row (else each row is
@@ -482,6 +490,12 @@ def _filing(
             "too_many_renewals": ((renewals > 0) & (renewals > max_renewals)).fill_null(False),
             "overflow": overflow,
         }
+    ).with_columns(
+        flags=(
+            pl.col("renewable").cast(pl.Int8)
+            + pl.col("maintained").cast(pl.Int8) * 2
+            + pl.any_horizontal(_PROBLEMS).cast(pl.Int8) * 4
+        )
     )
 
 
@@ -602,7 +616,7 @@ def _compute(pl: Any, frame: Any, on: date) -> Any:
     low = filed_days.filter(usable).min() if usable.any() else 0
     high = filed_days.filter(usable).max() if usable.any() else 0
     most = int(safe_renewals.max() or 0) + 1
-    size = (int(high) - int(low) + 1) * len(_KINDS) * most  # type: ignore[arg-type]
+    size = (int(high) - int(low) + 1) * len(_KINDS) * most
     if _dense(size, n):
         index = pl.int_range(size, dtype=pl.Int64, eager=True)
         table = _filing(
@@ -611,11 +625,11 @@ def _compute(pl: Any, frame: Any, on: date) -> Any:
             (index // (most * len(_KINDS)) + low).cast(i32),
             index % most,
         )
-        spread = int(high) - int(low)  # type: ignore[arg-type]
+        spread = int(high) - int(low)
         at = (filed_days.cast(pl.Int64) - low).clip(0, spread) * len(_KINDS) + safe_kind
         at = at * most
         at = at + safe_renewals
-        dated = table[at]
+        dated = table.select(_NEEDED)[at]
         odd = (layout & (exploited.is_not_null() | created.is_not_null()) & usable).fill_null(False)
         if odd.any():  # a layout design's own dates: those rows one by one (as columns)
             rows = odd.arg_true()
@@ -627,16 +641,34 @@ def _compute(pl: Any, frame: Any, on: date) -> Any:
                 exploited.gather(rows),
                 created.gather(rows),
             )
-            dated = _overlay(dated, rows, own)
+            dated = _overlay(dated, rows, own.select(_NEEDED))
     else:
         dated = _filing(*parts, safe_kind, filed_days, safe_renewals, exploited, created)
+        dated = dated.select(_NEEDED)
     d = dated.get_column
-    has_expiry, expiry_days, renewable = d("has_expiry"), d("expiry"), d("renewable")
+    expiry_days, flags = d("expiry"), d("flags")
+    has_expiry = expiry_days.is_not_null()
+    renewable = (flags & 1) > 0
+    maintained = (flags & 2) > 0
+    # the rare rows the rules or the calendar fail: each reason, on those rows only
+    problem = ((flags & 4) > 0) & usable
+    fails = {name: pl.repeat(False, n, dtype=pl.Boolean, eager=True) for name in _PROBLEMS}
+    if problem.any():
+        rows = problem.arg_true()
+        own = _filing(
+            *parts,
+            safe_kind.gather(rows),
+            filed_days.gather(rows),
+            safe_renewals.gather(rows),
+            exploited.gather(rows),
+            created.gather(rows),
+        )
+        fails = {name: fails[name].scatter(rows, own.get_column(name)) for name in _PROBLEMS}
 
     # -- maintenance: the first unpaid yearly term (2..), its start and window -------------
     g_days = granted.cast(i32)
     has_terms = (
-        granted.is_not_null() & ~ranges["grant_date"] & has_expiry & d("maintained") & usable
+        granted.is_not_null() & ~ranges["grant_date"] & has_expiry & maintained & usable
     ).fill_null(False)
     first_unpaid = (bits // 4).bitwise_trailing_ones().cast(pl.Int64) + 2
     g_safe = _where(has_terms, g_days, filed_days).fill_null(0)
@@ -734,9 +766,9 @@ def _compute(pl: Any, frame: Any, on: date) -> Any:
         checks.append(("number", number_bad))
     checks += [
         ("granted_early", granted < filed),
-        ("term_rule", d("term_failing")),
-        ("not_renewable", d("not_renewable")),
-        ("too_many_renewals", d("too_many_renewals")),
+        ("term_rule", fails["term_failing"]),
+        ("not_renewable", fails["not_renewable"]),
+        ("too_many_renewals", fails["too_many_renewals"]),
     ]
     if dates_len is not None:
         checks.append(("renewal_dates", (dates_len > 0) & (dates_len != renewals)))
@@ -745,14 +777,14 @@ def _compute(pl: Any, frame: Any, on: date) -> Any:
         ("created_layout", created.is_not_null() & ~layout),
         ("created_late", created > filed),
         ("exploited_early", exploited < created),
-        ("no_maintenance", any_paid & ~d("maintained")),
+        ("no_maintenance", any_paid & ~maintained),
     ]
     if number_year is not None:
         checks.append(("number_year", number_year != filed.dt.year()))
     checks += [
         ("renewed_ungranted", granted.is_null() & (renewals > 0)),
         ("paid_ungranted", granted.is_null() & any_paid),
-        ("schedule", d("window_failing") | upkeep_failing | d("overflow")),
+        ("schedule", fails["window_failing"] | upkeep_failing | fails["overflow"]),
         ("too_many_terms", too_many),
     ]
     # a check on an absent or all-null column cannot fail: it is left out
@@ -773,18 +805,15 @@ def _compute(pl: Any, frame: Any, on: date) -> Any:
             "renewable": renewable,
             "r_opens": d("r_opens"),
             "r_grace": d("r_grace"),
-            "r_source": renewal["source"].gather(d("r_span")),
-            "r_status": renewal["status"].gather(d("r_span")),
+            "r_span": d("r_span"),
             "due": due,
             "f": first_unpaid,
             "start": u("start"),
             "closes": u("closes"),
             "m_opens": u("m_opens"),
             "m_grace": u("m_grace"),
-            "m_source": upkeep["source"].gather(u("m_span")),
-            "m_status": upkeep["status"].gather(u("m_span")),
-            "t_source": rules["source"].gather(d("t_key")),
-            "t_status": rules["status"].gather(d("t_key")),
+            "m_span": u("m_span"),
+            "t_key": d("t_key"),
         }
     )
     c = pl.col
@@ -874,15 +903,17 @@ def _compute(pl: Any, frame: Any, on: date) -> Any:
             .cast(to_date)
         ),
         maintenance_term=answer(pl.when(upkeep_kind).then(c("f")).cast(pl.Int16)),
-        term_rule_source=answer(c("t_source")),
-        term_rule_status=answer(c("t_status")),
-        deadline_rule_source=answer(
-            pl.when(upkeep_kind).then(c("m_source")).when(renewal_kind).then(c("r_source"))
-        ),
-        deadline_rule_status=answer(
-            pl.when(upkeep_kind).then(c("m_status")).when(renewal_kind).then(c("r_status"))
-        ),
+        t_key=answer(c("t_key")),
+        # the renewal and the maintenance rows of one ip_renewal version share its source
+        d_span=answer(pl.when(upkeep_kind).then(c("m_span")).when(renewal_kind).then(c("r_span"))),
     ).collect()
+    t_key, d_span = added.get_column("t_key"), added.get_column("d_span")
+    added = added.drop("t_key", "d_span").with_columns(
+        term_rule_source=rules["source"].gather(t_key),
+        term_rule_status=rules["status"].gather(t_key),
+        deadline_rule_source=renewal["source"].gather(d_span),
+        deadline_rule_status=renewal["status"].gather(d_span),
+    )
     issues = _issues(
         pl,
         bad,
