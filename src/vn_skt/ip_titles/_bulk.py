@@ -36,6 +36,8 @@ grant_date 2019-01-01 is before filing_date 2020-01-01
 
 from __future__ import annotations
 
+import functools
+import operator
 from datetime import date, timedelta
 from typing import Any, Final
 
@@ -111,22 +113,23 @@ class _Calendar:
         return frame.get_column("m"), frame.get_column("day")
 
     def _safe(self, month: Any) -> Any:
-        return month.clip(0, _MONTHS - 1).fill_null(0)
+        return month.clip(0, _MONTHS - 1)  # a null stays null, and gathers a null
 
     def month_length(self, month: Any) -> Any:
-        return _where(month.is_not_null(), self.length.gather(self._safe(month)), month)
+        return self.length.gather(self._safe(month))
 
     def number(self, month: Any, day: Any) -> Any:
-        return _where(month.is_not_null(), self.first.gather(self._safe(month)) + day - 1, month)
+        return self.first.gather(self._safe(month)) + day - 1
 
     def add(self, month: Any, day: Any, months: Any) -> tuple[Any, Any, Any]:
         """``add_months``: (month index, day, day number), null where an input is; the
         index may fall outside the calendar (the caller checks: the day number is then
         meaningless)."""
         target = month + months
-        length = self.month_length(target)
+        safe = self._safe(target)
+        length = self.length.gather(safe)
         clamped = _where(day > length, length, day)
-        return target, clamped, self.number(target, clamped)
+        return target, clamped, self.first.gather(safe) + clamped - 1
 
 
 def _days(d: date) -> int:
@@ -588,8 +591,12 @@ def _compute(pl: Any, frame: Any, on: date) -> Any:
     layout = kind == _LAYOUT
 
     def out_of_range(column: Any) -> Any:
-        return column.is_not_null() & ((column < _FIRST) | (column > _LAST))
+        days = column.to_physical()
+        if column.null_count() == n or (days.min() >= _days(_FIRST) and days.max() <= _days(_LAST)):
+            return falses  # the common case: no row to mark, no pass over the rows
+        return (column.is_not_null() & ((column < _FIRST) | (column > _LAST))).fill_null(False)
 
+    falses = pl.repeat(False, n, dtype=pl.Boolean, eager=True)
     ranges = {
         name: out_of_range(column)
         for name, column in zip(
@@ -597,12 +604,23 @@ def _compute(pl: Any, frame: Any, on: date) -> Any:
         )
     }
     # a row the arithmetic cannot take is computed as if it had these values, and masked
-    usable = (kind.is_not_null() & filed.is_not_null() & ~ranges["filing_date"]).fill_null(False)
-    safe_kind = _where(usable, kind, kind * 0).fill_null(0)
-    filed_days = _where(
-        usable, filed.cast(i32), pl.repeat(_days(_LAST), n, dtype=i32, eager=True)
-    ).fill_null(0)
-    safe_renewals = renewals.clip(0, 10_000)
+    if kind.null_count() == 0 and filed.null_count() == 0 and ranges["filing_date"] is falses:
+        usable = ~falses
+        safe_kind = kind
+        filed_days = filed.cast(i32)
+    else:
+        usable = (kind.is_not_null() & filed.is_not_null() & ~ranges["filing_date"]).fill_null(
+            False
+        )
+        safe_kind = _where(usable, kind, kind * 0).fill_null(0)
+        filed_days = _where(
+            usable, filed.cast(i32), pl.repeat(_days(_LAST), n, dtype=i32, eager=True)
+        ).fill_null(0)
+    least, most_renewals = renewals.min(), renewals.max()
+    if n and (least < 0 or most_renewals > 10_000):
+        safe_renewals = renewals.clip(0, 10_000)
+    else:
+        safe_renewals = renewals
 
     # -- the ip_terms row of the filing date, the expiry and the renewal window ------------
     term_bounds = _bounds("ip_terms")
@@ -613,8 +631,9 @@ def _compute(pl: Any, frame: Any, on: date) -> Any:
     upkeep = _resolve_windows(pl, window_bounds, "maintenance")
     _as_sources(pl, rules, renewal, upkeep)
     parts = (pl, cal, rules, width, term_bounds, renewal, window_bounds)
-    low = filed_days.filter(usable).min() if usable.any() else 0
-    high = filed_days.filter(usable).max() if usable.any() else 0
+    known = filed_days if usable is not None and usable.all() else filed_days.filter(usable)
+    low = known.min() if known.len() else 0
+    high = known.max() if known.len() else 0
     most = int(safe_renewals.max() or 0) + 1
     size = (int(high) - int(low) + 1) * len(_KINDS) * most
     if _dense(size, n):
@@ -630,7 +649,11 @@ def _compute(pl: Any, frame: Any, on: date) -> Any:
         at = at * most
         at = at + safe_renewals
         dated = table.select(_NEEDED)[at]
-        odd = (layout & (exploited.is_not_null() | created.is_not_null()) & usable).fill_null(False)
+        odd = falses
+        if exploited.null_count() < n or created.null_count() < n:
+            odd = (layout & (exploited.is_not_null() | created.is_not_null()) & usable).fill_null(
+                False
+            )
         if odd.any():  # a layout design's own dates: those rows one by one (as columns)
             rows = odd.arg_true()
             own = _filing(
@@ -652,7 +675,7 @@ def _compute(pl: Any, frame: Any, on: date) -> Any:
     maintained = (flags & 2) > 0
     # the rare rows the rules or the calendar fail: each reason, on those rows only
     problem = ((flags & 4) > 0) & usable
-    fails = {name: pl.repeat(False, n, dtype=pl.Boolean, eager=True) for name in _PROBLEMS}
+    fails = dict.fromkeys(_PROBLEMS, falses)
     if problem.any():
         rows = problem.arg_true()
         own = _filing(
@@ -663,7 +686,7 @@ def _compute(pl: Any, frame: Any, on: date) -> Any:
             exploited.gather(rows),
             created.gather(rows),
         )
-        fails = {name: fails[name].scatter(rows, own.get_column(name)) for name in _PROBLEMS}
+        fails = {name: falses.clone().scatter(rows, own.get_column(name)) for name in _PROBLEMS}
 
     # -- maintenance: the first unpaid yearly term (2..), its start and window -------------
     g_days = granted.cast(i32)
@@ -704,16 +727,15 @@ def _compute(pl: Any, frame: Any, on: date) -> Any:
         | (expiry_days - g_days > (_MAX_TERMS - 1) * 365)
         | gapped
     ).fill_null(False)
-    upkeep_failing = pl.repeat(False, n, dtype=pl.Boolean, eager=True)
-    terms = pl.repeat(0, n, dtype=pl.Int64, eager=True)
+    upkeep_failing = too_many = falses
+    terms = None
     if suspect.any():
         rows = suspect.arg_true()
         failing_rows, term_rows = _upkeep_checks(
             pl, cal, upkeep, window_bounds, g_days.gather(rows), expiry_days.gather(rows)
         )
-        upkeep_failing = upkeep_failing.scatter(rows, failing_rows)
-        terms = terms.scatter(rows, term_rows)
-    too_many = terms > _MAX_TERMS
+        upkeep_failing = falses.clone().scatter(rows, failing_rows)
+        terms = pl.repeat(0, n, dtype=pl.Int64, eager=True).scatter(rows, term_rows)
 
     # -- checks, in the record's order; the first that fails is the row's issue ------------
     owner_bad = None
@@ -752,44 +774,55 @@ def _compute(pl: Any, frame: Any, on: date) -> Any:
                 f"{_WHAT}: column 'renewal_dates' is {column.dtype}; expected a list of dates"
             )
         dates_len = column.list.len().fill_null(0).cast(pl.Int64)
-    checks: list[tuple[str, Any]] = [
-        ("type_missing", kind.is_null() & unknown.is_null()),
-        ("type_unknown", unknown.is_not_null()),
-        ("filed_missing", filed.is_null()),
-        ("filed_range", ranges["filing_date"]),
-        *((f"{c}_range", ranges[c]) for c in _OPTIONAL_DATES),
-    ]
-    if owner_bad is not None:
-        checks.append(("owner", owner_bad))
-    checks.append(("renewals_negative", renewals < 0))
-    if number_bad is not None:
-        checks.append(("number", number_bad))
-    checks += [
-        ("granted_early", granted < filed),
-        ("term_rule", fails["term_failing"]),
-        ("not_renewable", fails["not_renewable"]),
-        ("too_many_renewals", fails["too_many_renewals"]),
-    ]
+    # each check of the record, in its order; one that cannot fail here (its column absent
+    # or empty, or nothing found) is left out, and costs no pass over the rows
+    none_granted = granted.null_count() == n
+    all_granted = granted.null_count() == 0
+    renewed = bool(most_renewals) if n else False
+    paid = bool(any_paid.any())
+    checks: list[tuple[str, Any]] = []
+
+    def check(name: str, condition: Any) -> None:
+        if condition is not None and condition is not falses:
+            checks.append((name, condition))
+
+    check("type_missing", kind.is_null() & unknown.is_null() if kind.null_count() else None)
+    check("type_unknown", unknown.is_not_null() if unknown.null_count() < n else None)
+    check("filed_missing", filed.is_null() if filed.null_count() else None)
+    check("filed_range", ranges["filing_date"])
+    for name in _OPTIONAL_DATES:
+        check(f"{name}_range", ranges[name])
+    check("owner", owner_bad)
+    check("renewals_negative", renewals < 0 if n and least < 0 else None)
+    check("number", number_bad)
+    check("granted_early", None if none_granted else granted < filed)
+    check("term_rule", fails["term_failing"])
+    check("not_renewable", fails["not_renewable"])
+    check("too_many_renewals", fails["too_many_renewals"])
     if dates_len is not None:
-        checks.append(("renewal_dates", (dates_len > 0) & (dates_len != renewals)))
-    checks += [
-        ("exploited_layout", exploited.is_not_null() & ~layout),
-        ("created_layout", created.is_not_null() & ~layout),
-        ("created_late", created > filed),
-        ("exploited_early", exploited < created),
-        ("no_maintenance", any_paid & ~maintained),
-    ]
+        check("renewal_dates", (dates_len > 0) & (dates_len != renewals))
+    has_exploited = exploited.null_count() < n
+    has_created = created.null_count() < n
+    check("exploited_layout", exploited.is_not_null() & ~layout if has_exploited else None)
+    check("created_layout", created.is_not_null() & ~layout if has_created else None)
+    check("created_late", created > filed if has_created else None)
+    check("exploited_early", exploited < created if has_exploited and has_created else None)
+    check("no_maintenance", any_paid & ~maintained if paid else None)
     if number_year is not None:
-        checks.append(("number_year", number_year != filed.dt.year()))
-    checks += [
-        ("renewed_ungranted", granted.is_null() & (renewals > 0)),
-        ("paid_ungranted", granted.is_null() & any_paid),
-        ("schedule", fails["window_failing"] | upkeep_failing | fails["overflow"]),
-        ("too_many_terms", too_many),
+        check("number_year", number_year != filed.dt.year())
+    check(
+        "renewed_ungranted",
+        None if all_granted or not renewed else granted.is_null() & (renewals > 0),
+    )
+    check("paid_ungranted", None if all_granted or not paid else granted.is_null() & any_paid)
+    schedule_fails = [
+        f for f in (fails["window_failing"], upkeep_failing, fails["overflow"]) if f is not falses
     ]
-    # a check on an absent or all-null column cannot fail: it is left out
-    checks = [(name, c.fill_null(False)) for name, c in checks if c.null_count() < n]
-    bad = pl.repeat(False, n, dtype=pl.Boolean, eager=True)
+    if schedule_fails:
+        check("schedule", functools.reduce(operator.or_, schedule_fails))
+    check("too_many_terms", too_many)
+    checks = [(name, c.fill_null(False)) for name, c in checks]
+    bad = falses
     for _, condition in checks:
         bad = bad | condition
     ok = ~bad
@@ -931,7 +964,7 @@ def _compute(pl: Any, frame: Any, on: date) -> Any:
             "dates_len": dates_len,
             "number": number_text,
             "number_year": number_year,
-            "terms": terms,
+            "terms": pl.repeat(0, n, dtype=pl.Int64, eager=True) if terms is None else terms,
         },
         labels,
     )
