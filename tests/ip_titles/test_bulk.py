@@ -4,6 +4,7 @@ ip_terms and ip_renewal boundaries, on polars, Arrow and pandas input."""
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -22,7 +23,6 @@ from vn_skt.ip_titles import (
     ProtectionTitle,
     TitleStatus,
     TitleType,
-    _bulk,
     title_deadlines,
     title_schema,
     titles_frame,
@@ -33,6 +33,7 @@ from vn_skt.l10n import add_months
 from vn_skt.regulations import lookup
 from vn_skt.testing.strategies import protection_titles
 
+_bulk = importlib.import_module("vn_skt.ip_titles._bulk")
 K = DeadlineKind
 DAYS = [date(2023, 8, 22), date(2023, 8, 23), date(2026, 3, 31), date(2026, 4, 1)]
 ON = st.sampled_from(DAYS) | st.dates(min_value=date(2006, 7, 1), max_value=date(2060, 12, 31))
