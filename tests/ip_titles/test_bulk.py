@@ -453,3 +453,36 @@ def test_a_day_out_of_a_short_month_in_the_next_year() -> None:
     )
     for on in (date(2027, 2, 27), date(2027, 2, 28), date(2028, 2, 28), date(2028, 2, 29)):
         _check([title], title_deadlines(titles_frame([title]), on=on), on)
+
+
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture])  # registered once
+@given(st.lists(protection_titles(), max_size=8), ON, WAYS)
+def test_bulk_equals_per_object_with_a_user_patch(
+    shorter_marks: None, titles: list[ProtectionTitle], on: date, way: float
+) -> None:
+    with computed(way):
+        out = title_deadlines(titles_frame(titles), on=on)
+    _check(titles, out, on)
+
+
+def test_a_term_listed_twice_or_outside_the_terms_counts_once() -> None:
+    title = ProtectionTitle(
+        type="PATENT",
+        filing_date=date(2015, 3, 2),
+        owner="X",
+        grant_date=date(2018, 6, 1),
+        maintenance_paid={2: date(2019, 5, 1), 3: date(2020, 5, 1)},
+    )
+    frame = pl.DataFrame(
+        {
+            "type": ["PATENT"] * 3,
+            "filing_date": [date(2015, 3, 2)] * 3,
+            "grant_date": [date(2018, 6, 1)] * 3,
+            "maintenance_paid": [[2, 3], [3, 2, 3, 2], [1, 2, 3, 99]],
+        }
+    )
+    on = date(2021, 8, 1)
+    out = title_deadlines(frame, on=on)
+    expected = per_object(title, on)
+    for row in out.iter_rows(named=True):
+        assert {c: row[c] for c in ADDED_COLUMNS} == expected

@@ -361,14 +361,19 @@ def title_deadlines(titles: Any, *, on: date, strict: bool = False) -> Any:
       ``deadline_opens`` (Date, the window's first day for an on-time maintenance fee or
       renewal) and ``maintenance_term`` (Int16, the yearly term whose fee is due):
       what :meth:`ProtectionTitle.next_action` says;
-    - ``term_rule_source`` (String), ``term_rule_status`` (Enum V/V2/U): the ``ip_terms``
-      version the expiry rests on; ``deadline_rule_source``, ``deadline_rule_status``:
-      the ``ip_renewal`` version the deadline rests on (null when none does);
-    - ``issue`` (String): why a row has no answer (null when it has one).
+    - ``term_rule_source`` (Enum of the versions' sources), ``term_rule_status`` (Enum
+      V/V2/U): the ``ip_terms`` version the expiry rests on; ``deadline_rule_source``,
+      ``deadline_rule_status``: the ``ip_renewal`` version the deadline rests on (null
+      when none does);
+    - ``issue`` (String): why a row has no answer (null when it has one): what the record
+      refuses, in its words; a rule table with no version for the row's date, or dates
+      that run past 9999, in the words of the lookup or of the month arithmetic; and one
+      thing the record takes: a title renewed, or with fees paid, but never granted.
 
     ``on`` judges the status and never chooses the rules. ``strict=True`` raises the
     first issues instead (RegulationNotFound when a rule table has no version for a row,
-    else InvalidValue).
+    else InvalidValue). A missing column, a column of the wrong type or a bad ``on`` is
+    an InvalidValue.
     """
     pl = polars(_WHAT)
     on = require_date(on, what=f"{_WHAT}(..., on=...)")
