@@ -640,19 +640,25 @@ def _compute(pl: Any, frame: Any, on: date) -> Any:
     low = known.min() if known.len() else 0
     high = known.max() if known.len() else 0
     most = int(safe_renewals.max() or 0) + 1
-    size = (int(high) - int(low) + 1) * len(_KINDS) * most
+    spread = int(high) - int(low)
+    # the (type, renewals) pairs the batch holds, each over every filing day of its range
+    combo = safe_kind.cast(pl.Int64) * most + safe_renewals
+    seen = pl.repeat(False, len(_KINDS) * most, dtype=pl.Boolean, eager=True)
+    present = seen.scatter(combo, True).arg_true().cast(pl.Int64)
+    size = (spread + 1) * present.len()
     if _dense(size, n):
         index = pl.int_range(size, dtype=pl.Int64, eager=True)
+        pair = present.gather(index // (spread + 1))
         table = _filing(
             *parts,
-            (index // most % len(_KINDS)).cast(i32),
-            (index // (most * len(_KINDS)) + low).cast(i32),
-            index % most,
+            (pair // most).cast(i32),
+            (index % (spread + 1) + low).cast(i32),
+            pair % most,
         )
-        spread = int(high) - int(low)
-        at = (filed_days.cast(pl.Int64) - low).clip(0, spread) * len(_KINDS) + safe_kind
-        at = at * most
-        at = at + safe_renewals
+        place = pl.repeat(0, len(_KINDS) * most, dtype=pl.Int64, eager=True).scatter(
+            present, pl.int_range(present.len(), dtype=pl.Int64, eager=True)
+        )
+        at = place.gather(combo) * (spread + 1) + (filed_days - low).clip(0, spread)
         dated = table.select(_NEEDED)[at]
         odd = falses
         if exploited.null_count() < n or created.null_count() < n:
@@ -905,8 +911,10 @@ def _compute(pl: Any, frame: Any, on: date) -> Any:
     renewal_kind = k.is_in(["RENEWAL", "RENEWAL_LATE"])
     to_date = pl.Date
 
+    everyone = not bad.any()
+
     def answer(expr: Any) -> Any:
-        return pl.when(c("ok")).then(expr).otherwise(None)
+        return expr if everyone else pl.when(c("ok")).then(expr).otherwise(None)
 
     added = work.select(
         expiry=answer(c("expiry").cast(to_date)),
