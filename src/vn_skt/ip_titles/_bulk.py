@@ -701,14 +701,18 @@ def _compute(pl: Any, frame: Any, on: date) -> Any:
 
     # -- maintenance: the first unpaid yearly term (2..), its start and window -------------
     g_days = granted.cast(i32)
-    has_terms = (
-        granted.is_not_null() & ~ranges["grant_date"] & has_expiry & maintained & usable
-    ).fill_null(False)
-    first_unpaid = (bits // 4).bitwise_trailing_ones().cast(pl.Int64) + 2
-    g_safe = _where(has_terms, g_days, filed_days).fill_null(0)
-    f_safe = _where(has_terms, first_unpaid, first_unpaid * 0 + 2)
-    g_low = int(g_safe.filter(has_terms).min() or 0) if has_terms.any() else 0
-    g_high = int(g_safe.filter(has_terms).max() or 0) if has_terms.any() else 0
+    has_terms = granted.is_not_null() & has_expiry & maintained
+    if ranges["grant_date"] is not falses:
+        has_terms = has_terms & ~ranges["grant_date"]
+    if not usable.all():
+        has_terms = has_terms & usable
+    has_terms = has_terms.fill_null(False)
+    first_unpaid = (bits // 4).bitwise_trailing_ones().cast(i32) + 2
+    g_held = _where(has_terms, g_days, pl.repeat(None, n, dtype=i32, eager=True))
+    g_low = int(g_held.min() or 0)
+    g_high = int(g_held.max() or 0)
+    g_safe = g_held.fill_null(g_low)
+    f_safe = _where(has_terms, first_unpaid, pl.repeat(2, n, dtype=i32, eager=True))
     f_high = int(f_safe.max() or 2)
     size = (g_high - g_low + 1) * (f_high - 1)
     if has_terms.any() and _dense(size, n):
@@ -721,11 +725,13 @@ def _compute(pl: Any, frame: Any, on: date) -> Any:
             (index // (f_high - 1) + g_low).cast(i32),
             index % (f_high - 1) + 2,
         )
-        at = (g_safe.cast(pl.Int64) - g_low).clip(0, g_high - g_low) * (f_high - 1) + (f_safe - 2)
+        at = (g_safe - g_low) * (f_high - 1) + (f_safe - 2)
         kept = table[at]
     else:
-        g_any = _where(has_terms, g_safe, g_safe * 0 + _days(date(2000, 1, 1)))
-        kept = _upkeep(pl, cal, upkeep, window_bounds, g_any, f_safe)
+        g_any = _where(
+            has_terms, g_safe, pl.repeat(_days(date(2000, 1, 1)), n, dtype=i32, eager=True)
+        )
+        kept = _upkeep(pl, cal, upkeep, window_bounds, g_any, f_safe.cast(pl.Int64))
     u = kept.get_column
     due = has_terms & (u("start") <= expiry_days)
     # rarely: yearly terms before the first ip_renewal version or in a gap of it, past the
