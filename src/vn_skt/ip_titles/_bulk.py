@@ -407,7 +407,7 @@ computed): the same function computes either (the tests run both)."""
 
 
 def _dense(size: int, n: int) -> bool:
-    return 0 < size <= n * _DENSE_RATIO
+    return 0 < size <= min(n * _DENSE_RATIO, 2**31 - 1)  # an int32 index reaches every entry
 
 
 def _filing(
@@ -642,7 +642,7 @@ def _compute(pl: Any, frame: Any, on: date) -> Any:
     most = int(safe_renewals.max() or 0) + 1
     spread = int(high) - int(low)
     # the (type, renewals) pairs the batch holds, each over every filing day of its range
-    combo = safe_kind.cast(pl.Int64) * most + safe_renewals
+    combo = safe_kind * most + safe_renewals.cast(i32)
     seen = pl.repeat(False, len(_KINDS) * most, dtype=pl.Boolean, eager=True)
     present = seen.scatter(combo, True).arg_true().cast(pl.Int64)
     size = (spread + 1) * present.len()
@@ -655,10 +655,13 @@ def _compute(pl: Any, frame: Any, on: date) -> Any:
             (index % (spread + 1) + low).cast(i32),
             pair % most,
         )
-        place = pl.repeat(0, len(_KINDS) * most, dtype=pl.Int64, eager=True).scatter(
-            present, pl.int_range(present.len(), dtype=pl.Int64, eager=True)
+        place = pl.repeat(0, len(_KINDS) * most, dtype=i32, eager=True).scatter(
+            present, pl.int_range(present.len(), dtype=i32, eager=True)
         )
-        at = place.gather(combo) * (spread + 1) + (filed_days - low).clip(0, spread)
+        offset = filed_days - low
+        if not usable.all():
+            offset = offset.clip(0, spread)
+        at = place.gather(combo) * (spread + 1) + offset
         dated = table.select(_NEEDED)[at]
         odd = falses
         if exploited.null_count() < n or created.null_count() < n:
