@@ -392,7 +392,7 @@ def title_deadlines(titles: Any, *, on: date, strict: bool = False) -> Any:
     return back(result)
 
 
-_NEEDED: Final = ("t_key", "expiry", "flags", "r_opens", "r_grace", "r_span")
+_NEEDED: Final = ("t_source", "t_status", "expiry", "flags", "r_opens", "r_grace", "r_span")
 _PROBLEMS: Final = (
     "term_failing",
     "not_renewable",
@@ -483,6 +483,8 @@ def _filing(
     return pl.DataFrame(
         {
             "t_key": key.cast(i32),
+            "t_source": rules["source"].gather(key),
+            "t_status": rules["status"].gather(key),
             "term_failing": failing,
             "maintained": rules["maintenance"].gather(key).fill_null(False),
             "has_expiry": has_expiry,
@@ -866,7 +868,8 @@ def _compute(pl: Any, frame: Any, on: date) -> Any:
             "m_opens": u("m_opens"),
             "m_grace": u("m_grace"),
             "m_span": u("m_span"),
-            "t_key": d("t_key"),
+            "t_source": d("t_source"),
+            "t_status": d("t_status"),
         }
     )
     c = pl.col
@@ -958,14 +961,13 @@ def _compute(pl: Any, frame: Any, on: date) -> Any:
             .cast(to_date)
         ),
         maintenance_term=answer(pl.when(upkeep_kind).then(c("f")).cast(pl.Int16)),
-        t_key=answer(c("t_key")),
+        term_rule_source=answer(c("t_source")),
+        term_rule_status=answer(c("t_status")),
         # the renewal and the maintenance rows of one ip_renewal version share its source
         d_span=answer(pl.when(upkeep_kind).then(c("m_span")).when(renewal_kind).then(c("r_span"))),
     ).collect()
-    t_key, d_span = added.get_column("t_key"), added.get_column("d_span")
-    added = added.drop("t_key", "d_span").with_columns(
-        term_rule_source=rules["source"].gather(t_key),
-        term_rule_status=rules["status"].gather(t_key),
+    d_span = added.get_column("d_span")
+    added = added.drop("d_span").with_columns(
         deadline_rule_source=renewal["source"].gather(d_span),
         deadline_rule_status=renewal["status"].gather(d_span),
     )
@@ -981,8 +983,9 @@ def _compute(pl: Any, frame: Any, on: date) -> Any:
             "exploited": exploited,
             "created": created,
             "renewals": renewals,
-            "max_renewals": rules["max_renewals"],
-            "t_key": d("t_key"),
+            "max_renewals": lambda rows: rules["max_renewals"].gather(
+                safe_kind.gather(rows) * width + _segment(pl, term_bounds, filed_days.gather(rows))
+            ),
             "dates_len": dates_len,
             "number": number_text,
             "number_year": number_year,
@@ -1010,7 +1013,7 @@ def _issues(
         )
     most = values.pop("max_renewals")
     columns = {k: v.gather(rows) for k, v in values.items() if v is not None}
-    columns["max_renewals"] = most.gather(columns.pop("t_key"))
+    columns["max_renewals"] = most(rows)
     bad = pl.DataFrame({"code": code, **columns})
     number = {name: i for i, name in enumerate(names, start=1)}
     c = pl.col
