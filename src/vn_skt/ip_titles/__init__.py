@@ -10,7 +10,11 @@ One job per private module, one export list here:
   :class:`RenewalWindow`, :class:`MaintenanceTerm`;
 - ``_status`` — the status on a day, the lapse, the next action;
 - ``_record`` — :class:`ProtectionTitle`, the record that asks them;
-- ``_portfolio`` — :class:`TitlePortfolio`, figures for reports.
+- ``_portfolio`` — :class:`TitlePortfolio`, figures for reports;
+- ``_columnar`` — :func:`title_schema`, :func:`titles_frame`, :func:`titles_from_frame`:
+  the one columnar schema of titles (polars, the ``bulk`` extra);
+- ``_bulk`` — :func:`title_deadlines`: expiry, status and next deadline of a whole
+  registry as columns (:class:`DeadlineKind` names what the deadline is).
 
 >>> from datetime import date
 >>> mark = ProtectionTitle(type="Nhãn hiệu", filing_date=date(2016, 2, 29),
@@ -21,18 +25,45 @@ One job per private module, one export list here:
 
 from __future__ import annotations
 
-from ._enums import TitleStatus, TitleType
+from typing import TYPE_CHECKING
+
+from ._enums import DeadlineKind, TitleStatus, TitleType
 from ._numbers import ApplicationNumber
 from ._portfolio import TitlePortfolio
 from ._record import ProtectionTitle
 from ._schedule import MaintenanceTerm, RenewalWindow
 
+if TYPE_CHECKING:
+    from ._bulk import title_deadlines
+    from ._columnar import title_schema, titles_frame, titles_from_frame
+
 __all__ = [
     "ApplicationNumber",
+    "DeadlineKind",
     "MaintenanceTerm",
     "ProtectionTitle",
     "RenewalWindow",
     "TitlePortfolio",
     "TitleStatus",
     "TitleType",
+    "title_deadlines",
+    "title_schema",
+    "titles_frame",
+    "titles_from_frame",
 ]
+
+_LAZY = {
+    "title_deadlines": "_bulk",
+    "title_schema": "_columnar",
+    "titles_frame": "_columnar",
+    "titles_from_frame": "_columnar",
+}
+
+
+def __getattr__(name: str) -> object:
+    module = _LAZY.get(name)
+    if module is not None:  # polars is an optional extra: import it on first use only
+        import importlib
+
+        return getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    raise AttributeError(f"module 'vn_skt.ip_titles' has no attribute {name!r}")

@@ -6,7 +6,7 @@ from enum import auto
 
 from vn_skt.l10n import LabeledEnum
 
-__all__ = ["TitleStatus", "TitleType"]
+__all__ = ["DeadlineKind", "TitleStatus", "TitleType"]
 
 
 class TitleType(LabeledEnum):
@@ -27,3 +27,21 @@ class TitleStatus(LabeledEnum):
     IN_FORCE = auto(), "Còn hiệu lực"
     GRACE = auto(), "Trong thời hạn gia hạn muộn"
     EXPIRED = auto(), "Hết hiệu lực"
+
+
+class DeadlineKind(LabeledEnum):
+    """Loại hạn kế tiếp — what a title's next deadline is (the bulk ``deadline_kind``).
+
+    The same cases as :meth:`ProtectionTitle.next_action`: awaiting the grant, a yearly
+    maintenance fee (on time or late), a renewal request (on time or late), the end of a
+    term that cannot be renewed, an indefinite title, a title no longer in force.
+    """
+
+    AWAIT_GRANT = auto(), "Chờ cấp văn bằng"
+    MAINTENANCE = auto(), "Nộp phí duy trì hiệu lực"
+    MAINTENANCE_LATE = auto(), "Nộp phí duy trì hiệu lực muộn"
+    RENEWAL = auto(), "Nộp yêu cầu gia hạn"
+    RENEWAL_LATE = auto(), "Nộp yêu cầu gia hạn muộn"
+    TERM_ENDS = auto(), "Hết thời hạn bảo hộ, không được gia hạn"
+    INDEFINITE = auto(), "Bảo hộ vô thời hạn"
+    LAPSED = auto(), "Đã hết hiệu lực"

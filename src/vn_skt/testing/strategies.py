@@ -22,7 +22,7 @@ from vn_skt.councils import Council, CouncilKind, CouncilRules, Member, Role, ru
 from vn_skt.documents import DocumentRef, document_kind
 from vn_skt.errors import InvalidValue, RegulationNotFound
 from vn_skt.ip_titles import ApplicationNumber, ProtectionTitle, TitleType
-from vn_skt.l10n import MAX_YEAR, MIN_YEAR
+from vn_skt.l10n import MAX_YEAR, MIN_YEAR, add_years
 from vn_skt.metrology import Instrument, Verification, canonical_name, catalogue, instrument_type
 from vn_skt.metrology import segments as metrology_segments
 from vn_skt.regulations import Status, Version, default_registry, lookup
@@ -398,23 +398,59 @@ def portfolios(
 
 _IP_HORIZON = date(2030, 12, 31)  # the latest filing date drawn
 _MAX_UNLIMITED_RENEWALS = 5  # how many renewals to draw where the law sets no limit
+_IP_YEARS_BACK = 25  # how many whole years before a window boundary a grant or filing is aimed
+
+
+def _ip_bounds(table: str) -> list[date]:
+    """The days a version of ``table`` starts or stops (a user's versions included)."""
+    days: set[date] = set()
+    for version in default_registry.versions(table):
+        days.add(version.effective_from)
+        if version.effective_to is not None:
+            days.add(version.effective_to + timedelta(days=1))
+    return sorted(days)
+
+
+def _ip_aimed(first_day: date) -> list[date]:
+    """Days whose yearly anniversaries fall on, or the day before, an ``ip_renewal``
+    boundary (so an expiry or the end of a yearly term lands there), and the ``ip_terms``
+    boundaries themselves, each with the day before: from ``first_day`` to the horizon."""
+    days = {d - timedelta(days=k) for d in _ip_bounds("ip_terms") for k in (0, 1)}
+    for bound in _ip_bounds("ip_renewal"):
+        for years in range(1, _IP_YEARS_BACK + 1):
+            for k in (0, 1, 2):
+                days.add(add_years(bound - timedelta(days=k), -years))
+                days.add(add_years(bound, -years) - timedelta(days=k))
+    return sorted(d for d in days if first_day <= d <= _IP_HORIZON)
+
+
+def _ip_day(draw: st.DrawFn, low: date, high: date, aimed: list[date]) -> date:
+    """A day from ``low`` to ``high``: often one of ``aimed`` in that range."""
+    near = [d for d in aimed if low <= d <= high]
+    aim: bool = bool(near) and draw(st.booleans())
+    if aim:
+        return draw(st.sampled_from(near))
+    return draw(st.dates(min_value=low, max_value=high))
 
 
 @st.composite
 def protection_titles(draw: st.DrawFn) -> ProtectionTitle:
     """Văn bằng bảo hộ — valid titles of every type, pending or granted, filed from the
-    first ``ip_terms`` version to 2030: renewals within what the version of the filing
-    date allows, the maintenance fees of a run of yearly terms paid (sometimes with one
-    term left unpaid) for patents and utility solutions, consistent layout-design dates,
-    and an application number whose digit the ``ip_application_types`` table gives the
-    type, where it gives one."""
+    first ``ip_terms`` version to 2030, often on the days that put a filing date on an
+    ``ip_terms`` boundary, or an expiry or the end of a yearly term on an ``ip_renewal``
+    boundary (and the day before): renewals within what the version of the filing date
+    allows, the maintenance fees of a run of yearly terms paid (on time, or late within
+    the grace months; sometimes one term left unpaid) for patents and utility solutions,
+    consistent layout-design dates, and an application number whose digit the
+    ``ip_application_types`` table gives the type, where it gives one."""
     kind = draw(st.sampled_from(TitleType))
     first_day = default_registry.table("ip_terms").versions[0].effective_from
-    filed = draw(st.dates(min_value=first_day, max_value=_IP_HORIZON))
+    aimed = _ip_aimed(first_day)
+    filed = _ip_day(draw, first_day, _IP_HORIZON, aimed)
     rule = lookup("ip_terms", on=filed).row(kind.name)
     granted = None
     if draw(st.integers(min_value=0, max_value=4)):
-        granted = filed + timedelta(days=draw(st.integers(min_value=0, max_value=1500)))
+        granted = _ip_day(draw, filed, filed + timedelta(days=1500), aimed)
     most = 0
     if rule.renewal_years is not None and rule.term_years is not None:
         most = _MAX_UNLIMITED_RENEWALS if rule.max_renewals is None else rule.max_renewals
@@ -423,7 +459,10 @@ def protection_titles(draw: st.DrawFn) -> ProtectionTitle:
     if rule.maintenance and rule.term_years and granted is not None and draw(st.booleans()):
         last = draw(st.integers(min_value=2, max_value=rule.term_years + 1))
         gap = draw(st.one_of(st.none(), st.integers(min_value=2, max_value=last)))
-        paid = {k: granted + timedelta(days=365 * (k - 1) - 30) for k in range(2, last + 1)}
+        for k in range(2, last + 1):
+            closes = add_years(granted, k - 1) - timedelta(days=1)  # the term before ends
+            late = draw(st.sampled_from([-30, -1, 0, 1, 45, 150]))  # > 0: in the grace
+            paid[k] = closes + timedelta(days=late)
         paid.pop(gap or 0, None)
     created = exploited = None
     if kind is TitleType.LAYOUT_DESIGN:
