@@ -104,7 +104,16 @@ def _to_batch(frame: Any) -> Any:
 
 
 def _to_pandas(frame: Any) -> Any:
-    return frame.to_pandas(use_pyarrow_extension_array=True)
+    # Arrow-backed columns (no copy to NumPy objects, nulls kept), except Enums and
+    # categoricals, which become pandas categoricals: Dask's shuffles cannot carry
+    # an Arrow dictionary dtype
+    pa = import_extra("pyarrow", extra="bulk", purpose="pandas output")
+    pd = import_extra("pandas", extra="bulk", purpose="pandas output")
+
+    def dtype(arrow_type: Any) -> Any:
+        return None if pa.types.is_dictionary(arrow_type) else pd.ArrowDtype(arrow_type)
+
+    return _arrow(frame).to_pandas(types_mapper=dtype)
 
 
 def require_columns(frame: Any, columns: tuple[str, ...], *, what: str) -> None:
