@@ -13,13 +13,12 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import _timing
-from bench_audit import PARAGRAPH  # a sibling script: benchmarks/ is sys.path[0]
+from bench_audit import PARAGRAPH, number_pass  # a sibling script: benchmarks/ is sys.path[0]
 
 from vn_skt.documents import find_document_refs
 from vn_skt.errors import VnSktError
@@ -83,11 +82,10 @@ def bench_ordinary(quick: bool) -> dict[str, tuple[float, float]]:
         "dense paragraph (bench_audit.PARAGRAPH)": PARAGRAPH * (200 if quick else 2000),
         "published text (the real-text set)": published_text(200_000 if quick else 2_000_000),
     }
-    number = re.compile(r"\d[\d.,]*")
     ratios = {}
     for name, text in texts.items():
         megabytes = len(text.encode("utf-8")) / 1e6
-        t_base = best(lambda t=text: sum(1 for _ in number.finditer(t)), repeat)
+        t_base = best(lambda t=text: number_pass(t), repeat)
         t_audit = best(lambda t=text: audit_text(t), repeat)
         t_refs = best(lambda t=text: find_document_refs(t), repeat)
         ratios[name] = (t_audit / t_base, t_refs / t_base)
