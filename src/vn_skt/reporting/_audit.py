@@ -26,15 +26,14 @@ catastrophically, so a few MB of text take seconds.
 
 from __future__ import annotations
 
-import functools
 import gc
 import re
 from bisect import bisect_left
 from decimal import Decimal
 from enum import StrEnum
 from fractions import Fraction
-from itertools import compress, islice, repeat
-from operator import attrgetter, eq, is_
+from itertools import accumulate, compress, islice, repeat
+from operator import attrgetter, eq, is_, is_not, itemgetter
 from typing import Final, NamedTuple
 
 import attrs
@@ -132,11 +131,12 @@ class Finding:
 # -- tokens ----------------------------------------------------------------------------
 
 
+_NL_CHARS: Final = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
+_NUM_RE: Final = number_regex(INLINE_GROUP_SPACES)
+_NL_RE: Final = f"[{_NL_CHARS}]"
+_PUNCT_RE: Final = r"[^\s\w]"
 _TOKEN: Final = re.compile(
-    rf"(?P<num>{number_regex(INLINE_GROUP_SPACES)})"
-    r"|(?P<word>[^\W\d_]+)"
-    r"|(?P<nl>[\n\r\v\f\x1c-\x1e\x85\u2028\u2029])"
-    r"|(?P<punct>[^\s\w])"
+    rf"(?P<num>{_NUM_RE})|(?P<word>[^\W\d_]+)|(?P<nl>{_NL_RE})|(?P<punct>{_PUNCT_RE})"
 )
 # Token kinds are the group names, the very objects ``Match.lastgroup`` returns (so
 # ``is`` compares them); a number of more than 40 digits is no report's figure: "other".
@@ -151,57 +151,124 @@ _SEGMENT: Final = 48  # tokens: a list part longer than this ends the list
 _MAX_PARTS: Final = 64  # parts in one list: more is not a breakdown a reader checks
 
 
-_NL_CHARS: Final = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
-_DIGIT: Final = re.compile(r"[0-9]")
+# The tokenizer's fast form. ``re.split`` on every token but a word, and on a lone mark
+# or space character other than the ASCII space: the pattern opens with one character
+# class or a digit, so the engine skips over letters and ASCII spaces at C speed. The
+# stretches between are words and spaces, which ``str.split(" ")`` cuts. A number is its
+# first digit then the rest of ``number_regex`` (the same numbers, as a test checks).
+_NUM_TAIL: Final = _NUM_RE.replace("[0-9]{1,3}", "[0-9]{0,2}", 1).replace("|[0-9]+(", "|[0-9]*(", 1)
+if _NUM_TAIL.count("{0,2}") != 1 or "|[0-9]*(" not in _NUM_TAIL:  # pragma: no cover
+    raise ImportError("number_regex changed shape: rebuild the audit's fast tokenizer")
+_SEPARATORS: Final = re.compile(rf"([^\w ]|[0-9](?:{_NUM_TAIL}))")
+_FIRST: Final = itemgetter(0)
 
 
-@functools.lru_cache(maxsize=8)
-def _chunker(sentence_end: frozenset[str]) -> re.Pattern[str]:
-    """Stretches of text that each end with a sentence end or a line break not followed
-    by a digit (such a mark is a token of its own: no number holds it)."""
-    marks = "".join(re.escape(c) for c in sorted(sentence_end) if len(c) == 1) + _NL_CHARS
-    # the loop unrolled: each repeat is one character class, which the engine runs in C
-    return re.compile(rf"[^{marks}]*(?:[{marks}](?=[0-9])[^{marks}]*)*(?:[{marks}]|\Z)")
+class _KindOf(dict[str, str | None]):
+    """The token kind of a token's first character (None: a space other than the
+    ASCII space, which is no token); filled on first sight of each character."""
+
+    def __missing__(self, char: str) -> str | None:
+        found = _TOKEN.match(char)
+        kind = None if found is None else found.lastgroup
+        self[char] = kind
+        return kind
+
+
+_KIND_OF: Final = _KindOf()
 
 
 class _Tokens:
     """Từ tố — the tokens of a text as parallel lists (no object of ours per token):
-    ``kind`` (a group name of ``_TOKEN``) and ``text``, built by C-level ``map``;
-    offsets are read from ``matches`` only for the few tokens a finding needs.
+    ``kind`` (a group name of ``_TOKEN``) and ``text``, the very tokens
+    ``_TOKEN.finditer`` gives, built by C-level ``split``, ``map``, ``filter`` and
+    ``compress``; offsets are worked out only for the tokens a finding names
+    (:meth:`start`)."""
 
-    A stretch between two sentence ends with no digit holds no claim: only its first
-    ``keep`` tokens (what a look across the sentence end reads: "Còn lại …", a second
-    ".") and its closing mark are kept, the rest is never tokenized."""
+    __slots__ = (
+        "_pieces",
+        "_sep_at",
+        "_sep_tokens",
+        "_source",
+        "_starts",
+        "_word_at",
+        "kind",
+        "text",
+    )
 
-    __slots__ = ("kind", "matches", "text")
-
-    def __init__(self, text: str, sentence_end: frozenset[str], keep: int) -> None:
-        matches: list[re.Match[str]] = []
-        region = 0  # start of the stretches with digits not yet tokenized
-        finditer, search = _TOKEN.finditer, _DIGIT.search
-        for chunk in _chunker(sentence_end).finditer(text):
-            start, end = chunk.span()
-            if start == end or search(text, start, end):
-                continue
-            if region < start:
-                matches.extend(finditer(text, region, start))
-            head = list(islice(finditer(text, start, end), keep + 1))
-            if len(head) > keep:  # more than ``keep`` tokens: keep the head and the mark
-                head.pop()
-                mark = _TOKEN.match(text, end - 1, end)
-                if mark is not None and mark.lastgroup in (_PUNCT, _NL):
-                    head.append(mark)
-            matches.extend(head)
-            region = end
-        if region < len(text):
-            matches.extend(finditer(text, region))
-        self.matches = matches
-        self.kind: list[str] = list(map(_LASTGROUP, matches))
-        self.text: list[str] = list(map(re.Match.group, matches))
-        nums = compress(range(len(matches)), map(is_, self.kind, repeat(_NUM)))
+    def __init__(self, text: str) -> None:
+        pieces = _SEPARATORS.split(text)
+        gaps = "".join(islice(pieces, 0, None, 2)).replace(" ", "")
+        if not gaps or gaps.isalpha():
+            # Between the separators only letters and ASCII spaces: each run of letters
+            # is one word, as ``_TOKEN`` reads it.
+            flat = " ".join(pieces).split(" ")
+            tokens = list(filter(None, flat))
+            kinds = list(map(_KIND_OF.__getitem__, map(_FIRST, tokens)))
+            mask: list[str | None] | None = None
+            if None in kinds:  # a non-breaking space, a tab …: no token
+                mask = kinds
+                tokens = list(compress(tokens, kinds))
+                kinds = list(filter(None, kinds))
+            self.text: list[str] = tokens
+            self.kind: list[str] = kinds  # type: ignore[assignment]
+            self._pieces: tuple[list[str], list[str | None] | None] | None = (pieces, mask)
+            self._starts: list[int] | None = None
+        else:  # "_", a digit of another script, "²": the full tokenizer
+            matches = list(_TOKEN.finditer(text))
+            self.kind = list(map(_LASTGROUP, matches))
+            self.text = list(map(re.Match.group, matches))
+            self._starts = list(map(re.Match.start, matches))
+            self._pieces = None
+        self._source = text
+        self._sep_at: list[int] | None = None
+        self._sep_tokens: list[int] | None = None
+        self._word_at: dict[int, int] = {}
+        nums = compress(range(len(self.kind)), map(is_, self.kind, repeat(_NUM)))
         for i in [i for i in nums if len(self.text[i]) > _MAX_DIGITS]:
             if sum(map(str.isdigit, self.text[i])) > _MAX_DIGITS:
                 self.kind[i] = _OTHER  # digits no report writes as a figure
+
+    def start(self, i: int) -> int:
+        """The offset of token ``i`` in the text."""
+        if self._starts is not None:
+            return self._starts[i]
+        if self._sep_at is None:
+            self._index_separators()
+        assert self._sep_at is not None and self._sep_tokens is not None
+        s = bisect_left(self._sep_tokens, i)
+        if s < len(self._sep_tokens) and self._sep_tokens[s] == i:
+            return self._sep_at[s]  # a number or a mark: nearly every token a finding names
+        found = self._word_at.get(i)
+        if found is None:  # a word (the text's first or last token): walk from the mark
+            j = self._sep_tokens[s - 1] if s else -1  # before it over the words between
+            pos = self._sep_at[s - 1] + len(self.text[j]) if s else 0
+            source = self._source
+            for k in range(j + 1, i + 1):
+                while source[pos].isspace():  # only spaces stand between the tokens
+                    pos += 1
+                if k < i:
+                    pos += len(self.text[k])
+            found = self._word_at[i] = pos
+        return found
+
+    def _index_separators(self) -> None:
+        """The offsets of the tokens that are no word (the separators of the split)."""
+        assert self._pieces is not None
+        pieces, mask = self._pieces
+        offsets = list(accumulate(map(len, pieces), initial=0))
+        sep_at = offsets[1::2]  # piece 2k + 1 is the k-th separator
+        if mask is not None:  # a separator that is a space is no token
+            seps = pieces[1::2]
+            sep_at = list(compress(sep_at, map(_KIND_OF.__getitem__, map(_FIRST, seps))))
+        self._sep_at = sep_at
+        self._sep_tokens = list(
+            compress(range(len(self.kind)), map(is_not, self.kind, repeat(_WORD)))
+        )
+        self._pieces = None
+
+    def end(self, i: int) -> int:
+        """The offset right after token ``i``."""
+        return self.start(i) + len(self.text[i])
 
 
 class _Draft(NamedTuple):
@@ -228,10 +295,8 @@ class _Scanner:
         self.text = text
         self.w = words
         self.anchor_first = words.anchor_first
-        keep = max(2, *(len(p) for p in words.remainder))
-        tokens = _Tokens(text, words.sentence_end, keep)
+        tokens = self.tokens = _Tokens(text)
         self.kind, self.x = tokens.kind, tokens.text
-        self.matches = tokens.matches
         self.n = len(self.kind)
         self.values: dict[int, int | Decimal] = {}  # a number's value, read when asked
         self.signs: list[int] | None = None  # the tokens before each "%"
@@ -325,8 +390,8 @@ class _Scanner:
         figures = self.figures or (finding.stated,)
         self.figures = ()
         certainty = Certainty.NOT_CHECKED if finding.ok is None else self.certainty
-        m = self.matches
-        found = (m[start_tok].start(), m[end_tok].end(), m[first].start(), m[last].end())
+        t = self.tokens
+        found = (t.start(start_tok), t.end(end_tok), t.start(first), t.end(last))
         self.findings.append((*found, finding, figures, certainty))
 
     def ratios(self) -> None:
