@@ -161,6 +161,8 @@ if _NUM_TAIL.count("{0,2}") != 1 or "|[0-9]*(" not in _NUM_TAIL:  # pragma: no c
     raise ImportError("number_regex changed shape: rebuild the audit's fast tokenizer")
 _SEPARATORS: Final = re.compile(rf"([^\w ]|[0-9](?:{_NUM_TAIL}))")
 _FIRST: Final = itemgetter(0)
+# the characters a number token is made of: one longer than _MAX_DIGITS is such a run
+_LONG_NUMBER: Final = re.compile(rf"[0-9][0-9.,{INLINE_GROUP_SPACES}]{{{_MAX_DIGITS}}}")
 
 
 class _KindOf(dict[str, str | None]):
@@ -223,6 +225,8 @@ class _Tokens:
         self._sep_at: list[int] | None = None
         self._sep_tokens: list[int] | None = None
         self._word_at: dict[int, int] = {}
+        if _LONG_NUMBER.search(text) is None:
+            return  # no number token is longer than _MAX_DIGITS characters
         nums = compress(range(len(self.kind)), map(is_, self.kind, repeat(_NUM)))
         for i in [i for i in nums if len(self.text[i]) > _MAX_DIGITS]:
             if sum(map(str.isdigit, self.text[i])) > _MAX_DIGITS:
@@ -342,22 +346,23 @@ class _Scanner:
 
     def is_count(self, i: int) -> bool:
         """A number that can be a total or a part: not a year, a date, a ratio, money, a %."""
-        if (
-            self.kind[i] is not _NUM
-            or self.is_percent(i)
-            or (i > 0 and self.pc[i - 1] == "/")
-            or (i + 1 < self.n and self.pc[i + 1] == "/")
-        ):
+        kind = self.kind
+        if kind[i] is not _NUM:
             return False
-        if i > 0 and self.kind[i - 1] is _WORD and self.x[i - 1] in self.w.not_count_after:
-            two = self.x[i - 2] if i > 1 else ""
-            if (two, self.x[i - 1]) not in self.w.count_after:
+        pc = self.pc
+        if i + 1 < self.n:
+            after = pc[i + 1]
+            if after in ("%", "/") or (
+                kind[i + 1] is _WORD and self.x[i + 1] in self.w.not_count_before
+            ):
                 return False
-        return not (
-            i + 1 < self.n
-            and self.kind[i + 1] is _WORD
-            and self.x[i + 1] in self.w.not_count_before
-        )
+        if i > 0:
+            if pc[i - 1] == "/":
+                return False
+            if kind[i - 1] is _WORD and self.x[i - 1] in self.w.not_count_after:
+                two = self.x[i - 2] if i > 1 else ""
+                return (two, self.x[i - 1]) in self.w.count_after
+        return True
 
     def anchor_at(self, i: int) -> int:
         """Length in tokens of a "trong đó"/"bao gồm"/"gồm" anchor at ``i`` (0 if none)."""
@@ -587,15 +592,6 @@ class _Scanner:
             self.check_sum(total, parts, last)
             self.certainty = Certainty.HIGH
 
-    def first_separator(self, k: int) -> str:
-        """The first "," or ";" after the figure at ``k`` in its sentence ("" if none)."""
-        for m in range(k + 1, min(self.n, k + _SEGMENT)):
-            if self.bound[m]:
-                return ""
-            if self.pc[m] in (",", ";"):
-                return self.pc[m]
-        return ""
-
     def bare_lists(self) -> None:
         """ "54 cơ quan hành chính nhà nước 24 UBND cấp xã; 12 các sở, ngành; 6 chi cục
         và 12 UBND cấp huyện": a count, a few words, then three or more parts separated
@@ -603,6 +599,8 @@ class _Scanner:
         pc, bound, kind = self.pc, self.bound, self.kind
         candidates: list[int] = []  # the numbers whose first "," or ";" after them is a ";"
         for j in compress(range(self.n), map(eq, pc, repeat(";"))):
+            if bound[j]:  # ";" made a sentence end by the word lists: no list runs to it
+                continue
             found: list[int] = []
             for k in range(j - 1, max(-1, j - _SEGMENT), -1):
                 if bound[k] or pc[k] in (",", ";"):
@@ -613,7 +611,8 @@ class _Scanner:
         for i in candidates:
             if i == 0 or kind[i - 1] is not _WORD or not self.count_near_before(i):
                 continue
-            if not self.is_count(i) or self.first_separator(i) != ";":
+            # (its first "," or ";" after is the ";" the walk started from)
+            if not self.is_count(i):
                 continue
             self.total_claim(i, 0, False, colon=True, min_parts=3)
 
@@ -762,13 +761,13 @@ class _Scanner:
                 continue
             if pc[k] in (";", ":") and not (k == anchor - 1 and pc[k] == ":"):
                 return None
-            if self.is_count(k):
+            if self.kind[k] is _NUM:
+                if not self.is_count(k):
+                    return None
                 if k > 0 and self.kind[k - 1] is _WORD and self.x[k - 1] in self.w.qualifier:
                     k -= 2  # "33 đề tài ở 4 lĩnh vực, trong đó …": 4 qualifies, not a total
                     continue
                 return k
-            if self.kind[k] is _NUM:
-                return None
             k -= 1
         return None
 
