@@ -234,11 +234,9 @@ def _scan(text: str) -> Iterator[tuple[int, int, DocumentRef]]:
         issued_on = None
         tail = _DATE_AFTER.match(text, end)
         if tail is not None:
-            try:
-                issued_on = parse_date(tail["date"])
+            issued_on = _date_of(tail["date"])
+            if issued_on is not None:
                 end = tail.end()
-            except ParseError:
-                issued_on = None
         number = int(match["lead"] + (match["prest"] if party else match["rest"]))
         if number < 1:
             continue
@@ -246,6 +244,27 @@ def _scan(text: str) -> Iterator[tuple[int, int, DocumentRef]]:
         ref = DocumentRef(kind, number, year, code, issued_on, dash=party)
         last_end = end
         yield start, end, ref
+
+
+_PLAIN_DATE = re.compile(r"([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})")
+
+
+def _date_of(written: str) -> date | None:
+    """The date ``parse_date`` reads in ``written``, None where it refuses it; the plain
+    "d/m/yyyy" of nearly every reference is read here directly (the same checks)."""
+    plain = _PLAIN_DATE.fullmatch(written)
+    if plain is None:
+        try:
+            return parse_date(written)
+        except ParseError:
+            return None
+    day, month, year = map(int, plain.groups())
+    if not (MIN_YEAR <= year <= MAX_YEAR and 1 <= month <= 12):
+        return None
+    try:
+        return date(year, month, day)
+    except ValueError:  # no such day in that month
+        return None
 
 
 def find_document_refs(text: str) -> list[DocumentRef]:

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import gc
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from decimal import Decimal
 from enum import StrEnum
 from fractions import Fraction
@@ -536,9 +536,9 @@ class _Scanner:
 
     def continued_after(self, last: int) -> bool:
         """The sentence after the list ending at ``last`` opens with "Còn lại …"."""
-        for m in range(last + 1, min(self.n, last + _SEGMENT)):
-            if self.is_boundary(m):
-                return self.partial_at(m + 1, self.w.remainder)
+        after = bisect_right(self.ends, last)  # the first sentence end after the list
+        if after < len(self.ends) and self.ends[after] < min(self.n, last + _SEGMENT):
+            return self.partial_at(self.ends[after] + 1, self.w.remainder)
         return False
 
     def remainders(self) -> None:
@@ -855,15 +855,20 @@ class _Scanner:
     ) -> None:
         """The finding for "``total``, trong đó ``parts``": two or more parts must add up
         to the total; a single part must not exceed it."""
-        summed = sum((self.value(p) for p in parts), Fraction(0))
-        computed = _plain(summed)
+        figures = [self.val(p) for p in parts]
+        summed: int | Fraction
+        if all(type(v) is int for v in figures):  # counts: exact in ints, no Fraction
+            summed = computed = sum(figures)  # type: ignore[assignment]
+        else:
+            summed = sum(map(Fraction, figures), Fraction(0))
+            computed = _plain(summed)
         terms = " + ".join(self.x[p] for p in parts)
         stated = self.val(total)
         assert stated is not None
         if len(parts) == 1:
             ok, reason = False, FindingReason.PART_EXCEEDS_TOTAL
             message = f"Phần {terms} lớn hơn tổng số đã nêu {self.x[total]}"
-        elif summed == self.value(total):
+        elif summed == (stated if type(summed) is int else Fraction(stated)):  # exact
             ok, reason = True, FindingReason.PARTS_ADD_UP
             message = f"Tổng các phần {terms} = {_shown(computed)}, khớp tổng số {self.x[total]}"
         else:
