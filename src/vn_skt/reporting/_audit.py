@@ -144,6 +144,7 @@ _NUM, _WORD, _NL, _PUNCT = (
     next(k for k in _TOKEN.groupindex if k == n) for n in ("num", "word", "nl", "punct")
 )
 _OTHER: Final = "other"
+_WORDS: Final = repeat(_WORD)  # an endless supply, for map(is_, kinds, _WORDS)
 _PC: Final = {_NUM: "", _WORD: "", _NL: "\n", _OTHER: ""}  # a mark's own text otherwise
 _LASTGROUP: Final = attrgetter("lastgroup")
 _MAX_DIGITS: Final = 40
@@ -330,6 +331,7 @@ class _Scanner:
         self.certainty = Certainty.HIGH  # of the claim being read
         self.crossed = False  # its total stands in the sentence before
         self.figures: tuple[int | Decimal, ...] = ()  # its stated figures
+        self.phrases: dict[tuple[tuple[str, ...], ...], dict[str, list[tuple[str, ...]]]] = {}
 
     # token predicates --------------------------------------------------------------
     def punct(self, i: int, chars: str) -> bool:
@@ -379,14 +381,13 @@ class _Scanner:
 
     def anchor_at(self, i: int) -> int:
         """Length in tokens of a "trong đó"/"bao gồm"/"gồm" anchor at ``i`` (0 if none)."""
-        if self.kind[i] is not _WORD or self.x[i] not in self.anchor_first:
+        x, kind = self.x, self.kind
+        if x[i] not in self.anchor_first or kind[i] is not _WORD:
             return 0
         for words in self.w.anchors:
-            if all(
-                i + k < self.n and self.kind[i + k] is _WORD and self.x[i + k] == w
-                for k, w in enumerate(words)
-            ):
-                return len(words)
+            size = len(words)
+            if tuple(x[i : i + size]) == words and all(map(is_, kind[i : i + size], _WORDS)):
+                return size
         return 0
 
     # claims --------------------------------------------------------------------------
@@ -543,7 +544,7 @@ class _Scanner:
                 and self.x[i] in self.w.passed
                 and not (i > 0 and self.kind[i - 1] is _WORD and self.x[i - 1] in self.w.rejected)
             )  # "không đạt 10" is the rejected count, not the start of a passed/rejected split
-            colon = not size and self.punct(i, ":") and self.count_near_before(i)
+            colon = not size and self.pc[i] == ":" and self.count_near_before(i)
             if (size or is_dat or colon) and i > claimed_until:
                 done = self.total_claim(i, 1 if colon else size, is_dat, colon=colon)
                 if done is not None:
@@ -634,11 +635,16 @@ class _Scanner:
     def partial_at(self, i: int, phrases: tuple[tuple[str, ...], ...] | None = None) -> bool:
         """A "chủ yếu"/"một số" phrase (or one of ``phrases``) starts at ``i``."""
         phrases = self.w.partial if phrases is None else phrases
-        first = self.x[i] if 0 <= i < self.n else ""
-        if not any(words[0] == first for words in phrases):
+        by_first = self.phrases.get(phrases)
+        if by_first is None:  # the phrases by their first word (built once per list)
+            by_first = self.phrases[phrases] = {}
+            for words in phrases:
+                by_first.setdefault(words[0], []).append(words)
+        found = by_first.get(self.x[i]) if 0 <= i < self.n else None
+        if not found:
             return False
         # a word's text equals no number's or mark's: comparing texts compares kinds too
-        return any(tuple(self.x[i : i + len(words)]) == words for words in phrases)
+        return any(tuple(self.x[i : i + len(words)]) == words for words in found)
 
     def ellipsis_after(self, part: int) -> bool:
         """The part at ``part`` ends with "..." or "…" (within its few label words)."""
