@@ -21,9 +21,12 @@ def test_plain_dates_read_as_parse_date_reads_them() -> None:
     years = ["0000", "1899", "1900", "2000", "2024", "2100", "2101", "9999"]
     months = [*map(str, range(14)), "00", "01", "09", "12"]
     days = [*map(str, range(33)), "00", "01", "09", "29", "31"]
+    shapes = ("{d}/{m}/{y}", "{d} tháng {m} năm {y}", "{d} Tháng {m} Năm {y}")
     differ = [
         w
-        for w in (f"{d}/{m}/{y}" for y in years for m in months for d in days)
+        for w in (
+            s.format(d=d, m=m, y=y) for s in shapes for y in years for m in months for d in days
+        )
         if _date_of(w) != _parsed(w)
     ]
     assert differ == []
