@@ -319,6 +319,7 @@ class _Scanner:
         self.n = len(self.kind)
         self.values: dict[int, int | Decimal] = {}  # a number's value, read when asked
         self.signs: list[int] | None = None  # the tokens before each "%"
+        self.opening: list[int] | None = None  # the tokens that may open a claim
         self.used: set[int] = set()  # token indexes of percentages already in a claim
         self.claimed: set[int] = set()  # token indexes inside a total's claim
         self.findings: list[_Found] = []
@@ -339,6 +340,15 @@ class _Scanner:
             c = self.pc[i]
             return c not in ("", "\n") and c in chars
         return False
+
+    def triggers(self) -> list[int]:
+        """The indexes of the tokens that open a total's list ("trong", "bao", "gồm",
+        "đạt", ":") or a remainder ("còn"), found in one pass for both."""
+        if self.opening is None:
+            w = self.w
+            words = self.anchor_first | w.passed | {":"} | {p[0] for p in w.remainder}
+            self.opening = list(compress(range(self.n), map(words.__contains__, self.x)))
+        return self.opening
 
     def percent_signs(self) -> list[int]:
         """The indexes of the tokens right before each "%" (found once)."""
@@ -537,7 +547,7 @@ class _Scanner:
     def totals(self) -> None:
         claimed_until = -1
         triggers = self.anchor_first | self.w.passed | {":"}
-        for i in compress(range(self.n), map(triggers.__contains__, self.x)):
+        for i in [i for i in self.triggers() if self.x[i] in triggers]:
             size = self.anchor_at(i)
             is_dat = (
                 self.kind[i] is _WORD
@@ -564,7 +574,7 @@ class _Scanner:
         with (a change "tăng/giảm 3" skipped). Certainty medium."""
         pc, w = self.pc, self.w
         first_words = {words[0] for words in w.remainder}
-        for r in compress(range(self.n), map(first_words.__contains__, self.x)):
+        for r in [r for r in self.triggers() if self.x[r] in first_words]:
             if not self.partial_at(r, w.remainder):
                 continue
             last = next(
