@@ -162,8 +162,6 @@ if _NUM_TAIL.count("{0,2}") != 1 or "|[0-9]*(" not in _NUM_TAIL:  # pragma: no c
     raise ImportError("number_regex changed shape: rebuild the audit's fast tokenizer")
 _SEPARATORS: Final = re.compile(rf"([^\w ]|[0-9](?:{_NUM_TAIL}))")
 _FIRST: Final = itemgetter(0)
-# the characters a number token is made of: one longer than _MAX_DIGITS is such a run
-_LONG_NUMBER: Final = re.compile(rf"[0-9][0-9.,{INLINE_GROUP_SPACES}]{{{_MAX_DIGITS}}}")
 
 
 class _KindOf(dict[str, str | None]):
@@ -226,7 +224,12 @@ class _Tokens:
         self._sep_at: list[int] | None = None
         self._sep_tokens: list[int] | None = None
         self._word_at: dict[int, int] = {}
-        if _LONG_NUMBER.search(text) is None:
+        longest = (
+            max(map(len, islice(self._pieces[0], 1, None, 2)), default=0)
+            if self._pieces is not None  # the separators hold every number
+            else max(map(len, self.text), default=0)
+        )
+        if longest <= _MAX_DIGITS:
             return  # no number token is longer than _MAX_DIGITS characters
         nums = compress(range(len(self.kind)), map(is_, self.kind, repeat(_NUM)))
         for i in [i for i in nums if len(self.text[i]) > _MAX_DIGITS]:
