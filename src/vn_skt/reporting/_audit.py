@@ -827,34 +827,40 @@ class _Scanner:
             share_found = False  # a part states at most one share of the total
             stop = min(self.n, found + _SEGMENT)
             pc, bound, seps, used = self.pc, self.bound, self.w.part_separators, self.used
+            x = self.x
             while m < stop:
                 c = pc[m]
-                if c == "(":
+                if not c:  # a word or a number (no mark: not a sentence end either)
+                    if (
+                        depth == 0
+                        and kind[m] is _WORD
+                        and x[m] in seps
+                        and self.segment_number(m + 1, stop_at_anchor=True) is not None
+                    ):
+                        break  # "… và 12 …"; "tuyển chọn và giao trực tiếp" is a label
+                    if (
+                        depth <= 1
+                        and not share_found
+                        and m + 1 < n
+                        and pc[m + 1] == "%"
+                        and kind[m] is _NUM
+                        and m not in used
+                    ):
+                        shares.append((found, m))
+                        share_found = True
+                        last = m + 1
+                elif c == "(":
                     if depth == 0:
                         self.breakdown(found, m)
                     depth += 1
                 elif c == ")":
                     depth = max(0, depth - 1)
-                elif depth == 0 and (bound[m] or c == ";"):
-                    break
-                elif (
-                    depth == 0
-                    and (c == "," or (not c and self.kind[m] is _WORD and self.x[m] in seps))
-                    and self.segment_number(m + 1, stop_at_anchor=True) is not None
+                elif depth == 0 and (
+                    bound[m]
+                    or c == ";"
+                    or (c == "," and self.segment_number(m + 1, stop_at_anchor=True) is not None)
                 ):
-                    break  # "…, 12 …" / "… và 12 …"; "tuyển chọn và giao trực tiếp" is a label
-                elif (
-                    not c
-                    and depth <= 1
-                    and not share_found
-                    and m + 1 < n
-                    and pc[m + 1] == "%"
-                    and kind[m] is _NUM
-                    and m not in used
-                ):
-                    shares.append((found, m))
-                    share_found = True
-                    last = m + 1
+                    break  # a sentence end, ";", "…, 12 …"
                 m += 1
             if m >= stop or self.is_boundary(m):
                 break
