@@ -7,7 +7,15 @@ import re
 
 import pytest
 
-from vn_skt.reporting import _audit
+from vn_skt.l10n import normal_text
+from vn_skt.reporting._audit import (
+    _MAX_DIGITS,
+    _NUM_RE,
+    _OTHER,
+    _SEPARATORS,
+    _TOKEN,
+    _Tokens,
+)
 
 from .audit_snapshot import cases
 
@@ -30,18 +38,18 @@ EXTRA = [
 
 def _reference(text: str) -> list[tuple[str, str, int]]:
     out = []
-    for m in _audit._TOKEN.finditer(text):
+    for m in _TOKEN.finditer(text):
         kind = m.lastgroup
         assert kind is not None
-        if kind == "num" and sum(map(str.isdigit, m.group())) > _audit._MAX_DIGITS:
-            kind = _audit._OTHER
+        if kind == "num" and sum(map(str.isdigit, m.group())) > _MAX_DIGITS:
+            kind = _OTHER
         out.append((kind, m.group(), m.start()))
     return out
 
 
 @pytest.mark.parametrize("text", EXTRA)
 def test_fast_tokens_are_the_full_tokenizer_s(text: str) -> None:
-    tokens = _audit._Tokens(text)
+    tokens = _Tokens(text)
     got = [
         (k, t, tokens.start(i))
         for i, (k, t) in enumerate(zip(tokens.kind, tokens.text, strict=True))
@@ -53,8 +61,8 @@ def test_fast_tokens_are_the_full_tokenizer_s(text: str) -> None:
 def test_fast_tokens_on_every_snapshot_input() -> None:
     differ = []
     for given in cases():
-        text = _audit.normal_text(given, lower=True).text
-        tokens = _audit._Tokens(text)
+        text = normal_text(given, lower=True).text
+        tokens = _Tokens(text)
         got = list(zip(tokens.kind, tokens.text, strict=True))
         expected = _reference(text)
         starts = [tokens.start(i) for i in range(len(got))]
@@ -64,7 +72,7 @@ def test_fast_tokens_on_every_snapshot_input() -> None:
 
 
 def test_the_separators_read_numbers_as_number_regex_does() -> None:
-    number = re.compile(_audit._NUM_RE)
+    number = re.compile(_NUM_RE)
     for text in ("12.418.5", "1.234,5", "12 345", "1\u00a0234\u00a0567,25", "0123", "1.23"):
-        pieces = _audit._SEPARATORS.split(text)
+        pieces = _SEPARATORS.split(text)
         assert [p for p in pieces[1::2] if p[:1].isdigit()] == number.findall(text)
