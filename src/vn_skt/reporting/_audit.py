@@ -534,7 +534,7 @@ class _Scanner:
         # a whole percentage is written as the int it is (format_number's hot path)
         whole_pct = type(written) is int
         shown = f"{format_number(written) if whole_pct else format_number(stated, places)}%"
-        precise = format_number(exact, places + 2)
+        precise = format_number(round_decimal(exact, places + 2))  # = (exact, places + 2), faster
         if computed == stated:
             reason = FindingReason.PERCENT_MATCHES
             message = f"{label} = {precise}%, làm tròn {shown} là đúng"
