@@ -412,7 +412,7 @@ class _Scanner:
         self.remainders()
         self.growths()
         self.leftover_percentages()
-        return sorted(self.findings, key=lambda item: (item[0], item[1]))
+        return sorted(self.findings, key=itemgetter(0, 1))
 
     def add(self, start_tok: int, end_tok: int, finding: _Draft) -> None:
         before = bisect_left(self.ends, start_tok) - 1
@@ -616,7 +616,7 @@ class _Scanner:
             if total is None:
                 continue
             self.certainty = Certainty.MEDIUM
-            self.figures = tuple(self.stated(k) for k in (total, *parts))
+            self.figures = tuple(map(self.val, (total, *parts)))
             self.claimed.update(range(total, last + 1))
             self.check_sum(total, parts, last)
             self.certainty = Certainty.HIGH
@@ -708,7 +708,7 @@ class _Scanner:
         whole = self.value(total)
         marked = not (colon or is_dat or self.crossed)
         self.certainty = Certainty.HIGH if marked else Certainty.MEDIUM
-        self.figures = tuple(self.stated(k) for k in (total, *parts))
+        self.figures = tuple(map(self.val, (total, *parts)))
         self.claimed.update(range(total, last + 1))
         self.check_sum(total, parts, last)
         for part, pct in shares:
@@ -895,14 +895,14 @@ class _Scanner:
     ) -> None:
         """The finding for "``total``, trong đó ``parts``": two or more parts must add up
         to the total; a single part must not exceed it."""
-        figures = [self.val(p) for p in parts]
+        figures = list(map(self.val, parts))
         summed: int | Fraction
         if all(type(v) is int for v in figures):  # counts: exact in ints, no Fraction
             summed = computed = sum(figures)  # type: ignore[assignment]
         else:
             summed = sum(map(Fraction, figures), Fraction(0))
             computed = _plain(summed)
-        terms = " + ".join(self.x[p] for p in parts)
+        terms = " + ".join(map(self.x.__getitem__, parts))
         stated = self.val(total)
         assert stated is not None
         if len(parts) == 1:
