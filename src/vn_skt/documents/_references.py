@@ -71,7 +71,6 @@ _DASH_CODE_ONLY = re.compile(rf"[A-ZĐ][{_LETTER}]*?/{_SEG}|[A-ZĐ]{{2}}[{_LETTE
 _MAX_NUMBER = 99_999
 # "theo mẫu số 04-NH": a form's number, not a pre-2000 symbol (a dash code with no "/").
 _FORM_BEFORE = re.compile(r"(?<![\w])(?i:mẫu)\s*(?:(?i:số)\s*)?\Z")
-_SPACES = re.compile(r"\s+")
 
 
 @functools.lru_cache(maxsize=256)
@@ -82,7 +81,7 @@ def _is_kind_name(kind: str) -> bool:
 
 
 def _clean_code(code: object) -> str:
-    return _SPACES.sub("", str(code).replace("\u00d0", "\u0110"))
+    return "".join(str(code).replace("\u00d0", "\u0110").split())  # drops every \s
 
 
 @pydantic_value(
@@ -207,7 +206,7 @@ def _scan(text: str) -> Iterator[tuple[int, int, DocumentRef]]:
     last_end = 0
     for match in _ANY.finditer(text):
         party = match["pcode"] is not None
-        code = _SPACES.sub("", match["pcode"] if party else match["code"])
+        code = "".join((match["pcode"] if party else match["code"]).split())
         end = match.end()
         if (
             party
@@ -234,11 +233,9 @@ def _scan(text: str) -> Iterator[tuple[int, int, DocumentRef]]:
         issued_on = None
         tail = _DATE_AFTER.match(text, end)
         if tail is not None:
-            try:
-                issued_on = parse_date(tail["date"])
+            issued_on = _date_of(tail["date"])
+            if issued_on is not None:
                 end = tail.end()
-            except ParseError:
-                issued_on = None
         number = int(match["lead"] + (match["prest"] if party else match["rest"]))
         if number < 1:
             continue
@@ -246,6 +243,31 @@ def _scan(text: str) -> Iterator[tuple[int, int, DocumentRef]]:
         ref = DocumentRef(kind, number, year, code, issued_on, dash=party)
         last_end = end
         yield start, end, ref
+
+
+_PLAIN_DATE = re.compile(
+    r"([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})|([0-9]{1,2}) (?i:tháng) ([0-9]{1,2}) (?i:năm) ([0-9]{4})"
+)
+
+
+def _date_of(written: str) -> date | None:
+    """The date ``parse_date`` reads in ``written``, None where it refuses it; the plain
+    "d/m/yyyy" and "d tháng m năm yyyy" of nearly every reference are read here
+    directly (the same checks)."""
+    plain = _PLAIN_DATE.fullmatch(written)
+    if plain is None:
+        try:
+            return parse_date(written)
+        except ParseError:
+            return None
+    groups = plain.groups()
+    day, month, year = map(int, groups[:3] if groups[0] is not None else groups[3:])
+    if not (MIN_YEAR <= year <= MAX_YEAR and 1 <= month <= 12):
+        return None
+    try:
+        return date(year, month, day)
+    except ValueError:  # no such day in that month
+        return None
 
 
 def find_document_refs(text: str) -> list[DocumentRef]:

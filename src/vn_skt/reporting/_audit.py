@@ -26,15 +26,14 @@ catastrophically, so a few MB of text take seconds.
 
 from __future__ import annotations
 
-import functools
 import gc
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from decimal import Decimal
 from enum import StrEnum
 from fractions import Fraction
-from itertools import compress, islice, repeat
-from operator import attrgetter, eq, is_
+from itertools import accumulate, compress, islice, repeat
+from operator import attrgetter, is_, is_not, itemgetter
 from typing import Final, NamedTuple
 
 import attrs
@@ -132,11 +131,12 @@ class Finding:
 # -- tokens ----------------------------------------------------------------------------
 
 
+_NL_CHARS: Final = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
+_NUM_RE: Final = number_regex(INLINE_GROUP_SPACES)
+_NL_RE: Final = f"[{_NL_CHARS}]"
+_PUNCT_RE: Final = r"[^\s\w]"
 _TOKEN: Final = re.compile(
-    rf"(?P<num>{number_regex(INLINE_GROUP_SPACES)})"
-    r"|(?P<word>[^\W\d_]+)"
-    r"|(?P<nl>[\n\r\v\f\x1c-\x1e\x85\u2028\u2029])"
-    r"|(?P<punct>[^\s\w])"
+    rf"(?P<num>{_NUM_RE})|(?P<word>[^\W\d_]+)|(?P<nl>{_NL_RE})|(?P<punct>{_PUNCT_RE})"
 )
 # Token kinds are the group names, the very objects ``Match.lastgroup`` returns (so
 # ``is`` compares them); a number of more than 40 digits is no report's figure: "other".
@@ -144,6 +144,7 @@ _NUM, _WORD, _NL, _PUNCT = (
     next(k for k in _TOKEN.groupindex if k == n) for n in ("num", "word", "nl", "punct")
 )
 _OTHER: Final = "other"
+_WORDS: Final = repeat(_WORD)  # an endless supply, for map(is_, kinds, _WORDS)
 _PC: Final = {_NUM: "", _WORD: "", _NL: "\n", _OTHER: ""}  # a mark's own text otherwise
 _LASTGROUP: Final = attrgetter("lastgroup")
 _MAX_DIGITS: Final = 40
@@ -151,57 +152,145 @@ _SEGMENT: Final = 48  # tokens: a list part longer than this ends the list
 _MAX_PARTS: Final = 64  # parts in one list: more is not a breakdown a reader checks
 
 
-_NL_CHARS: Final = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
-_DIGIT: Final = re.compile(r"[0-9]")
+# The tokenizer's fast form. ``re.split`` on every token but a word, and on a lone mark
+# or space character other than the ASCII space: the pattern opens with one character
+# class or a digit, so the engine skips over letters and ASCII spaces at C speed. The
+# stretches between are words and spaces, which ``str.split(" ")`` cuts. A number is its
+# first digit then the rest of ``number_regex`` (the same numbers, as a test checks).
+_NUM_TAIL: Final = _NUM_RE.replace("[0-9]{1,3}", "[0-9]{0,2}", 1).replace("|[0-9]+(", "|[0-9]*(", 1)
+if _NUM_TAIL.count("{0,2}") != 1 or "|[0-9]*(" not in _NUM_TAIL:  # pragma: no cover
+    raise ImportError("number_regex changed shape: rebuild the audit's fast tokenizer")
+_SEPARATORS: Final = re.compile(rf"([^\w ]|[0-9](?:{_NUM_TAIL}))")
+_FIRST: Final = itemgetter(0)
 
 
-@functools.lru_cache(maxsize=8)
-def _chunker(sentence_end: frozenset[str]) -> re.Pattern[str]:
-    """Stretches of text that each end with a sentence end or a line break not followed
-    by a digit (such a mark is a token of its own: no number holds it)."""
-    marks = "".join(re.escape(c) for c in sorted(sentence_end) if len(c) == 1) + _NL_CHARS
-    # the loop unrolled: each repeat is one character class, which the engine runs in C
-    return re.compile(rf"[^{marks}]*(?:[{marks}](?=[0-9])[^{marks}]*)*(?:[{marks}]|\Z)")
+class _KindOf(dict[str, str | None]):
+    """The token kind of a token's first character (None: a space other than the
+    ASCII space, which is no token); filled on first sight of each character."""
+
+    def __missing__(self, char: str) -> str | None:
+        found = _TOKEN.match(char)
+        kind = None if found is None else found.lastgroup
+        self[char] = kind
+        return kind
+
+
+_KIND_OF: Final = _KindOf()
 
 
 class _Tokens:
     """Từ tố — the tokens of a text as parallel lists (no object of ours per token):
-    ``kind`` (a group name of ``_TOKEN``) and ``text``, built by C-level ``map``;
-    offsets are read from ``matches`` only for the few tokens a finding needs.
+    ``kind`` (a group name of ``_TOKEN``) and ``text``, the very tokens
+    ``_TOKEN.finditer`` gives, built by C-level ``split``, ``map``, ``filter`` and
+    ``compress``; offsets are worked out only for the tokens a finding names
+    (:meth:`start`)."""
 
-    A stretch between two sentence ends with no digit holds no claim: only its first
-    ``keep`` tokens (what a look across the sentence end reads: "Còn lại …", a second
-    ".") and its closing mark are kept, the rest is never tokenized."""
+    __slots__ = (
+        "_pieces",
+        "_sep_at",
+        "_sep_tokens",
+        "_source",
+        "_starts",
+        "_word_at",
+        "kind",
+        "text",
+    )
 
-    __slots__ = ("kind", "matches", "text")
-
-    def __init__(self, text: str, sentence_end: frozenset[str], keep: int) -> None:
-        matches: list[re.Match[str]] = []
-        region = 0  # start of the stretches with digits not yet tokenized
-        finditer, search = _TOKEN.finditer, _DIGIT.search
-        for chunk in _chunker(sentence_end).finditer(text):
-            start, end = chunk.span()
-            if start == end or search(text, start, end):
-                continue
-            if region < start:
-                matches.extend(finditer(text, region, start))
-            head = list(islice(finditer(text, start, end), keep + 1))
-            if len(head) > keep:  # more than ``keep`` tokens: keep the head and the mark
-                head.pop()
-                mark = _TOKEN.match(text, end - 1, end)
-                if mark is not None and mark.lastgroup in (_PUNCT, _NL):
-                    head.append(mark)
-            matches.extend(head)
-            region = end
-        if region < len(text):
-            matches.extend(finditer(text, region))
-        self.matches = matches
-        self.kind: list[str] = list(map(_LASTGROUP, matches))
-        self.text: list[str] = list(map(re.Match.group, matches))
-        nums = compress(range(len(matches)), map(is_, self.kind, repeat(_NUM)))
+    def __init__(self, text: str) -> None:
+        pieces = _SEPARATORS.split(text)
+        gaps = "".join(islice(pieces, 0, None, 2)).replace(" ", "")
+        if not gaps or gaps.isalpha():
+            # Between the separators only letters and ASCII spaces: each run of letters
+            # is one word, as ``_TOKEN`` reads it.
+            flat = " ".join(pieces).split(" ")
+            tokens = list(filter(None, flat))
+            kinds = list(map(_KIND_OF.__getitem__, map(_FIRST, tokens)))
+            mask: list[str | None] | None = None
+            if None in kinds:  # a non-breaking space, a tab …: no token
+                mask = kinds
+                tokens = list(compress(tokens, kinds))
+                kinds = list(filter(None, kinds))
+            self.text: list[str] = tokens
+            self.kind: list[str] = kinds  # type: ignore[assignment]
+            self._pieces: tuple[list[str], list[str | None] | None] | None = (pieces, mask)
+            self._starts: list[int] | None = None
+        else:  # "_", a digit of another script, "²": the full tokenizer
+            matches = list(_TOKEN.finditer(text))
+            self.kind = list(map(_LASTGROUP, matches))
+            self.text = list(map(re.Match.group, matches))
+            self._starts = list(map(re.Match.start, matches))
+            self._pieces = None
+        self._source = text
+        self._sep_at: list[int] | None = None
+        self._sep_tokens: list[int] | None = None
+        self._word_at: dict[int, int] = {}
+        longest = (
+            max(map(len, islice(self._pieces[0], 1, None, 2)), default=0)
+            if self._pieces is not None  # the separators hold every number
+            else max(map(len, self.text), default=0)
+        )
+        if longest <= _MAX_DIGITS:
+            return  # no number token is longer than _MAX_DIGITS characters
+        nums = compress(range(len(self.kind)), map(is_, self.kind, repeat(_NUM)))
         for i in [i for i in nums if len(self.text[i]) > _MAX_DIGITS]:
             if sum(map(str.isdigit, self.text[i])) > _MAX_DIGITS:
                 self.kind[i] = _OTHER  # digits no report writes as a figure
+
+    def start(self, i: int) -> int:
+        """The offset of token ``i`` in the text."""
+        if self._starts is not None:
+            return self._starts[i]
+        if self._sep_at is None:
+            self._index_separators()
+        assert self._sep_at is not None and self._sep_tokens is not None
+        s = bisect_left(self._sep_tokens, i)
+        if s < len(self._sep_tokens) and self._sep_tokens[s] == i:
+            return self._sep_at[s]  # a number or a mark: nearly every token a finding names
+        found = self._word_at.get(i)
+        if found is None:  # a word (the text's first or last token): walk from the mark
+            j = self._sep_tokens[s - 1] if s else -1  # before it over the words between
+            pos = self._sep_at[s - 1] + len(self.text[j]) if s else 0
+            source = self._source
+            for k in range(j + 1, i + 1):
+                while source[pos].isspace():  # only spaces stand between the tokens
+                    pos += 1
+                if k < i:
+                    pos += len(self.text[k])
+            found = self._word_at[i] = pos
+        return found
+
+    def _index_separators(self) -> None:
+        """The offsets of the tokens that are no word (the separators of the split)."""
+        assert self._pieces is not None
+        pieces, mask = self._pieces
+        offsets = list(accumulate(map(len, pieces), initial=0))
+        sep_at = offsets[1::2]  # piece 2k + 1 is the k-th separator
+        if mask is not None:  # a separator that is a space is no token
+            seps = pieces[1::2]
+            sep_at = list(compress(sep_at, map(_KIND_OF.__getitem__, map(_FIRST, seps))))
+        self._sep_at = sep_at
+        self._sep_tokens = list(
+            compress(range(len(self.kind)), map(is_not, self.kind, repeat(_WORD)))
+        )
+        self._pieces = None
+
+    def end(self, i: int) -> int:
+        """The offset right after token ``i``."""
+        return self.start(i) + len(self.text[i])
+
+
+def _indexes(marks: list[str], mark: str) -> list[int]:
+    """Every index of ``mark`` in ``marks`` (``list.index`` runs the scan in C: a few
+    times faster than a ``map`` over every token, for a mark that is rare)."""
+    found: list[int] = []
+    i = -1
+    index, append = marks.index, found.append
+    try:
+        while True:
+            i = index(mark, i + 1)
+            append(i)
+    except ValueError:
+        return found
 
 
 class _Draft(NamedTuple):
@@ -228,13 +317,12 @@ class _Scanner:
         self.text = text
         self.w = words
         self.anchor_first = words.anchor_first
-        keep = max(2, *(len(p) for p in words.remainder))
-        tokens = _Tokens(text, words.sentence_end, keep)
+        tokens = self.tokens = _Tokens(text)
         self.kind, self.x = tokens.kind, tokens.text
-        self.matches = tokens.matches
         self.n = len(self.kind)
         self.values: dict[int, int | Decimal] = {}  # a number's value, read when asked
         self.signs: list[int] | None = None  # the tokens before each "%"
+        self.opening: list[int] | None = None  # the tokens that may open a claim
         self.used: set[int] = set()  # token indexes of percentages already in a claim
         self.claimed: set[int] = set()  # token indexes inside a total's claim
         self.findings: list[_Found] = []
@@ -247,6 +335,7 @@ class _Scanner:
         self.certainty = Certainty.HIGH  # of the claim being read
         self.crossed = False  # its total stands in the sentence before
         self.figures: tuple[int | Decimal, ...] = ()  # its stated figures
+        self.phrases: dict[tuple[tuple[str, ...], ...], dict[str, list[tuple[str, ...]]]] = {}
 
     # token predicates --------------------------------------------------------------
     def punct(self, i: int, chars: str) -> bool:
@@ -255,11 +344,19 @@ class _Scanner:
             return c not in ("", "\n") and c in chars
         return False
 
+    def triggers(self) -> list[int]:
+        """The indexes of the tokens that open a total's list ("trong", "bao", "gồm",
+        "đạt", ":") or a remainder ("còn"), found in one pass for both."""
+        if self.opening is None:
+            w = self.w
+            words = self.anchor_first | w.passed | {":"} | {p[0] for p in w.remainder}
+            self.opening = list(compress(range(self.n), map(words.__contains__, self.x)))
+        return self.opening
+
     def percent_signs(self) -> list[int]:
         """The indexes of the tokens right before each "%" (found once)."""
         if self.signs is None:
-            signs = compress(range(self.n), map(eq, self.pc, repeat("%")))
-            self.signs = [j - 1 for j in signs if j > 0]
+            self.signs = [j - 1 for j in _indexes(self.pc, "%") if j > 0]
         return self.signs
 
     def val(self, i: int) -> int | Decimal:
@@ -277,33 +374,33 @@ class _Scanner:
 
     def is_count(self, i: int) -> bool:
         """A number that can be a total or a part: not a year, a date, a ratio, money, a %."""
-        if (
-            self.kind[i] is not _NUM
-            or self.is_percent(i)
-            or (i > 0 and self.pc[i - 1] == "/")
-            or (i + 1 < self.n and self.pc[i + 1] == "/")
-        ):
+        kind = self.kind
+        if kind[i] is not _NUM:
             return False
-        if i > 0 and self.kind[i - 1] is _WORD and self.x[i - 1] in self.w.not_count_after:
-            two = self.x[i - 2] if i > 1 else ""
-            if (two, self.x[i - 1]) not in self.w.count_after:
+        pc = self.pc
+        if i + 1 < self.n:
+            after = pc[i + 1]
+            if after in ("%", "/") or (
+                kind[i + 1] is _WORD and self.x[i + 1] in self.w.not_count_before
+            ):
                 return False
-        return not (
-            i + 1 < self.n
-            and self.kind[i + 1] is _WORD
-            and self.x[i + 1] in self.w.not_count_before
-        )
+        if i > 0:
+            if pc[i - 1] == "/":
+                return False
+            if kind[i - 1] is _WORD and self.x[i - 1] in self.w.not_count_after:
+                two = self.x[i - 2] if i > 1 else ""
+                return (two, self.x[i - 1]) in self.w.count_after
+        return True
 
     def anchor_at(self, i: int) -> int:
         """Length in tokens of a "trong đó"/"bao gồm"/"gồm" anchor at ``i`` (0 if none)."""
-        if self.kind[i] is not _WORD or self.x[i] not in self.anchor_first:
+        x, kind = self.x, self.kind
+        if x[i] not in self.anchor_first or kind[i] is not _WORD:
             return 0
         for words in self.w.anchors:
-            if all(
-                i + k < self.n and self.kind[i + k] is _WORD and self.x[i + k] == w
-                for k, w in enumerate(words)
-            ):
-                return len(words)
+            size = len(words)
+            if tuple(x[i : i + size]) == words and all(map(is_, kind[i : i + size], _WORDS)):
+                return size
         return 0
 
     # claims --------------------------------------------------------------------------
@@ -315,7 +412,7 @@ class _Scanner:
         self.remainders()
         self.growths()
         self.leftover_percentages()
-        return sorted(self.findings, key=lambda item: (item[0], item[1]))
+        return sorted(self.findings, key=itemgetter(0, 1))
 
     def add(self, start_tok: int, end_tok: int, finding: _Draft) -> None:
         before = bisect_left(self.ends, start_tok) - 1
@@ -325,13 +422,12 @@ class _Scanner:
         figures = self.figures or (finding.stated,)
         self.figures = ()
         certainty = Certainty.NOT_CHECKED if finding.ok is None else self.certainty
-        m = self.matches
-        found = (m[start_tok].start(), m[end_tok].end(), m[first].start(), m[last].end())
+        t = self.tokens
+        found = (t.start(start_tok), t.end(end_tok), t.start(first), t.end(last))
         self.findings.append((*found, finding, figures, certainty))
 
     def ratios(self) -> None:
-        slashes = compress(range(self.n), map(eq, self.pc, repeat("/")))
-        for i in [j - 1 for j in slashes if 0 < j < self.n - 1]:
+        for i in [j - 1 for j in _indexes(self.pc, "/") if 0 < j < self.n - 1]:
             if not (self.kind[i] is _NUM and self.kind[i + 2] is _NUM):
                 continue
             if self.punct(i - 1, "/") or self.punct(i + 3, "/"):  # a date, or a reference
@@ -411,7 +507,8 @@ class _Scanner:
         *,
         last: int | None = None,
     ) -> None:
-        stated = Decimal(self.val(pct))
+        written = self.val(pct)
+        stated = Decimal(written)
         places = max(0, -int(stated.as_tuple().exponent))
         end = pct + 1 if last is None else last  # the "%" sign, or the part after it
         if whole == 0:
@@ -434,8 +531,10 @@ class _Scanner:
             exact -= 100  # "(vượt 12%)": the stated figure is the excess over the whole
             label = f"{label} − 100%"
         computed = round_decimal(exact, places)
-        shown = f"{format_number(stated, places)}%"
-        precise = format_number(exact, places + 2)
+        # a whole percentage is written as the int it is (format_number's hot path)
+        whole_pct = type(written) is int
+        shown = f"{format_number(written) if whole_pct else format_number(stated, places)}%"
+        precise = format_number(round_decimal(exact, places + 2))  # = (exact, places + 2), faster
         if computed == stated:
             reason = FindingReason.PERCENT_MATCHES
             message = f"{label} = {precise}%, làm tròn {shown} là đúng"
@@ -451,14 +550,14 @@ class _Scanner:
     def totals(self) -> None:
         claimed_until = -1
         triggers = self.anchor_first | self.w.passed | {":"}
-        for i in compress(range(self.n), map(triggers.__contains__, self.x)):
+        for i in [i for i in self.triggers() if self.x[i] in triggers]:
             size = self.anchor_at(i)
             is_dat = (
                 self.kind[i] is _WORD
                 and self.x[i] in self.w.passed
                 and not (i > 0 and self.kind[i - 1] is _WORD and self.x[i - 1] in self.w.rejected)
             )  # "không đạt 10" is the rejected count, not the start of a passed/rejected split
-            colon = not size and self.punct(i, ":") and self.count_near_before(i)
+            colon = not size and self.pc[i] == ":" and self.count_near_before(i)
             if (size or is_dat or colon) and i > claimed_until:
                 done = self.total_claim(i, 1 if colon else size, is_dat, colon=colon)
                 if done is not None:
@@ -466,9 +565,9 @@ class _Scanner:
 
     def continued_after(self, last: int) -> bool:
         """The sentence after the list ending at ``last`` opens with "Còn lại …"."""
-        for m in range(last + 1, min(self.n, last + _SEGMENT)):
-            if self.is_boundary(m):
-                return self.partial_at(m + 1, self.w.remainder)
+        after = bisect_right(self.ends, last)  # the first sentence end after the list
+        if after < len(self.ends) and self.ends[after] < min(self.n, last + _SEGMENT):
+            return self.partial_at(self.ends[after] + 1, self.w.remainder)
         return False
 
     def remainders(self) -> None:
@@ -478,7 +577,7 @@ class _Scanner:
         with (a change "tăng/giảm 3" skipped). Certainty medium."""
         pc, w = self.pc, self.w
         first_words = {words[0] for words in w.remainder}
-        for r in compress(range(self.n), map(first_words.__contains__, self.x)):
+        for r in [r for r in self.triggers() if self.x[r] in first_words]:
             if not self.partial_at(r, w.remainder):
                 continue
             last = next(
@@ -517,19 +616,10 @@ class _Scanner:
             if total is None:
                 continue
             self.certainty = Certainty.MEDIUM
-            self.figures = tuple(self.stated(k) for k in (total, *parts))
+            self.figures = tuple(map(self.val, (total, *parts)))
             self.claimed.update(range(total, last + 1))
             self.check_sum(total, parts, last)
             self.certainty = Certainty.HIGH
-
-    def first_separator(self, k: int) -> str:
-        """The first "," or ";" after the figure at ``k`` in its sentence ("" if none)."""
-        for m in range(k + 1, min(self.n, k + _SEGMENT)):
-            if self.bound[m]:
-                return ""
-            if self.pc[m] in (",", ";"):
-                return self.pc[m]
-        return ""
 
     def bare_lists(self) -> None:
         """ "54 cơ quan hành chính nhà nước 24 UBND cấp xã; 12 các sở, ngành; 6 chi cục
@@ -537,7 +627,9 @@ class _Scanner:
         by ";" with no marker or colon (certainty medium)."""
         pc, bound, kind = self.pc, self.bound, self.kind
         candidates: list[int] = []  # the numbers whose first "," or ";" after them is a ";"
-        for j in compress(range(self.n), map(eq, pc, repeat(";"))):
+        for j in _indexes(pc, ";"):
+            if bound[j]:  # ";" made a sentence end by the word lists: no list runs to it
+                continue
             found: list[int] = []
             for k in range(j - 1, max(-1, j - _SEGMENT), -1):
                 if bound[k] or pc[k] in (",", ";"):
@@ -548,18 +640,24 @@ class _Scanner:
         for i in candidates:
             if i == 0 or kind[i - 1] is not _WORD or not self.count_near_before(i):
                 continue
-            if not self.is_count(i) or self.first_separator(i) != ";":
+            # (its first "," or ";" after is the ";" the walk started from)
+            if not self.is_count(i):
                 continue
             self.total_claim(i, 0, False, colon=True, min_parts=3)
 
     def partial_at(self, i: int, phrases: tuple[tuple[str, ...], ...] | None = None) -> bool:
         """A "chủ yếu"/"một số" phrase (or one of ``phrases``) starts at ``i``."""
         phrases = self.w.partial if phrases is None else phrases
-        first = self.x[i] if 0 <= i < self.n else ""
-        if not any(words[0] == first for words in phrases):
+        by_first = self.phrases.get(phrases)
+        if by_first is None:  # the phrases by their first word (built once per list)
+            by_first = self.phrases[phrases] = {}
+            for words in phrases:
+                by_first.setdefault(words[0], []).append(words)
+        found = by_first.get(self.x[i]) if 0 <= i < self.n else None
+        if not found:
             return False
         # a word's text equals no number's or mark's: comparing texts compares kinds too
-        return any(tuple(self.x[i : i + len(words)]) == words for words in phrases)
+        return any(tuple(self.x[i : i + len(words)]) == words for words in found)
 
     def ellipsis_after(self, part: int) -> bool:
         """The part at ``part`` ends with "..." or "…" (within its few label words)."""
@@ -610,7 +708,7 @@ class _Scanner:
         whole = self.value(total)
         marked = not (colon or is_dat or self.crossed)
         self.certainty = Certainty.HIGH if marked else Certainty.MEDIUM
-        self.figures = tuple(self.stated(k) for k in (total, *parts))
+        self.figures = tuple(map(self.val, (total, *parts)))
         self.claimed.update(range(total, last + 1))
         self.check_sum(total, parts, last)
         for part, pct in shares:
@@ -697,13 +795,13 @@ class _Scanner:
                 continue
             if pc[k] in (";", ":") and not (k == anchor - 1 and pc[k] == ":"):
                 return None
-            if self.is_count(k):
+            if self.kind[k] is _NUM:
+                if not self.is_count(k):
+                    return None
                 if k > 0 and self.kind[k - 1] is _WORD and self.x[k - 1] in self.w.qualifier:
                     k -= 2  # "33 đề tài ở 4 lĩnh vực, trong đó …": 4 qualifies, not a total
                     continue
                 return k
-            if self.kind[k] is _NUM:
-                return None
             k -= 1
         return None
 
@@ -729,34 +827,40 @@ class _Scanner:
             share_found = False  # a part states at most one share of the total
             stop = min(self.n, found + _SEGMENT)
             pc, bound, seps, used = self.pc, self.bound, self.w.part_separators, self.used
+            x = self.x
             while m < stop:
                 c = pc[m]
-                if c == "(":
+                if not c:  # a word or a number (no mark: not a sentence end either)
+                    if (
+                        depth == 0
+                        and kind[m] is _WORD
+                        and x[m] in seps
+                        and self.segment_number(m + 1, stop_at_anchor=True) is not None
+                    ):
+                        break  # "… và 12 …"; "tuyển chọn và giao trực tiếp" is a label
+                    if (
+                        depth <= 1
+                        and not share_found
+                        and m + 1 < n
+                        and pc[m + 1] == "%"
+                        and kind[m] is _NUM
+                        and m not in used
+                    ):
+                        shares.append((found, m))
+                        share_found = True
+                        last = m + 1
+                elif c == "(":
                     if depth == 0:
                         self.breakdown(found, m)
                     depth += 1
                 elif c == ")":
                     depth = max(0, depth - 1)
-                elif depth == 0 and (bound[m] or c == ";"):
-                    break
-                elif (
-                    depth == 0
-                    and (c == "," or (not c and self.kind[m] is _WORD and self.x[m] in seps))
-                    and self.segment_number(m + 1, stop_at_anchor=True) is not None
+                elif depth == 0 and (
+                    bound[m]
+                    or c == ";"
+                    or (c == "," and self.segment_number(m + 1, stop_at_anchor=True) is not None)
                 ):
-                    break  # "…, 12 …" / "… và 12 …"; "tuyển chọn và giao trực tiếp" is a label
-                elif (
-                    not c
-                    and depth <= 1
-                    and not share_found
-                    and m + 1 < n
-                    and pc[m + 1] == "%"
-                    and kind[m] is _NUM
-                    and m not in used
-                ):
-                    shares.append((found, m))
-                    share_found = True
-                    last = m + 1
+                    break  # a sentence end, ";", "…, 12 …"
                 m += 1
             if m >= stop or self.is_boundary(m):
                 break
@@ -791,15 +895,20 @@ class _Scanner:
     ) -> None:
         """The finding for "``total``, trong đó ``parts``": two or more parts must add up
         to the total; a single part must not exceed it."""
-        summed = sum((self.value(p) for p in parts), Fraction(0))
-        computed = _plain(summed)
-        terms = " + ".join(self.x[p] for p in parts)
+        figures = list(map(self.val, parts))
+        summed: int | Fraction
+        if all(type(v) is int for v in figures):  # counts: exact in ints, no Fraction
+            summed = computed = sum(figures)  # type: ignore[assignment]
+        else:
+            summed = sum(map(Fraction, figures), Fraction(0))
+            computed = _plain(summed)
+        terms = " + ".join(map(self.x.__getitem__, parts))
         stated = self.val(total)
         assert stated is not None
         if len(parts) == 1:
             ok, reason = False, FindingReason.PART_EXCEEDS_TOTAL
             message = f"Phần {terms} lớn hơn tổng số đã nêu {self.x[total]}"
-        elif summed == self.value(total):
+        elif summed == (stated if type(summed) is int else Fraction(stated)):  # exact
             ok, reason = True, FindingReason.PARTS_ADD_UP
             message = f"Tổng các phần {terms} = {_shown(computed)}, khớp tổng số {self.x[total]}"
         else:
@@ -948,17 +1057,18 @@ def audit_text(text: str) -> list[Finding]:
     finally:
         if paused:
             gc.enable()
+    span = (lambda a, b: (a, b)) if src.is_identity else src.origin_span  # NFC: no map
     return [
         Finding(
             d.ok,
             d.kind,
-            src.origin_span(start, end),
+            span(start, end),
             d.stated,
             d.computed,
             d.message,
             reason=d.reason,
             figures=figures,
-            sentence=src.origin_span(first, last),
+            sentence=span(first, last),
             certainty=certainty,
         )
         for start, end, first, last, d, figures, certainty in findings
