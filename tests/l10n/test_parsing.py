@@ -356,3 +356,19 @@ def test_absurdly_long_numbers_are_parse_errors() -> None:
         with pytest.raises(ParseError) as info:
             parse_number(text)
         assert info.value.reason == "out_of_range"
+
+
+def test_the_longest_number_is_read_and_one_digit_more_is_refused_by_its_length() -> None:
+    from vn_skt.errors import ParseError
+    from vn_skt.l10n import MAX_DIGITS, format_number, parse_number
+
+    biggest = 10**MAX_DIGITS - 1
+    written = format_number(biggest)  # MAX_DIGITS digits and every separator
+    assert parse_number(written) == biggest
+    assert parse_number(" ".join(written.split("."))) == biggest
+    fraction = written[2:] + ",5"  # a decimal comma: one digit more, so two fewer before it
+    assert parse_number(fraction) == Decimal(written[2:].replace(".", "") + ".5")
+    for junk in ("1" + ".000" * MAX_DIGITS, "9" * 10**6, "1" + ".00" * 10**5):
+        with pytest.raises(ParseError, match=f"at most {MAX_DIGITS} digits") as caught:
+            parse_number(junk)
+        assert caught.value.position == 0

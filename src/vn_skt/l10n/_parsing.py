@@ -50,6 +50,8 @@ ASCII space separates two figures ("36 nhiệm vụ, 22 ...")."""
 
 _DIGITS: Final = frozenset("0123456789")
 _MAX_DIGITS: Final = MAX_DIGITS
+_MAX_CHARACTERS: Final = MAX_DIGITS + MAX_DIGITS // 3 + 2
+"""The longest a number can be: MAX_DIGITS digits, a separator every three, a comma."""
 _GROUP_SPACES: Final = frozenset(GROUP_SPACES)
 _UNGROUP: Final = str.maketrans(dict.fromkeys("." + GROUP_SPACES))
 _SIGNS: Final = {"-": -1, "\u2212": -1, "+": 1}
@@ -115,6 +117,13 @@ def _read_number(src: NormalText, start: int, end: int) -> int | Decimal:
             raise src.error(
                 reason=ParseReason.INCOMPLETE, position=i, expected="digits after the sign"
             )
+    if end - i > _MAX_CHARACTERS:  # more than MAX_DIGITS digits, however it is written:
+        raise src.error(  # refused before any scan, so a megabyte of junk costs nothing
+            reason=ParseReason.OUT_OF_RANGE,
+            position=start,
+            expected=f"at most {_MAX_DIGITS} digits (a number of at most "
+            f"{_MAX_CHARACTERS} characters with its separators)",
+        )
     match = _NUMBER.fullmatch(text, i, end)
     if match is None:
         raise _diagnose(src, i, end)
