@@ -104,7 +104,20 @@ class _Calendar:
         self.first, self.length = _month_tables(pl)
 
     def split(self, days: Any) -> tuple[Any, Any]:
-        """(month index, day) of a Date column."""
+        """(month index, day) of a Date column: worked out once per day of its range
+        and gathered when the range is shorter than the column (a table's days, a
+        registry's), else row by row."""
+        pl = self.pl
+        number = days.to_physical()
+        low, high = number.min(), number.max()
+        if low is None or (high - low + 1) * 2 > days.len():
+            return self._split(days)
+        span = pl.int_range(low, high + 1, dtype=pl.Int32, eager=True).cast(pl.Date)
+        month, day = self._split(span)
+        at = number - low
+        return month.gather(at), day.gather(at)
+
+    def _split(self, days: Any) -> tuple[Any, Any]:
         pl = self.pl
         frame = pl.DataFrame({"d": days}).select(
             m=(pl.col("d").dt.year().cast(pl.Int64) - 1) * 12 + pl.col("d").dt.month() - 1,
@@ -922,11 +935,15 @@ def _compute(pl: Any, frame: Any, on: date) -> Any:
     upkeep_kind = k.is_in(["MAINTENANCE", "MAINTENANCE_LATE"])
     renewal_kind = k.is_in(["RENEWAL", "RENEWAL_LATE"])
     to_date = pl.Date
+    d_span = pl.when(upkeep_kind).then(c("m_span")).when(renewal_kind).then(c("r_span"))
 
     everyone = not bad.any()
 
     def answer(expr: Any) -> Any:
         return expr if everyone else pl.when(c("ok")).then(expr).otherwise(None)
+
+    if not everyone:
+        d_span = answer(d_span)
 
     added = work.select(
         expiry=answer(c("expiry").cast(to_date)),
@@ -964,13 +981,9 @@ def _compute(pl: Any, frame: Any, on: date) -> Any:
         term_rule_source=answer(c("t_source")),
         term_rule_status=answer(c("t_status")),
         # the renewal and the maintenance rows of one ip_renewal version share its source
-        d_span=answer(pl.when(upkeep_kind).then(c("m_span")).when(renewal_kind).then(c("r_span"))),
+        deadline_rule_source=pl.lit(renewal["source"]).gather(d_span),
+        deadline_rule_status=pl.lit(renewal["status"]).gather(d_span),
     ).collect()
-    d_span = added.get_column("d_span")
-    added = added.drop("d_span").with_columns(
-        deadline_rule_source=renewal["source"].gather(d_span),
-        deadline_rule_status=renewal["status"].gather(d_span),
-    )
     issues = _issues(
         pl,
         bad,
