@@ -522,35 +522,59 @@ def _filing(
     )
 
 
-def _upkeep(
-    pl: Any,
-    cal: _Calendar,
-    upkeep: dict[str, Any],
-    window_bounds: list[date],
-    granted: Any,
-    first_unpaid: Any,
-) -> Any:
-    """The first unpaid yearly term's start, the day its fee is due (the day before) and
-    its window and grace, from the grant day and the term number (both non-null)."""
+def _term_starts(pl: Any, cal: _Calendar, granted: Any, first_unpaid: Any) -> Any:
+    """The day (Int32) the yearly term ``first_unpaid`` starts: the grant day's
+    anniversary ``first_unpaid − 1`` years on (grant day and term non-null)."""
     g_month, g_day = cal.split(granted.cast(pl.Date))
-    s_month, s_day, s_days = cal.add(g_month, g_day, (first_unpaid - 1) * 12)
+    _, _, s_days = cal.add(g_month, g_day, (first_unpaid.cast(pl.Int64) - 1) * 12)
+    return s_days.cast(pl.Int32)
+
+
+def _term_windows(
+    pl: Any, cal: _Calendar, upkeep: dict[str, Any], window_bounds: list[date], start: Any
+) -> Any:
+    """The day a yearly term's fee is due (the day before it starts, ``closes``), its
+    window and grace (``m_opens``, ``m_grace``) and the ``ip_renewal`` span they rest
+    on (``m_span``), from the day the term starts (non-null)."""
+    p_days = start.cast(pl.Int64) - 1
     # the term before ends the day before: that day's (month, day)
-    p_month = _where(s_day > 1, s_month, s_month - 1)
-    p_day = _where(s_day > 1, s_day - 1, cal.month_length(s_month - 1))
-    p_days = s_days - 1
+    p_month, p_day = cal.split(p_days.cast(pl.Int32).cast(pl.Date))
     m_span = _segment(pl, window_bounds, p_days)
     _, _, m_opens = cal.add(p_month, p_day, -upkeep["window"].gather(m_span))
     _, _, m_grace = cal.add(p_month, p_day, upkeep["grace"].gather(m_span))
     i32 = pl.Int32
     return pl.DataFrame(
         {
-            "start": s_days.cast(i32),
             "closes": p_days.cast(i32),
             "m_opens": m_opens.cast(i32),
             "m_grace": m_grace.cast(i32),
             "m_span": m_span.cast(i32),
         }
     )
+
+
+def _upkeep(
+    pl: Any,
+    cal: _Calendar,
+    upkeep: dict[str, Any],
+    window_bounds: list[date],
+    start: Any,
+    has_terms: Any,
+) -> Any:
+    """:func:`_term_windows` of every row's ``start`` (those of ``has_terms`` rows
+    matter): once per day of their range when it is shorter than the batch, else row
+    by row; with ``start`` itself."""
+    n = start.len()
+    held = start.filter(has_terms)
+    low = int(held.min() or 0)
+    high = int(held.max() or 0)
+    if held.len() and _dense(high - low + 1, n):
+        days = pl.int_range(low, high + 1, dtype=pl.Int32, eager=True)
+        table = _term_windows(pl, cal, upkeep, window_bounds, days)
+        kept = table[(start - low).clip(0, high - low)]
+    else:
+        kept = _term_windows(pl, cal, upkeep, window_bounds, start)
+    return kept.with_columns(start=start)
 
 
 def _upkeep_checks(
@@ -735,21 +759,16 @@ def _compute(pl: Any, frame: Any, on: date) -> Any:
     size = (g_high - g_low + 1) * (f_high - 1)
     if has_terms.any() and _dense(size, n):
         index = pl.int_range(size, dtype=pl.Int64, eager=True)
-        table = _upkeep(
-            pl,
-            cal,
-            upkeep,
-            window_bounds,
-            (index // (f_high - 1) + g_low).cast(i32),
-            index % (f_high - 1) + 2,
+        starts = _term_starts(
+            pl, cal, (index // (f_high - 1) + g_low).cast(i32), index % (f_high - 1) + 2
         )
-        at = (g_safe - g_low) * (f_high - 1) + (f_safe - 2)
-        kept = table[at]
+        start = starts.gather((g_safe - g_low) * (f_high - 1) + (f_safe - 2))
     else:
         g_any = _where(
             has_terms, g_safe, pl.repeat(_days(date(2000, 1, 1)), n, dtype=i32, eager=True)
         )
-        kept = _upkeep(pl, cal, upkeep, window_bounds, g_any, f_safe.cast(pl.Int64))
+        start = _term_starts(pl, cal, g_any, f_safe)
+    kept = _upkeep(pl, cal, upkeep, window_bounds, start, has_terms)
     u = kept.get_column
     due = has_terms & (u("start") <= expiry_days)
     # rarely: yearly terms before the first ip_renewal version or in a gap of it, past the
