@@ -251,7 +251,7 @@ def _paid(pl: Any, frame: Any) -> tuple[Any, Any]:
     count = terms.list.len().fill_null(0)
     # each term 2..62 listed once: as many bits as terms; else (a term listed twice, or
     # outside 2..62) those rows again, each term counted once
-    odd = bits.bitwise_count_ones().cast(pl.Int64) != count.cast(pl.Int64)
+    odd = bits.bitwise_count_ones() != count.cast(pl.UInt32)
     if odd.any():
         rows = odd.arg_true()
         again = terms.gather(rows).list.unique().list.eval(power).list.sum().fill_null(0)
@@ -533,9 +533,9 @@ def _term_starts(pl: Any, cal: _Calendar, granted: Any, first_unpaid: Any) -> An
 def _term_windows(
     pl: Any, cal: _Calendar, upkeep: dict[str, Any], window_bounds: list[date], start: Any
 ) -> Any:
-    """The day a yearly term's fee is due (the day before it starts, ``closes``), its
-    window and grace (``m_opens``, ``m_grace``) and the ``ip_renewal`` span they rest
-    on (``m_span``), from the day the term starts (non-null)."""
+    """The window and grace (``m_opens``, ``m_grace``) of the fee of a yearly term, due
+    the day before it starts, and the ``ip_renewal`` span they rest on (``m_span``),
+    from the day the term starts (non-null)."""
     p_days = start.cast(pl.Int64) - 1
     # the term before ends the day before: that day's (month, day)
     p_month, p_day = cal.split(p_days.cast(pl.Int32).cast(pl.Date))
@@ -545,7 +545,6 @@ def _term_windows(
     i32 = pl.Int32
     return pl.DataFrame(
         {
-            "closes": p_days.cast(i32),
             "m_opens": m_opens.cast(i32),
             "m_grace": m_grace.cast(i32),
             "m_span": m_span.cast(i32),
@@ -574,7 +573,7 @@ def _upkeep(
         kept = table[(start - low).clip(0, high - low)]
     else:
         kept = _term_windows(pl, cal, upkeep, window_bounds, start)
-    return kept.with_columns(start=start)
+    return kept.with_columns(start=start, closes=start - 1)
 
 
 def _upkeep_checks(
