@@ -10,6 +10,11 @@ arithmetic as :func:`vn_skt.l10n.add_months`: 29/02 + 1 year is 28/02). A row th
 model refuses, or whose dates run out of the calendar or out of the rule tables, is kept
 with null results and its ``issue`` says why, in the record's own words.
 
+The rules of a batch are resolved in ``_bulkrules``, the month arithmetic is
+``_bulkdates``; this module reads the columns, builds the batch's tables (one entry per
+(type, renewals, filing day), per (grant day, yearly term) and per day a term starts,
+when the batch's range is shorter than the batch) and gathers every row's answer.
+
 >>> import polars as pl
 >>> from datetime import date
 >>> titles = pl.DataFrame({
@@ -38,13 +43,15 @@ from __future__ import annotations
 
 import functools
 import operator
-from datetime import date, timedelta
+from datetime import date
 from typing import Any, Final
 
 from vn_skt._columns import ISSUE, frame_in, polars, require_columns
 from vn_skt.errors import InvalidValue, RegulationNotFound
-from vn_skt.regulations import Status, default_registry, lookup, require_date
+from vn_skt.regulations import require_date
 
+from ._bulkdates import _FIRST, _LAST, _MONTHS, _Calendar, _days, _segment, _where
+from ._bulkrules import _KINDS, _as_sources, _bounds, _resolve_terms, _resolve_windows
 from ._enums import DeadlineKind, TitleStatus, TitleType
 from ._schedule import compute_schedule
 from ._terms import term_rule
@@ -52,12 +59,7 @@ from ._terms import term_rule
 __all__ = ["title_deadlines"]
 
 _WHAT: Final = "title_deadlines"
-_EPOCH: Final = date(1970, 1, 1)
-_FIRST: Final = date(1, 1, 1)
-_LAST: Final = date(9999, 12, 31)
-_MONTHS: Final = 9999 * 12  # month index m = (year − 1)·12 + month − 1 runs 0 .. _MONTHS − 1
 _MAX_TERMS: Final = 62  # paid yearly terms are kept as bits 2..62 of an int64
-_KINDS: Final = list(TitleType)
 _LAYOUT: Final = _KINDS.index(TitleType.LAYOUT_DESIGN)
 _OPTIONAL_DATES: Final = ("grant_date", "first_exploited", "created")
 _DASHES: Final = "\u2010\u2011\u2012\u2013\u2014\u2212"
@@ -76,93 +78,6 @@ ADDED_COLUMNS: Final = (
     "deadline_rule_status",
     ISSUE,
 )
-
-_tables: dict[str, Any] = {}
-
-
-def _month_tables(pl: Any) -> tuple[Any, Any]:
-    """The day number (since 1970-01-01) of the first day of every month of years
-    1..9999, and the length of that month: indexed by month index."""
-    if not _tables:
-        firsts = pl.date_range(_FIRST, date(9999, 12, 1), "1mo", eager=True).cast(pl.Int32)
-        ends = pl.concat([firsts.slice(1), pl.Series([(_LAST - _EPOCH).days + 1], dtype=pl.Int32)])
-        _tables["first"] = firsts
-        _tables["length"] = (ends - firsts).cast(pl.Int32)
-    return _tables["first"], _tables["length"]
-
-
-def _where(mask: Any, then: Any, otherwise: Any) -> Any:
-    """``then`` where ``mask`` holds (a null mask: no), else ``otherwise`` (Series)."""
-    return then.zip_with(mask.fill_null(False), otherwise)
-
-
-class _Calendar:
-    """Month arithmetic on columns of (month index, day of month), as add_months does it."""
-
-    def __init__(self, pl: Any) -> None:
-        self.pl = pl
-        self.first, self.length = _month_tables(pl)
-
-    def split(self, days: Any) -> tuple[Any, Any]:
-        """(month index, day) of a Date column: worked out once per day of its range
-        and gathered when the range is shorter than the column (a table's days, a
-        registry's), else row by row."""
-        pl = self.pl
-        number = days.to_physical()
-        low, high = number.min(), number.max()
-        if low is None or (high - low + 1) * 2 > days.len():
-            return self._split(days)
-        span = pl.int_range(low, high + 1, dtype=pl.Int32, eager=True).cast(pl.Date)
-        month, day = self._split(span)
-        at = number - low
-        return month.gather(at), day.gather(at)
-
-    def _split(self, days: Any) -> tuple[Any, Any]:
-        pl = self.pl
-        frame = pl.DataFrame({"d": days}).select(
-            m=(pl.col("d").dt.year().cast(pl.Int64) - 1) * 12 + pl.col("d").dt.month() - 1,
-            day=pl.col("d").dt.day().cast(pl.Int64),
-        )
-        return frame.get_column("m"), frame.get_column("day")
-
-    def _safe(self, month: Any) -> Any:
-        return month.clip(0, _MONTHS - 1)  # a null stays null, and gathers a null
-
-    def month_length(self, month: Any) -> Any:
-        return self.length.gather(self._safe(month))
-
-    def number(self, month: Any, day: Any) -> Any:
-        return self.first.gather(self._safe(month)) + day - 1
-
-    def add(self, month: Any, day: Any, months: Any) -> tuple[Any, Any, Any]:
-        """``add_months``: (month index, day, day number), null where an input is; the
-        index may fall outside the calendar (the caller checks: the day number is then
-        meaningless)."""
-        target = month + months
-        safe = self._safe(target)
-        length = self.length.gather(safe)
-        clamped = _where(day > length, length, day)
-        return target, clamped, self.first.gather(safe) + clamped - 1
-
-
-def _days(d: date) -> int:
-    return (d - _EPOCH).days
-
-
-def _bounds(table: str) -> list[date]:
-    """Every day a version of ``table`` (a user's included) starts or stops."""
-    days: set[date] = set()
-    for version in default_registry.versions(table):
-        days.add(version.effective_from)
-        if version.effective_to is not None and version.effective_to < _LAST:
-            days.add(version.effective_to + timedelta(days=1))
-    return sorted(days)
-
-
-def _segment(pl: Any, bounds: list[date], days: Any) -> Any:
-    """Which span between ``bounds`` each day number falls in: 0 before the first."""
-    edges = pl.Series([_days(b) for b in bounds], dtype=pl.Int32)
-    return edges.search_sorted(days.fill_null(0).cast(pl.Int32), side="right").cast(pl.Int32)
 
 
 def _kinds(pl: Any, column: Any) -> tuple[Any, Any]:
@@ -257,86 +172,6 @@ def _paid(pl: Any, frame: Any) -> tuple[Any, Any]:
         again = terms.gather(rows).list.unique().list.eval(power).list.sum().fill_null(0)
         bits = bits.scatter(rows, again)
     return bits, count > 0
-
-
-def _resolve_terms(pl: Any, bounds: list[date]) -> tuple[dict[str, Any], list[str]]:
-    """The ``ip_terms`` row of every (type, span) key = type·(spans + 1) + span, through
-    :func:`term_rule` itself (``failing`` where it has none: explained later, per date),
-    and the labels of the types."""
-    width = len(bounds) + 1
-    fields: dict[str, list[Any]] = {
-        "term_years": [],
-        "renewal_years": [],
-        "max_renewals": [],
-        "maintenance": [],
-        "exploitation_years": [],
-        "creation_years": [],
-        "source": [],
-        "status": [],
-        "failing": [],
-    }
-    for kind in _KINDS:
-        for span in range(width):
-            rule = version = None
-            if span:
-                try:
-                    rule = term_rule(kind, on=bounds[span - 1])
-                    version = lookup("ip_terms", on=bounds[span - 1])
-                except RegulationNotFound:
-                    rule = None
-            for name, values in fields.items():
-                if name == "failing":
-                    values.append(rule is None)
-                elif rule is None or version is None:
-                    values.append(None)
-                elif name == "source":
-                    values.append(version.source)
-                elif name == "status":
-                    values.append(version.status.value)
-                else:
-                    values.append(getattr(rule, name))
-    types = {"maintenance": pl.Boolean, "failing": pl.Boolean, "source": pl.String}
-    out = {
-        name: pl.Series(values, dtype=types.get(name, pl.Int64))
-        for name, values in fields.items()
-        if name != "status"
-    }
-    out["status"] = pl.Series(fields["status"], dtype=pl.Enum([s.value for s in Status]))
-    return out, [kind.label for kind in _KINDS]
-
-
-def _resolve_windows(pl: Any, bounds: list[date], key: str) -> dict[str, Any]:
-    """The ``ip_renewal`` row ``key`` of every span (0: before the first version)."""
-    rows: list[tuple[Any, ...]] = [(None, None, None, None)]
-    for start in bounds:
-        try:
-            version = lookup("ip_renewal", on=start)
-            row = version.row(key)
-            rows.append((row.window_months, row.grace_months, version.source, version.status.value))
-        except RegulationNotFound:
-            rows.append((None, None, None, None))
-    statuses = pl.Enum([s.value for s in Status])
-    return {
-        "window": pl.Series([r[0] for r in rows], dtype=pl.Int32),
-        "grace": pl.Series([r[1] for r in rows], dtype=pl.Int32),
-        "source": pl.Series([r[2] for r in rows], dtype=pl.String),
-        "status": pl.Series([r[3] for r in rows], dtype=statuses),
-        "failing": pl.Series([r[0] is None for r in rows], dtype=pl.Boolean),
-    }
-
-
-def _as_sources(pl: Any, *tables: dict[str, Any]) -> Any:
-    """Make the ``source`` of every table one polars Enum of the sources they name (a
-    row then carries a code, not a copy of the text)."""
-    names: list[str] = []
-    for table in tables:
-        for source in table["source"].to_list():
-            if source is not None and source not in names:
-                names.append(source)
-    sources = pl.Enum(names)
-    for table in tables:
-        table["source"] = table["source"].cast(sources)
-    return sources
 
 
 def _schedule_error(
