@@ -785,10 +785,18 @@ def _compute(pl: Any, frame: Any, on: date) -> Any:
     )
     work = work.with_columns(kind=what)
     k = c("kind")
-    upkeep_kind = k.is_in(["MAINTENANCE", "MAINTENANCE_LATE"])
-    renewal_kind = k.is_in(["RENEWAL", "RENEWAL_LATE"])
+    upkeep_kind = (k == "MAINTENANCE") | (k == "MAINTENANCE_LATE")
+    renewal_kind = (k == "RENEWAL") | (k == "RENEWAL_LATE")
     to_date = pl.Date
-    d_span = pl.when(upkeep_kind).then(c("m_span")).when(renewal_kind).then(c("r_span"))
+    # a deadline on no ip_renewal version reads the null entry after the last span
+    nowhere = pl.lit(renewal["source"].len(), dtype=i32)
+    d_span = (
+        pl.when(upkeep_kind)
+        .then(c("m_span"))
+        .when(renewal_kind)
+        .then(c("r_span"))
+        .otherwise(nowhere)
+    )
 
     everyone = not bad.any()
 
@@ -834,8 +842,8 @@ def _compute(pl: Any, frame: Any, on: date) -> Any:
         term_rule_source=answer(c("t_source")),
         term_rule_status=answer(c("t_status")),
         # the renewal and the maintenance rows of one ip_renewal version share its source
-        deadline_rule_source=pl.lit(renewal["source"]).gather(d_span),
-        deadline_rule_status=pl.lit(renewal["status"]).gather(d_span),
+        deadline_rule_source=pl.lit(renewal["source"].extend_constant(None, 1)).gather(d_span),
+        deadline_rule_status=pl.lit(renewal["status"].extend_constant(None, 1)).gather(d_span),
     ).collect()
     issues = _issues(
         pl,
