@@ -171,8 +171,18 @@ def _paid(pl: Any, frame: Any) -> tuple[Any, Any]:
             "expected integers"
         )
     power = _bit(pl, pl.element())
-    bits = terms.list.eval(power).list.sum().fill_null(0)
-    count = terms.list.len().fill_null(0)
+    # one lazy query: the engine sums each morsel's bits while its terms are in cache
+    t = pl.col("terms")
+    paid = (
+        pl.DataFrame({"terms": terms})
+        .lazy()
+        .select(
+            bits=t.list.eval(power).list.sum().fill_null(0),
+            count=t.list.len().fill_null(0),
+        )
+        .collect()
+    )
+    bits, count = paid.get_column("bits"), paid.get_column("count")
     # each term 2..62 listed once: as many bits as terms; else (a term listed twice, or
     # outside 2..62) those rows again, each term counted once
     odd = bits.bitwise_count_ones() != count.cast(pl.UInt32)
