@@ -486,3 +486,26 @@ def test_a_term_listed_twice_or_outside_the_terms_counts_once() -> None:
     expected = per_object(title, on)
     for row in out.iter_rows(named=True):
         assert {c: row[c] for c in ADDED_COLUMNS} == expected
+
+
+def test_unsigned_terms_past_the_int64_range_are_terms_outside_the_terms() -> None:
+    title = ProtectionTitle(
+        type="PATENT",
+        filing_date=date(2015, 3, 2),
+        owner="X",
+        grant_date=date(2018, 6, 1),
+        maintenance_paid={2: date(2019, 5, 1), 3: date(2020, 5, 1)},
+    )
+    frame = pl.DataFrame(
+        {
+            "type": ["PATENT"] * 2,
+            "filing_date": [date(2015, 3, 2)] * 2,
+            "grant_date": [date(2018, 6, 1)] * 2,
+            "maintenance_paid": pl.Series([[2, 3], [2, 3, 2**64 - 1]], dtype=pl.List(pl.UInt64)),
+        }
+    )
+    on = date(2021, 8, 1)
+    out = title_deadlines(frame, on=on)
+    expected = per_object(title, on)
+    for row in out.iter_rows(named=True):
+        assert {c: row[c] for c in ADDED_COLUMNS} == expected

@@ -14,7 +14,9 @@ One job per private module, one export list here:
 - ``_columnar`` — :func:`title_schema`, :func:`titles_frame`, :func:`titles_from_frame`:
   the one columnar schema of titles (polars, the ``bulk`` extra);
 - ``_bulk`` — :func:`title_deadlines`: expiry, status and next deadline of a whole
-  registry as columns (:class:`DeadlineKind` names what the deadline is).
+  registry as columns (:class:`DeadlineKind` names what the deadline is), on two
+  private helpers: ``_bulkrules`` (the rule tables of a batch, once per rule version)
+  and ``_bulkdates`` (month arithmetic on columns of day numbers).
 
 >>> from datetime import date
 >>> mark = ProtectionTitle(type="Nhãn hiệu", filing_date=date(2016, 2, 29),

@@ -10,6 +10,11 @@ arithmetic as :func:`vn_skt.l10n.add_months`: 29/02 + 1 year is 28/02). A row th
 model refuses, or whose dates run out of the calendar or out of the rule tables, is kept
 with null results and its ``issue`` says why, in the record's own words.
 
+The rules of a batch are resolved in ``_bulkrules``, the month arithmetic is
+``_bulkdates``; this module reads the columns, builds the batch's tables (one entry per
+(type, renewals, filing day), per (grant day, yearly term) and per day a term starts,
+when the batch's range is shorter than the batch) and gathers every row's answer.
+
 >>> import polars as pl
 >>> from datetime import date
 >>> titles = pl.DataFrame({
@@ -38,13 +43,15 @@ from __future__ import annotations
 
 import functools
 import operator
-from datetime import date, timedelta
+from datetime import date
 from typing import Any, Final
 
 from vn_skt._columns import ISSUE, frame_in, polars, require_columns
 from vn_skt.errors import InvalidValue, RegulationNotFound
-from vn_skt.regulations import Status, default_registry, lookup, require_date
+from vn_skt.regulations import require_date
 
+from ._bulkdates import _FIRST, _LAST, _MONTHS, _Calendar, _days, _segment, _where
+from ._bulkrules import _KINDS, _as_sources, _bounds, _resolve_terms, _resolve_windows
 from ._enums import DeadlineKind, TitleStatus, TitleType
 from ._schedule import compute_schedule
 from ._terms import term_rule
@@ -52,12 +59,7 @@ from ._terms import term_rule
 __all__ = ["title_deadlines"]
 
 _WHAT: Final = "title_deadlines"
-_EPOCH: Final = date(1970, 1, 1)
-_FIRST: Final = date(1, 1, 1)
-_LAST: Final = date(9999, 12, 31)
-_MONTHS: Final = 9999 * 12  # month index m = (year − 1)·12 + month − 1 runs 0 .. _MONTHS − 1
 _MAX_TERMS: Final = 62  # paid yearly terms are kept as bits 2..62 of an int64
-_KINDS: Final = list(TitleType)
 _LAYOUT: Final = _KINDS.index(TitleType.LAYOUT_DESIGN)
 _OPTIONAL_DATES: Final = ("grant_date", "first_exploited", "created")
 _DASHES: Final = "\u2010\u2011\u2012\u2013\u2014\u2212"
@@ -76,80 +78,6 @@ ADDED_COLUMNS: Final = (
     "deadline_rule_status",
     ISSUE,
 )
-
-_tables: dict[str, Any] = {}
-
-
-def _month_tables(pl: Any) -> tuple[Any, Any]:
-    """The day number (since 1970-01-01) of the first day of every month of years
-    1..9999, and the length of that month: indexed by month index."""
-    if not _tables:
-        firsts = pl.date_range(_FIRST, date(9999, 12, 1), "1mo", eager=True).cast(pl.Int32)
-        ends = pl.concat([firsts.slice(1), pl.Series([(_LAST - _EPOCH).days + 1], dtype=pl.Int32)])
-        _tables["first"] = firsts
-        _tables["length"] = (ends - firsts).cast(pl.Int32)
-    return _tables["first"], _tables["length"]
-
-
-def _where(mask: Any, then: Any, otherwise: Any) -> Any:
-    """``then`` where ``mask`` holds (a null mask: no), else ``otherwise`` (Series)."""
-    return then.zip_with(mask.fill_null(False), otherwise)
-
-
-class _Calendar:
-    """Month arithmetic on columns of (month index, day of month), as add_months does it."""
-
-    def __init__(self, pl: Any) -> None:
-        self.pl = pl
-        self.first, self.length = _month_tables(pl)
-
-    def split(self, days: Any) -> tuple[Any, Any]:
-        """(month index, day) of a Date column."""
-        pl = self.pl
-        frame = pl.DataFrame({"d": days}).select(
-            m=(pl.col("d").dt.year().cast(pl.Int64) - 1) * 12 + pl.col("d").dt.month() - 1,
-            day=pl.col("d").dt.day().cast(pl.Int64),
-        )
-        return frame.get_column("m"), frame.get_column("day")
-
-    def _safe(self, month: Any) -> Any:
-        return month.clip(0, _MONTHS - 1)  # a null stays null, and gathers a null
-
-    def month_length(self, month: Any) -> Any:
-        return self.length.gather(self._safe(month))
-
-    def number(self, month: Any, day: Any) -> Any:
-        return self.first.gather(self._safe(month)) + day - 1
-
-    def add(self, month: Any, day: Any, months: Any) -> tuple[Any, Any, Any]:
-        """``add_months``: (month index, day, day number), null where an input is; the
-        index may fall outside the calendar (the caller checks: the day number is then
-        meaningless)."""
-        target = month + months
-        safe = self._safe(target)
-        length = self.length.gather(safe)
-        clamped = _where(day > length, length, day)
-        return target, clamped, self.first.gather(safe) + clamped - 1
-
-
-def _days(d: date) -> int:
-    return (d - _EPOCH).days
-
-
-def _bounds(table: str) -> list[date]:
-    """Every day a version of ``table`` (a user's included) starts or stops."""
-    days: set[date] = set()
-    for version in default_registry.versions(table):
-        days.add(version.effective_from)
-        if version.effective_to is not None and version.effective_to < _LAST:
-            days.add(version.effective_to + timedelta(days=1))
-    return sorted(days)
-
-
-def _segment(pl: Any, bounds: list[date], days: Any) -> Any:
-    """Which span between ``bounds`` each day number falls in: 0 before the first."""
-    edges = pl.Series([_days(b) for b in bounds], dtype=pl.Int32)
-    return edges.search_sorted(days.fill_null(0).cast(pl.Int32), side="right").cast(pl.Int32)
 
 
 def _kinds(pl: Any, column: Any) -> tuple[Any, Any]:
@@ -208,6 +136,16 @@ def _renewals(pl: Any, frame: Any) -> Any:
     return column.cast(pl.Int64).fill_null(0)
 
 
+def _bit(pl: Any, term: Any) -> Any:
+    """2 ** ``term`` (Int64) for a term 2..62, else 0: the product of one factor per bit
+    of the term (six ``when``s cost less than a ``pow`` per element)."""
+    power = pl.lit(1, pl.Int64)
+    for bit in range(6):
+        factor = pl.lit(2 ** (2**bit), pl.Int64)
+        power = power * pl.when((term & (1 << bit)) != 0).then(factor).otherwise(1)
+    return pl.when(term.is_between(2, _MAX_TERMS)).then(power).otherwise(0)
+
+
 def _paid(pl: Any, frame: Any) -> tuple[Any, Any]:
     """(bits of the yearly terms 2..62 paid, whether any term is paid) of each row, from
     ``maintenance_paid``."""
@@ -232,98 +170,27 @@ def _paid(pl: Any, frame: Any) -> tuple[Any, Any]:
             f"{_WHAT}: column 'maintenance_paid' has terms of type {terms.dtype.inner}; "
             "expected integers"
         )
-    e = pl.element().cast(pl.Int64)
-    power = pl.when((e >= 2) & (e <= _MAX_TERMS)).then(pl.lit(2, pl.Int64).pow(e)).otherwise(0)
-    bits = terms.list.eval(power).list.sum().fill_null(0)
-    count = terms.list.len().fill_null(0)
+    power = _bit(pl, pl.element())
+    # one lazy query: the engine sums each morsel's bits while its terms are in cache
+    t = pl.col("terms")
+    paid = (
+        pl.DataFrame({"terms": terms})
+        .lazy()
+        .select(
+            bits=t.list.eval(power).list.sum().fill_null(0),
+            count=t.list.len().fill_null(0),
+        )
+        .collect()
+    )
+    bits, count = paid.get_column("bits"), paid.get_column("count")
     # each term 2..62 listed once: as many bits as terms; else (a term listed twice, or
     # outside 2..62) those rows again, each term counted once
-    odd = bits.bitwise_count_ones().cast(pl.Int64) != count.cast(pl.Int64)
+    odd = bits.bitwise_count_ones() != count.cast(pl.UInt32)
     if odd.any():
         rows = odd.arg_true()
         again = terms.gather(rows).list.unique().list.eval(power).list.sum().fill_null(0)
         bits = bits.scatter(rows, again)
     return bits, count > 0
-
-
-def _resolve_terms(pl: Any, bounds: list[date]) -> tuple[dict[str, Any], list[str]]:
-    """The ``ip_terms`` row of every (type, span) key = type·(spans + 1) + span, through
-    :func:`term_rule` itself (``failing`` where it has none: explained later, per date),
-    and the labels of the types."""
-    width = len(bounds) + 1
-    fields: dict[str, list[Any]] = {
-        "term_years": [],
-        "renewal_years": [],
-        "max_renewals": [],
-        "maintenance": [],
-        "exploitation_years": [],
-        "creation_years": [],
-        "source": [],
-        "status": [],
-        "failing": [],
-    }
-    for kind in _KINDS:
-        for span in range(width):
-            rule = version = None
-            if span:
-                try:
-                    rule = term_rule(kind, on=bounds[span - 1])
-                    version = lookup("ip_terms", on=bounds[span - 1])
-                except RegulationNotFound:
-                    rule = None
-            for name, values in fields.items():
-                if name == "failing":
-                    values.append(rule is None)
-                elif rule is None or version is None:
-                    values.append(None)
-                elif name == "source":
-                    values.append(version.source)
-                elif name == "status":
-                    values.append(version.status.value)
-                else:
-                    values.append(getattr(rule, name))
-    types = {"maintenance": pl.Boolean, "failing": pl.Boolean, "source": pl.String}
-    out = {
-        name: pl.Series(values, dtype=types.get(name, pl.Int64))
-        for name, values in fields.items()
-        if name != "status"
-    }
-    out["status"] = pl.Series(fields["status"], dtype=pl.Enum([s.value for s in Status]))
-    return out, [kind.label for kind in _KINDS]
-
-
-def _resolve_windows(pl: Any, bounds: list[date], key: str) -> dict[str, Any]:
-    """The ``ip_renewal`` row ``key`` of every span (0: before the first version)."""
-    rows: list[tuple[Any, ...]] = [(None, None, None, None)]
-    for start in bounds:
-        try:
-            version = lookup("ip_renewal", on=start)
-            row = version.row(key)
-            rows.append((row.window_months, row.grace_months, version.source, version.status.value))
-        except RegulationNotFound:
-            rows.append((None, None, None, None))
-    statuses = pl.Enum([s.value for s in Status])
-    return {
-        "window": pl.Series([r[0] for r in rows], dtype=pl.Int32),
-        "grace": pl.Series([r[1] for r in rows], dtype=pl.Int32),
-        "source": pl.Series([r[2] for r in rows], dtype=pl.String),
-        "status": pl.Series([r[3] for r in rows], dtype=statuses),
-        "failing": pl.Series([r[0] is None for r in rows], dtype=pl.Boolean),
-    }
-
-
-def _as_sources(pl: Any, *tables: dict[str, Any]) -> Any:
-    """Make the ``source`` of every table one polars Enum of the sources they name (a
-    row then carries a code, not a copy of the text)."""
-    names: list[str] = []
-    for table in tables:
-        for source in table["source"].to_list():
-            if source is not None and source not in names:
-                names.append(source)
-    sources = pl.Enum(names)
-    for table in tables:
-        table["source"] = table["source"].cast(sources)
-    return sources
 
 
 def _schedule_error(
@@ -509,35 +376,58 @@ def _filing(
     )
 
 
-def _upkeep(
-    pl: Any,
-    cal: _Calendar,
-    upkeep: dict[str, Any],
-    window_bounds: list[date],
-    granted: Any,
-    first_unpaid: Any,
-) -> Any:
-    """The first unpaid yearly term's start, the day its fee is due (the day before) and
-    its window and grace, from the grant day and the term number (both non-null)."""
+def _term_starts(pl: Any, cal: _Calendar, granted: Any, first_unpaid: Any) -> Any:
+    """The day (Int32) the yearly term ``first_unpaid`` starts: the grant day's
+    anniversary ``first_unpaid − 1`` years on (grant day and term non-null)."""
     g_month, g_day = cal.split(granted.cast(pl.Date))
-    s_month, s_day, s_days = cal.add(g_month, g_day, (first_unpaid - 1) * 12)
+    _, _, s_days = cal.add(g_month, g_day, (first_unpaid.cast(pl.Int64) - 1) * 12)
+    return s_days.cast(pl.Int32)
+
+
+def _term_windows(
+    pl: Any, cal: _Calendar, upkeep: dict[str, Any], window_bounds: list[date], start: Any
+) -> Any:
+    """The window and grace (``m_opens``, ``m_grace``) of the fee of a yearly term, due
+    the day before it starts, and the ``ip_renewal`` span they rest on (``m_span``),
+    from the day the term starts (non-null)."""
+    p_days = start.cast(pl.Int64) - 1
     # the term before ends the day before: that day's (month, day)
-    p_month = _where(s_day > 1, s_month, s_month - 1)
-    p_day = _where(s_day > 1, s_day - 1, cal.month_length(s_month - 1))
-    p_days = s_days - 1
+    p_month, p_day = cal.split(p_days.cast(pl.Int32).cast(pl.Date))
     m_span = _segment(pl, window_bounds, p_days)
     _, _, m_opens = cal.add(p_month, p_day, -upkeep["window"].gather(m_span))
     _, _, m_grace = cal.add(p_month, p_day, upkeep["grace"].gather(m_span))
     i32 = pl.Int32
     return pl.DataFrame(
         {
-            "start": s_days.cast(i32),
-            "closes": p_days.cast(i32),
             "m_opens": m_opens.cast(i32),
             "m_grace": m_grace.cast(i32),
             "m_span": m_span.cast(i32),
         }
     )
+
+
+def _upkeep(
+    pl: Any,
+    cal: _Calendar,
+    upkeep: dict[str, Any],
+    window_bounds: list[date],
+    start: Any,
+    has_terms: Any,
+) -> Any:
+    """:func:`_term_windows` of every row's ``start`` (those of ``has_terms`` rows
+    matter): once per day of their range when it is shorter than the batch, else row
+    by row; with ``start`` itself."""
+    n = start.len()
+    held = start.filter(has_terms)
+    low = int(held.min() or 0)
+    high = int(held.max() or 0)
+    if held.len() and _dense(high - low + 1, n):
+        days = pl.int_range(low, high + 1, dtype=pl.Int32, eager=True)
+        table = _term_windows(pl, cal, upkeep, window_bounds, days)
+        kept = table[(start - low).clip(0, high - low)]
+    else:
+        kept = _term_windows(pl, cal, upkeep, window_bounds, start)
+    return kept.with_columns(start=start, closes=start - 1)
 
 
 def _upkeep_checks(
@@ -722,21 +612,16 @@ def _compute(pl: Any, frame: Any, on: date) -> Any:
     size = (g_high - g_low + 1) * (f_high - 1)
     if has_terms.any() and _dense(size, n):
         index = pl.int_range(size, dtype=pl.Int64, eager=True)
-        table = _upkeep(
-            pl,
-            cal,
-            upkeep,
-            window_bounds,
-            (index // (f_high - 1) + g_low).cast(i32),
-            index % (f_high - 1) + 2,
+        starts = _term_starts(
+            pl, cal, (index // (f_high - 1) + g_low).cast(i32), index % (f_high - 1) + 2
         )
-        at = (g_safe - g_low) * (f_high - 1) + (f_safe - 2)
-        kept = table[at]
+        start = starts.gather((g_safe - g_low) * (f_high - 1) + (f_safe - 2))
     else:
         g_any = _where(
             has_terms, g_safe, pl.repeat(_days(date(2000, 1, 1)), n, dtype=i32, eager=True)
         )
-        kept = _upkeep(pl, cal, upkeep, window_bounds, g_any, f_safe.cast(pl.Int64))
+        start = _term_starts(pl, cal, g_any, f_safe)
+    kept = _upkeep(pl, cal, upkeep, window_bounds, start, has_terms)
     u = kept.get_column
     due = has_terms & (u("start") <= expiry_days)
     # rarely: yearly terms before the first ip_renewal version or in a gap of it, past the
@@ -919,14 +804,26 @@ def _compute(pl: Any, frame: Any, on: date) -> Any:
     )
     work = work.with_columns(kind=what)
     k = c("kind")
-    upkeep_kind = k.is_in(["MAINTENANCE", "MAINTENANCE_LATE"])
-    renewal_kind = k.is_in(["RENEWAL", "RENEWAL_LATE"])
+    upkeep_kind = (k == "MAINTENANCE") | (k == "MAINTENANCE_LATE")
+    renewal_kind = (k == "RENEWAL") | (k == "RENEWAL_LATE")
     to_date = pl.Date
+    # a deadline on no ip_renewal version reads the null entry after the last span
+    nowhere = pl.lit(renewal["source"].len(), dtype=i32)
+    d_span = (
+        pl.when(upkeep_kind)
+        .then(c("m_span"))
+        .when(renewal_kind)
+        .then(c("r_span"))
+        .otherwise(nowhere)
+    )
 
     everyone = not bad.any()
 
     def answer(expr: Any) -> Any:
         return expr if everyone else pl.when(c("ok")).then(expr).otherwise(None)
+
+    if not everyone:
+        d_span = answer(d_span)
 
     added = work.select(
         expiry=answer(c("expiry").cast(to_date)),
@@ -964,13 +861,9 @@ def _compute(pl: Any, frame: Any, on: date) -> Any:
         term_rule_source=answer(c("t_source")),
         term_rule_status=answer(c("t_status")),
         # the renewal and the maintenance rows of one ip_renewal version share its source
-        d_span=answer(pl.when(upkeep_kind).then(c("m_span")).when(renewal_kind).then(c("r_span"))),
+        deadline_rule_source=pl.lit(renewal["source"].extend_constant(None, 1)).gather(d_span),
+        deadline_rule_status=pl.lit(renewal["status"].extend_constant(None, 1)).gather(d_span),
     ).collect()
-    d_span = added.get_column("d_span")
-    added = added.drop("d_span").with_columns(
-        deadline_rule_source=renewal["source"].gather(d_span),
-        deadline_rule_status=renewal["status"].gather(d_span),
-    )
     issues = _issues(
         pl,
         bad,
