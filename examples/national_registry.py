@@ -104,7 +104,7 @@ def main() -> None:
     for status, rows in by_status.iter_rows():
         print(f"  {status or '(có vấn đề)':15} {vn(rows):>12}")
     # the reasons, by their words before the first name or figure
-    reasons = found.issues.group_by(pl.col("issue").str.extract(r"^([^'0-9]+)").str.strip_chars())
+    reasons = found.issues.group_by(pl.col("issue").str.extract(r"^(.*?)(?: '| \d)"))
     print(f"  {vn(found.with_issue)} dòng có vấn đề, mỗi dòng một lý do:")
     for reason, rows in reasons.len().sort("len", descending=True).iter_rows():
         print(f"    {vn(rows):>10}  {reason} …")
