@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable, Mapping
 from types import ModuleType
+from typing import Any
 
 from vn_skt.errors import MissingExtra
 
-__all__ = ["import_extra"]
+__all__ = ["import_extra", "lazy_attributes"]
 
 
 def import_extra(module: str, *, extra: str, purpose: str) -> ModuleType:
@@ -24,3 +26,28 @@ def import_extra(module: str, *, extra: str, purpose: str) -> ModuleType:
         return importlib.import_module(module)
     except ImportError:
         raise MissingExtra(module.partition(".")[0], extra=extra, purpose=purpose) from None
+
+
+def lazy_attributes(package: str, names: Mapping[str, str]) -> Callable[[str], Any]:
+    """Nạp khi dùng — a module ``__getattr__`` for ``package`` that imports
+    ``package.<module>`` on first use of each name of ``names`` (name → private module):
+    for the names whose module needs an optional extra, so importing the package stays
+    light. Any other name is an AttributeError, as for a plain module.
+
+    >>> getattr_ = lazy_attributes("json", {"JSONEncoder": "encoder"})
+    >>> getattr_("JSONEncoder").__name__
+    'JSONEncoder'
+    >>> getattr_("nothing")
+    Traceback (most recent call last):
+    ...
+    AttributeError: module 'json' has no attribute 'nothing'
+    """
+    table = dict(names)
+
+    def __getattr__(name: str) -> Any:
+        module = table.get(name)
+        if module is None:
+            raise AttributeError(f"module {package!r} has no attribute {name!r}")
+        return getattr(importlib.import_module(f"{package}.{module}"), name)
+
+    return __getattr__

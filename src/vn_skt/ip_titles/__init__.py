@@ -29,6 +29,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from vn_skt._extras import lazy_attributes as _lazy_attributes
+
 from ._enums import DeadlineKind, TitleStatus, TitleType
 from ._numbers import ApplicationNumber
 from ._portfolio import TitlePortfolio
@@ -54,18 +56,12 @@ __all__ = [
     "titles_from_frame",
 ]
 
-_LAZY = {
-    "title_deadlines": "_bulk",
-    "title_schema": "_columnar",
-    "titles_frame": "_columnar",
-    "titles_from_frame": "_columnar",
-}
-
-
-def __getattr__(name: str) -> object:
-    module = _LAZY.get(name)
-    if module is not None:  # polars is an optional extra: import it on first use only
-        import importlib
-
-        return getattr(importlib.import_module(f"{__name__}.{module}"), name)
-    raise AttributeError(f"module 'vn_skt.ip_titles' has no attribute {name!r}")
+__getattr__ = _lazy_attributes(  # polars is an optional extra: imported on first use only
+    __name__,
+    {
+        "title_deadlines": "_bulk",
+        "title_schema": "_columnar",
+        "titles_frame": "_columnar",
+        "titles_from_frame": "_columnar",
+    },
+)

@@ -8,8 +8,9 @@ overridden from a user's own file (a row, or a whole version).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from vn_skt._extras import lazy_attributes as _lazy_attributes
 from vn_skt.regulations.metrology_list import Control
 
 from ._campaign import CampaignSummary
@@ -58,17 +59,12 @@ __all__ = [
 ]
 
 
-_BULK = {
-    "due_dates": "_bulk",
-    "campaign_figures": "_bulk_campaign",
-    "campaign_summary": "_bulk_campaign",
-    "combine_campaign_figures": "_bulk_campaign",
-}
-
-
-def __getattr__(name: str) -> Any:
-    if name in _BULK:  # polars is an optional extra: import it on first use only
-        from importlib import import_module
-
-        return getattr(import_module(f"{__name__}.{_BULK[name]}"), name)
-    raise AttributeError(f"module 'vn_skt.metrology' has no attribute {name!r}")
+__getattr__ = _lazy_attributes(  # polars is an optional extra: imported on first use only
+    __name__,
+    {
+        "due_dates": "_bulk",
+        "campaign_figures": "_bulk_campaign",
+        "campaign_summary": "_bulk_campaign",
+        "combine_campaign_figures": "_bulk_campaign",
+    },
+)

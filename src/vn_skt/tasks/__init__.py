@@ -28,8 +28,9 @@ với tổng kinh phí thực hiện 0,710 tỷ đồng.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from vn_skt._extras import lazy_attributes as _lazy_attributes
 from vn_skt._money import Dong, whole_dong
 
 from ._columnar import BUDGET_SOURCES, task_schema, tasks_frame, tasks_from_frame
@@ -138,12 +139,7 @@ __all__ = [
     "year_classes",
 ]
 
-_BULK = frozenset({"BUDGET_COLUMNS", "YEAR_COLUMNS", "budget_by_year", "year_classes"})
-
-
-def __getattr__(name: str) -> Any:
-    if name in _BULK:  # the bulk kernels need polars (the ``bulk`` extra): load on first use
-        from . import _bulk
-
-        return getattr(_bulk, name)
-    raise AttributeError(f"module 'vn_skt.tasks' has no attribute {name!r}")
+__getattr__ = _lazy_attributes(  # the bulk kernels need polars (the ``bulk`` extra)
+    __name__,
+    dict.fromkeys(("BUDGET_COLUMNS", "YEAR_COLUMNS", "budget_by_year", "year_classes"), "_bulk"),
+)
