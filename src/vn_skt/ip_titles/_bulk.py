@@ -538,6 +538,11 @@ def _compute(pl: Any, frame: Any, on: date) -> Any:
     seen = pl.repeat(False, len(_KINDS) * most, dtype=pl.Boolean, eager=True)
     present = seen.scatter(combo, True).arg_true().cast(pl.Int64)
     size = (spread + 1) * present.len()
+
+    def filing_of(rows: Any) -> Any:  # the per-row path, on the rows named
+        columns = (safe_kind, filed_days, safe_renewals, exploited, created)
+        return _filing(*parts, *(column.gather(rows) for column in columns))
+
     if _dense(size, n):
         index = pl.int_range(size, dtype=pl.Int64, eager=True)
         pair = present.gather(index // (spread + 1))
@@ -562,14 +567,7 @@ def _compute(pl: Any, frame: Any, on: date) -> Any:
             )
         if odd.any():  # a layout design's own dates: those rows one by one (as columns)
             rows = odd.arg_true()
-            own = _filing(
-                *parts,
-                safe_kind.gather(rows),
-                filed_days.gather(rows),
-                safe_renewals.gather(rows),
-                exploited.gather(rows),
-                created.gather(rows),
-            )
+            own = filing_of(rows)
             dated = _overlay(dated, rows, own.select(_NEEDED))
     else:
         dated = _filing(*parts, safe_kind, filed_days, safe_renewals, exploited, created)
@@ -584,14 +582,7 @@ def _compute(pl: Any, frame: Any, on: date) -> Any:
     fails = dict.fromkeys(_PROBLEMS, falses)
     if problem.any():
         rows = problem.arg_true()
-        own = _filing(
-            *parts,
-            safe_kind.gather(rows),
-            filed_days.gather(rows),
-            safe_renewals.gather(rows),
-            exploited.gather(rows),
-            created.gather(rows),
-        )
+        own = filing_of(rows)
         fails = {name: falses.clone().scatter(rows, own.get_column(name)) for name in _PROBLEMS}
 
     # -- maintenance: the first unpaid yearly term (2..), its start and window -------------
