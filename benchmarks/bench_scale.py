@@ -23,34 +23,25 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from _timing import best, timed
+import _kernels
+from _timing import timed
 
 ROOT = Path(__file__).resolve().parents[1]
-Case = tuple[str, Callable[[], object], Callable[[], object]]
 
 
-def kernel_cases(rows: int) -> list[Case]:
-    cases: list[Case] = []
+def kernel_cases(rows: int) -> list[_kernels.Case]:
+    cases: list[_kernels.Case] = []
     for module in ("scale_metrology", "scale_tasks", "scale_titles"):
         cases.extend(__import__(module).cases(rows))
     return cases
 
 
 def bench_kernels(rows: int) -> None:
-    print(f"1. kernels against bare polars, {rows:,} rows (best of 3)")
-    print(f"   {'kernel':24} {'rows/s':>14} {'floor rows/s':>14} {'ratio':>7}  target >= 0.3")
-    for name, kernel, floor in kernel_cases(rows):
-        kernel()  # warm: rule tables loaded, polars' pools started
-        t_kernel = best(kernel)
-        t_floor = best(floor)
-        print(
-            f"   {name:24} {rows / t_kernel:14,.0f} {rows / t_floor:14,.0f} "
-            f"{t_floor / t_kernel:7.2f}"
-        )
+    print(f"1. kernels against bare polars, {rows:,} rows (best of 5, kernel and floor in turns)")
+    _kernels.report(kernel_cases(rows), rows, repeat=5)
 
 
 def national(rows: int, folder: Path) -> dict[str, float]:

@@ -20,13 +20,12 @@ is shared: kernel and floor are run in turn a few times, and each timing is the 
 
 from __future__ import annotations
 
-import argparse
 import random
 from collections.abc import Callable
 from datetime import date
 
+import _kernels
 import polars as pl
-from _timing import best, timed
 
 from vn_skt.metrology import campaign_figures, catalogue, due_dates, segments
 
@@ -91,26 +90,5 @@ def cases(rows: int) -> list[tuple[str, Callable[[], object], Callable[[], objec
     ]
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--rows", type=int, nargs="*", default=[1_000_000])
-    parser.add_argument("--repeat", type=int, default=5)
-    args = parser.parse_args()
-    print(f"polars {pl.__version__}, {pl.thread_pool_size()} threads")
-    for rows in args.rows:
-        for name, kernel, floor in cases(rows):
-            kernel()  # warm: the rule tables and caches load once
-            # interleaved, so that a load that comes and goes weighs on both alike
-            t_kernel, t_floor = float("inf"), float("inf")
-            for _ in range(args.repeat):
-                t_kernel = min(t_kernel, best(kernel, 1))
-                t_floor = min(t_floor, timed(floor))
-            print(
-                f"{name:17} {rows:>12,} rows  kernel {rows / t_kernel / 1e6:7.1f} M rows/s  "
-                f"floor {rows / t_floor / 1e6:7.1f} M rows/s  "
-                f"floor/kernel {t_floor / t_kernel:5.2f} (target >= 0.3)"
-            )
-
-
 if __name__ == "__main__":
-    main()
+    _kernels.main(cases, __doc__)

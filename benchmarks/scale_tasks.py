@@ -15,12 +15,11 @@ script that times the kernels (the scaling runs of ``vn_skt.scale``).
 
 from __future__ import annotations
 
-import argparse
 from collections.abc import Callable
 from datetime import date
 
+import _kernels
 import polars as pl
-from _timing import best
 
 from vn_skt.tasks import BUDGET_SOURCES, budget_by_year, task_schema, year_classes
 
@@ -138,25 +137,5 @@ def cases(rows: int) -> list[tuple[str, Callable[[], object], Callable[[], objec
     ]
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--rows", type=int, default=1_000_000)
-    parser.add_argument("--repeat", type=int, default=7)
-    args = parser.parse_args()
-    print(f"{args.rows:,} synthetic tasks; best of {args.repeat} runs".replace(",", "."))
-    for name, kernel, floor in cases(args.rows):
-        kernel()  # warm: the first call loads the modules
-        # interleaved, so that a load on the shared machine falls on both alike
-        kernel_s = floor_s = float("inf")
-        for _ in range(args.repeat):
-            kernel_s = min(kernel_s, best(kernel, 1))
-            floor_s = min(floor_s, best(floor, 1))
-        kernel_rate, floor_rate = args.rows / kernel_s, args.rows / floor_s
-        print(
-            f"{name:<22} {kernel_rate:>14,.0f} rows/s   floor {floor_rate:>14,.0f} rows/s"
-            f"   floor/kernel {floor_s / kernel_s:.2f} (target >= 0.30)"
-        )
-
-
 if __name__ == "__main__":
-    main()
+    _kernels.main(cases, __doc__)

@@ -17,13 +17,12 @@ the best of ``--repeat`` runs taken in turns, so that a load on the machine meet
 
 from __future__ import annotations
 
-import argparse
 from collections.abc import Callable
 from datetime import date
 from typing import Any
 
+import _kernels
 import polars as pl
-from _timing import timed
 
 from vn_skt.ip_titles import TitleType, title_deadlines, title_schema
 
@@ -99,23 +98,5 @@ def cases(rows: int) -> list[tuple[str, Callable[[], object], Callable[[], objec
     return [("ip_titles.title_deadlines", kernel, floor)]
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--rows", type=int, default=1_000_000)
-    parser.add_argument("--repeat", type=int, default=5)
-    args = parser.parse_args()
-    for name, kernel, floor in cases(args.rows):
-        kernel()  # warm: the month tables are made once
-        floor_time = kernel_time = float("inf")
-        for _ in range(args.repeat):  # in turns: a load that comes and goes meets both
-            floor_time = min(floor_time, timed(floor))
-            kernel_time = min(kernel_time, timed(kernel))
-        print(
-            f"{name}: {args.rows:,} rows; kernel {args.rows / kernel_time:,.0f} rows/s, "
-            f"floor {args.rows / floor_time:,.0f} rows/s; floor/kernel = "
-            f"{floor_time / kernel_time:.2f} (best of {args.repeat})"
-        )
-
-
 if __name__ == "__main__":
-    main()
+    _kernels.main(cases, __doc__)
