@@ -465,7 +465,17 @@ def test_bulk_equals_per_object_with_a_user_patch(
     _check(titles, out, on)
 
 
-def test_a_term_listed_twice_or_outside_the_terms_counts_once() -> None:
+@pytest.mark.parametrize(
+    "paid",
+    [
+        # a term listed twice, or outside 2..62, counts once / not at all
+        pl.Series([[2, 3], [3, 2, 3, 2], [1, 2, 3, 99]]),
+        # unsigned terms past the Int64 range are terms outside the terms
+        pl.Series([[2, 3], [2, 3, 2**64 - 1]], dtype=pl.List(pl.UInt64)),
+    ],
+    ids=["repeated-or-outside", "past-int64"],
+)
+def test_odd_paid_term_lists_read_as_the_terms_they_name(paid: pl.Series) -> None:
     title = ProtectionTitle(
         type="PATENT",
         filing_date=date(2015, 3, 2),
@@ -473,35 +483,13 @@ def test_a_term_listed_twice_or_outside_the_terms_counts_once() -> None:
         grant_date=date(2018, 6, 1),
         maintenance_paid={2: date(2019, 5, 1), 3: date(2020, 5, 1)},
     )
+    n = paid.len()
     frame = pl.DataFrame(
         {
-            "type": ["PATENT"] * 3,
-            "filing_date": [date(2015, 3, 2)] * 3,
-            "grant_date": [date(2018, 6, 1)] * 3,
-            "maintenance_paid": [[2, 3], [3, 2, 3, 2], [1, 2, 3, 99]],
-        }
-    )
-    on = date(2021, 8, 1)
-    out = title_deadlines(frame, on=on)
-    expected = per_object(title, on)
-    for row in out.iter_rows(named=True):
-        assert {c: row[c] for c in ADDED_COLUMNS} == expected
-
-
-def test_unsigned_terms_past_the_int64_range_are_terms_outside_the_terms() -> None:
-    title = ProtectionTitle(
-        type="PATENT",
-        filing_date=date(2015, 3, 2),
-        owner="X",
-        grant_date=date(2018, 6, 1),
-        maintenance_paid={2: date(2019, 5, 1), 3: date(2020, 5, 1)},
-    )
-    frame = pl.DataFrame(
-        {
-            "type": ["PATENT"] * 2,
-            "filing_date": [date(2015, 3, 2)] * 2,
-            "grant_date": [date(2018, 6, 1)] * 2,
-            "maintenance_paid": pl.Series([[2, 3], [2, 3, 2**64 - 1]], dtype=pl.List(pl.UInt64)),
+            "type": ["PATENT"] * n,
+            "filing_date": [date(2015, 3, 2)] * n,
+            "grant_date": [date(2018, 6, 1)] * n,
+            "maintenance_paid": paid,
         }
     )
     on = date(2021, 8, 1)
