@@ -25,7 +25,7 @@ from typing import Annotated, Any
 
 from pydantic import TypeAdapter, ValidationError
 
-from vn_skt._extras import import_extra
+from vn_skt._columns import polars
 from vn_skt.errors import MissingExtra, ParseError
 
 from ._grid import Grid, _csv_rows, _sniff_delimiter
@@ -149,7 +149,7 @@ def read_csv_columns(
     """Đọc theo cột — a CSV table into ``loader``, column by column, or NotColumnar
     (raised before any issue is recorded)."""
     try:
-        pl = import_extra("polars", extra="bulk", purpose="reading large tables by column")
+        pl = polars("reading large tables by column")
     except MissingExtra as exc:
         raise NotColumnar(str(exc)) from None
     delimiter = delimiter or _sniff_delimiter(text)

@@ -26,7 +26,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from vn_skt._extras import import_extra
+from vn_skt._columns import polars
 
 from ._models import DATE_FIELDS, ENUM_FIELDS, Task
 
@@ -60,7 +60,7 @@ _ORDER = (
 
 
 def _polars() -> Any:
-    return import_extra("polars", extra="bulk", purpose="the columnar schema of tasks")
+    return polars("the columnar schema of tasks")
 
 
 def task_schema() -> Any:
