@@ -45,7 +45,6 @@ from vn_skt.l10n import (
     normal_text,
     number_regex,
     number_value,
-    round_decimal,
 )
 
 from ._audit_words import AuditWords, audit_words
@@ -446,8 +445,8 @@ class _Scanner:
                 FindingKind.RATIO,
                 i,
                 pct,
-                Fraction(part),
-                Fraction(whole),
+                part,
+                whole,
                 f"{self.x[i]}/{self.x[i + 2]}",
             )
 
@@ -501,17 +500,18 @@ class _Scanner:
         kind: FindingKind,
         first: int,
         pct: int,
-        part: Fraction,
-        whole: Fraction,
+        part: int | Decimal | Fraction,
+        whole: int | Decimal | Fraction,
         label: str,
         *,
         last: int | None = None,
     ) -> None:
         written = self.val(pct)
         stated = Decimal(written)
-        places = max(0, -int(stated.as_tuple().exponent))
+        whole_pct = type(written) is int
+        places = 0 if whole_pct else max(0, -int(stated.as_tuple().exponent))
         end = pct + 1 if last is None else last  # the "%" sign, or the part after it
-        if whole == 0:
+        if not whole:
             self.add(
                 first,
                 end,
@@ -526,22 +526,33 @@ class _Scanner:
                 ),
             )
             return
-        exact = part / whole * 100
+        # part / whole * 100 as num / den (den > 0), exact: ints for counts, no Fraction
+        if type(part) is int and type(whole) is int and whole > 0:
+            num, den = part * 100, whole
+        else:
+            exact = Fraction(part) / Fraction(whole) * 100
+            num, den = exact.numerator, exact.denominator
         if pct > 0 and self.kind[pct - 1] is _WORD and self.x[pct - 1] in self.w.excess:
-            exact -= 100  # "(vượt 12%)": the stated figure is the excess over the whole
+            num -= 100 * den  # "(vượt 12%)": the stated figure is the excess over the whole
             label = f"{label} − 100%"
-        computed = round_decimal(exact, places)
-        # a whole percentage is written as the int it is (format_number's hot path)
-        whole_pct = type(written) is int
+        # rounded half away from zero at ``places`` and two more (as round_decimal does)
+        negative = num < 0
+        size = -num if negative else num
+        digits, rest = divmod(size * 10**places, den)
+        digits += 2 * rest >= den
+        precise_digits, rest = divmod(size * 10 ** (places + 2), den)
+        precise_digits += 2 * rest >= den
+        sign = "-" if negative and digits else ""
+        computed = Decimal(f"{sign}{digits}E-{places}")
+        precise = _digits_shown(negative, precise_digits, places + 2)
         shown = f"{format_number(written) if whole_pct else format_number(stated, places)}%"
-        precise = format_number(round_decimal(exact, places + 2))  # = (exact, places + 2), faster
         if computed == stated:
             reason = FindingReason.PERCENT_MATCHES
             message = f"{label} = {precise}%, làm tròn {shown} là đúng"
         else:
             reason = FindingReason.PERCENT_DIFFERS
             message = (
-                f"{label} = {precise}%, làm tròn là {format_number(computed, places)}%, "
+                f"{label} = {precise}%, làm tròn là {_digits_shown(negative, digits, places)}%, "
                 f"nhưng văn bản ghi {shown}"
             )
         finding = _Draft(computed == stated, kind, (0, 0), stated, computed, message, reason=reason)
@@ -701,11 +712,11 @@ class _Scanner:
             return None  # "… 2 đề tài. Còn lại …": the list goes on in the next sentence
         if len(parts) < 2 and not (
             parts
-            and self.value(parts[0]) > self.value(total)
+            and self.val(parts[0]) > self.val(total)
             and self.noun(parts[0]) in (None, self.noun(total))
         ):
             return None  # "1.551 mẫu, bao gồm 13.397 chỉ tiêu": another unit, not a part
-        whole = self.value(total)
+        whole = self.val(total)
         marked = not (colon or is_dat or self.crossed)
         self.certainty = Certainty.HIGH if marked else Certainty.MEDIUM
         self.figures = tuple(map(self.val, (total, *parts)))
@@ -718,7 +729,7 @@ class _Scanner:
                 FindingKind.SHARE,
                 part,
                 pct,
-                self.value(part),
+                self.val(part),
                 whole,
                 f"{self.x[part]}/{self.x[total]}",
             )
@@ -754,8 +765,8 @@ class _Scanner:
                     FindingKind.SHARE,
                     total,
                     k,
-                    self.value(part),
-                    self.value(total),
+                    self.val(part),
+                    self.val(total),
                     f"{self.x[part]}/{self.x[total]}",
                     last=part,
                 )
@@ -1034,6 +1045,17 @@ def _plain(value: Fraction) -> int | Decimal:
 
 def _shown(value: int | Decimal) -> str:
     return format_number(value)
+
+
+def _digits_shown(negative: bool, digits: int, places: int) -> str:
+    """``format_number`` of the Decimal ``digits`` × 10^-``places`` (its sign
+    ``negative``; never "-0"), written from the integer."""
+    if places:
+        whole, fraction = divmod(digits, 10**places)
+        body = f"{whole:,}".replace(",", ".") + "," + str(fraction).zfill(places)
+    else:
+        body = f"{digits:,}".replace(",", ".")
+    return "-" + body if negative and digits else body
 
 
 def audit_text(text: str) -> list[Finding]:
