@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import random
 import re
 
 import pytest
@@ -76,3 +77,19 @@ def test_the_separators_read_numbers_as_number_regex_does() -> None:
     for text in ("12.418.5", "1.234,5", "12 345", "1\u00a0234\u00a0567,25", "0123", "1.23"):
         pieces = _SEPARATORS.split(text)
         assert [p for p in pieces[1::2] if p[:1].isdigit()] == number.findall(text)
+
+
+def test_the_offsets_sweep_is_the_index() -> None:
+    """``_Tokens.starts`` (one sweep over the tokens a finding names) gives the same
+    offsets as ``_Tokens.start``, for every token and for sparse sets of tokens."""
+    rng = random.Random(17)
+    differ = []
+    for given in [*cases(), *EXTRA]:
+        text = normal_text(given, lower=True).text
+        n = len(_Tokens(text).kind)
+        for wanted in (list(range(n)), sorted(rng.sample(range(n), min(n, 5)))):
+            swept = _Tokens(text).starts(wanted)
+            indexed = _Tokens(text)
+            if swept != {i: indexed.start(i) for i in wanted}:
+                differ.append(text[:80])
+    assert differ == []

@@ -32,7 +32,7 @@ from bisect import bisect_left, bisect_right
 from decimal import Decimal
 from enum import StrEnum
 from fractions import Fraction
-from itertools import accumulate, compress, islice, repeat
+from itertools import accumulate, chain, compress, islice, repeat
 from operator import attrgetter, is_, is_not, itemgetter
 from typing import Final, NamedTuple
 
@@ -277,6 +277,49 @@ class _Tokens:
         """The offset right after token ``i``."""
         return self.start(i) + len(self.text[i])
 
+    def starts(self, wanted: list[int]) -> dict[int, int]:
+        """The offsets of the tokens ``wanted`` (ascending, no repeats) in one sweep
+        that builds no per-token index: the separators before a token are counted
+        with ``list.count`` on the slice of kinds since the token before it, and the
+        lengths of the pieces before it are summed from where the last one stopped."""
+        if self._pieces is None or self._pieces[1] is not None:  # few texts: by index
+            return {i: self.start(i) for i in wanted}
+        pieces = self._pieces[0]
+        kind, text, source = self.kind, self.text, self._source
+        found: dict[int, int] = {}
+        seps = 0  # the separators among tokens [0, tok)
+        tok = 0
+        piece = pos = 0  # pos: the summed length of pieces [0, piece)
+        for i in wanted:
+            seps += i - tok - kind[tok:i].count(_WORD)
+            tok = i
+            if kind[i] is not _WORD:  # the separator number ``seps``: piece 2 seps + 1
+                target = 2 * seps + 1
+                pos += sum(map(len, pieces[piece:target]))
+                piece = target
+                found[i] = pos
+                continue
+            at = self._word_at.get(i)
+            if at is None:  # a word: walk from the separator before over the words between
+                j = i - 1
+                while j >= 0 and kind[j] is _WORD:
+                    j -= 1
+                if j >= 0:  # the separator number seps - 1
+                    target = 2 * seps - 1
+                    pos += sum(map(len, pieces[piece:target]))
+                    piece = target
+                    at = pos + len(text[j])
+                else:
+                    at = 0
+                for k in range(j + 1, i + 1):
+                    while source[at].isspace():  # only spaces stand between the tokens
+                        at += 1
+                    if k < i:
+                        at += len(text[k])
+                self._word_at[i] = at
+            found[i] = at
+        return found
+
 
 def _indexes(marks: list[str], mark: str) -> list[int]:
     """Every index of ``mark`` in ``marks`` (``list.index`` runs the scan in C: a few
@@ -411,19 +454,28 @@ class _Scanner:
         self.remainders()
         self.growths()
         self.leftover_percentages()
-        return sorted(self.findings, key=itemgetter(0, 1))
+        # token indexes to offsets, in one sweep over the tokens the findings name
+        found = self.findings
+        at = self.tokens.starts(sorted({*chain.from_iterable(f[:4] for f in found)}))
+        x = self.x
+        return sorted(
+            [
+                (at[a], at[b] + len(x[b]), at[c], at[d] + len(x[d]), draft, figures, certainty)
+                for a, b, c, d, draft, figures, certainty in found
+            ],
+            key=itemgetter(0, 1),
+        )
 
     def add(self, start_tok: int, end_tok: int, finding: _Draft) -> None:
-        before = bisect_left(self.ends, start_tok) - 1
-        first = self.ends[before] + 1 if before >= 0 else 0
-        after = bisect_left(self.ends, end_tok)
-        last = self.ends[after] if after < len(self.ends) else self.n - 1
+        ends = self.ends
+        before = bisect_left(ends, start_tok) - 1
+        first = ends[before] + 1 if before >= 0 else 0
+        after = bisect_left(ends, end_tok)
+        last = ends[after] if after < len(ends) else self.n - 1
         figures = self.figures or (finding.stated,)
         self.figures = ()
         certainty = Certainty.NOT_CHECKED if finding.ok is None else self.certainty
-        t = self.tokens
-        found = (t.start(start_tok), t.end(end_tok), t.start(first), t.end(last))
-        self.findings.append((*found, finding, figures, certainty))
+        self.findings.append((start_tok, end_tok, first, last, finding, figures, certainty))
 
     def ratios(self) -> None:
         for i in [j - 1 for j in _indexes(self.pc, "/") if 0 < j < self.n - 1]:
