@@ -143,7 +143,9 @@ _NUM, _WORD, _NL, _PUNCT = (
     next(k for k in _TOKEN.groupindex if k == n) for n in ("num", "word", "nl", "punct")
 )
 _OTHER: Final = "other"
+_INT_ONLY: Final = {int}
 _WORDS: Final = repeat(_WORD)  # an endless supply, for map(is_, kinds, _WORDS)
+_NUMS: Final = repeat(_NUM)
 _PC: Final = {_NUM: "", _WORD: "", _NL: "\n", _OTHER: ""}  # a mark's own text otherwise
 _LASTGROUP: Final = attrgetter("lastgroup")
 _MAX_DIGITS: Final = 40
@@ -405,7 +407,8 @@ class _Scanner:
         """The value of the number at ``i`` (read once)."""
         value = self.values.get(i)
         if value is None:
-            value = self.values[i] = number_value(self.x[i])
+            token = self.x[i]  # digits only: number_value's own first step, without the call
+            value = self.values[i] = int(token) if token.isdigit() else number_value(token)
         return value
 
     def is_percent(self, i: int) -> bool:
@@ -478,10 +481,14 @@ class _Scanner:
         self.findings.append((start_tok, end_tok, first, last, finding, figures, certainty))
 
     def ratios(self) -> None:
-        for i in [j - 1 for j in _indexes(self.pc, "/") if 0 < j < self.n - 1]:
-            if not (self.kind[i] is _NUM and self.kind[i + 2] is _NUM):
+        slashes = _indexes(self.pc, "/")
+        other = set(slashes)  # a slash two tokens before or after: a date, or a reference
+        kind, last = self.kind, self.n - 1
+        for j in slashes:
+            if j - 2 in other or j + 2 in other or not 0 < j < last:
                 continue
-            if self.punct(i - 1, "/") or self.punct(i + 3, "/"):  # a date, or a reference
+            i = j - 1
+            if not (kind[i] is _NUM and kind[j + 1] is _NUM):
                 continue
             if self.is_percent(i + 2):
                 continue
@@ -688,18 +695,28 @@ class _Scanner:
         """ "54 cơ quan hành chính nhà nước 24 UBND cấp xã; 12 các sở, ngành; 6 chi cục
         và 12 UBND cấp huyện": a count, a few words, then three or more parts separated
         by ";" with no marker or colon (certainty medium)."""
-        pc, bound, kind = self.pc, self.bound, self.kind
+        pc, bound, kind, ends, claimed = self.pc, self.bound, self.kind, self.ends, self.claimed
         candidates: list[int] = []  # the numbers whose first "," or ";" after them is a ";"
+        commas = _indexes(pc, ",")
+        semicolon = -1  # the ";" before
         for j in _indexes(pc, ";"):
             if bound[j]:  # ";" made a sentence end by the word lists: no list runs to it
+                semicolon = j
                 continue
-            found: list[int] = []
-            for k in range(j - 1, max(-1, j - _SEGMENT), -1):
-                if bound[k] or pc[k] in (",", ";"):
-                    break
-                if kind[k] is _NUM and k not in self.claimed:
-                    found.append(k)
-            candidates.extend(reversed(found))
+            # the walk back from j stops at a sentence end, a "," or a ";", or 47 tokens
+            stop = max(j - _SEGMENT, semicolon)
+            e = bisect_left(ends, j) - 1
+            if e >= 0 and ends[e] > stop:
+                stop = ends[e]
+            c = bisect_left(commas, j) - 1
+            if c >= 0 and commas[c] > stop:
+                stop = commas[c]
+            semicolon = j
+            candidates.extend(
+                k
+                for k in compress(range(stop + 1, j), map(is_, kind[stop + 1 : j], _NUMS))
+                if k not in claimed
+            )
         for i in candidates:
             if i == 0 or kind[i - 1] is not _WORD or not self.count_near_before(i):
                 continue
@@ -836,8 +853,20 @@ class _Scanner:
         self.crossed = False
         k = anchor - 1
         floor = max(-1, anchor - 24)
+        kind = self.kind
         while k > floor:
-            if pc[k] == ")":
+            c = pc[k]
+            if not c:  # a word or a number
+                if kind[k] is _NUM:
+                    if not self.is_count(k):
+                        return None
+                    if k > 0 and kind[k - 1] is _WORD and self.x[k - 1] in self.w.qualifier:
+                        k -= 2  # "33 đề tài ở 4 lĩnh vực, trong đó …": 4 qualifies, not a total
+                        continue
+                    return k
+                k -= 1
+                continue
+            if c == ")":
                 depth = 0
                 while k > floor:
                     if pc[k] == ")":
@@ -856,15 +885,8 @@ class _Scanner:
                 floor = max(-1, k - 40)  # the sentence before, up to 40 tokens back
                 k -= 1
                 continue
-            if pc[k] in (";", ":") and not (k == anchor - 1 and pc[k] == ":"):
+            if c in (";", ":") and not (k == anchor - 1 and c == ":"):
                 return None
-            if self.kind[k] is _NUM:
-                if not self.is_count(k):
-                    return None
-                if k > 0 and self.kind[k - 1] is _WORD and self.x[k - 1] in self.w.qualifier:
-                    k -= 2  # "33 đề tài ở 4 lĩnh vực, trong đó …": 4 qualifies, not a total
-                    continue
-                return k
             k -= 1
         return None
 
@@ -894,16 +916,16 @@ class _Scanner:
             while m < stop:
                 c = pc[m]
                 if not c:  # a word or a number (no mark: not a sentence end either)
-                    if (
-                        depth == 0
-                        and kind[m] is _WORD
-                        and x[m] in seps
-                        and self.segment_number(m + 1, stop_at_anchor=True) is not None
-                    ):
-                        break  # "… và 12 …"; "tuyển chọn và giao trực tiếp" is a label
-                    if (
-                        depth <= 1
-                        and not share_found
+                    if kind[m] is _WORD:
+                        if (
+                            depth == 0
+                            and x[m] in seps
+                            and self.segment_number(m + 1, stop_at_anchor=True) is not None
+                        ):
+                            break  # "… và 12 …"; "tuyển chọn và giao trực tiếp" is a label
+                    elif (
+                        not share_found
+                        and depth <= 1
                         and m + 1 < n
                         and pc[m + 1] == "%"
                         and kind[m] is _NUM
@@ -960,7 +982,7 @@ class _Scanner:
         to the total; a single part must not exceed it."""
         figures = list(map(self.val, parts))
         summed: int | Fraction
-        if all(type(v) is int for v in figures):  # counts: exact in ints, no Fraction
+        if {*map(type, figures)} == _INT_ONLY:  # counts: exact in ints, no Fraction
             summed = computed = sum(figures)  # type: ignore[assignment]
         else:
             summed = sum(map(Fraction, figures), Fraction(0))
@@ -985,7 +1007,8 @@ class _Scanner:
     def segment_number(self, k: int, *, stop_at_anchor: bool) -> int | None:
         """The count that opens the list segment starting at ``k``, after a short label
         ("lĩnh vực y tế, công nghệ thông tin: 08 ..."); None when the segment has none."""
-        pc, bound = self.pc, self.bound
+        pc, bound, kinds, x = self.pc, self.bound, self.kind, self.x
+        anchor_first = self.anchor_first if stop_at_anchor else ()
         n = self.n
         words = 0
         for m in range(k, min(n, k + 16)):
@@ -997,15 +1020,15 @@ class _Scanner:
                 if bound[m] or c in ";()":
                     return None
                 continue
-            kind = self.kind[m]
-            if kind is _NUM:
-                return m if self.is_count(m) else None
+            kind = kinds[m]
             if kind is _WORD:
-                if stop_at_anchor and self.x[m] in self.anchor_first and self.anchor_at(m):
+                if x[m] in anchor_first and self.anchor_at(m):
                     return None
                 words += 1
                 if words > 8:
                     return None
+            elif kind is _NUM:
+                return m if self.is_count(m) else None
         return None
 
     def is_rejection(self, start: int, number: int) -> bool:
