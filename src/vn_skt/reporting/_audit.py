@@ -361,6 +361,8 @@ class _Scanner:
         self.text = text
         self.w = words
         self.anchor_first = words.anchor_first
+        self.anchor_lists = [list(anchor) for anchor in words.anchors]
+        self.anchors_alpha = all(w.isalpha() for anchor in words.anchors for w in anchor)
         tokens = self.tokens = _Tokens(text)
         self.kind, self.x = tokens.kind, tokens.text
         self.n = len(self.kind)
@@ -439,12 +441,18 @@ class _Scanner:
 
     def anchor_at(self, i: int) -> int:
         """Length in tokens of a "trong đó"/"bao gồm"/"gồm" anchor at ``i`` (0 if none)."""
-        x, kind = self.x, self.kind
-        if x[i] not in self.anchor_first or kind[i] is not _WORD:
+        x = self.x
+        if x[i] not in self.anchor_first:
             return 0
-        for words in self.w.anchors:
+        for words in self.anchor_lists:
             size = len(words)
-            if tuple(x[i : i + size]) == words and all(map(is_, kind[i : i + size], _WORDS)):
+            if (
+                x[i : i + size] == words
+                and (
+                    self.anchors_alpha  # letters only: a token equal to one is a word
+                    or all(map(is_, self.kind[i : i + size], _WORDS))
+                )
+            ):
                 return size
         return 0
 
@@ -620,14 +628,19 @@ class _Scanner:
     def totals(self) -> None:
         claimed_until = -1
         triggers = self.anchor_first | self.w.passed | {":"}
-        for i in [i for i in self.triggers() if self.x[i] in triggers]:
-            size = self.anchor_at(i)
-            is_dat = (
-                self.kind[i] is _WORD
-                and self.x[i] in self.w.passed
-                and not (i > 0 and self.kind[i - 1] is _WORD and self.x[i - 1] in self.w.rejected)
-            )  # "không đạt 10" is the rejected count, not the start of a passed/rejected split
-            colon = not size and self.pc[i] == ":" and self.count_near_before(i)
+        x, kind, pc = self.x, self.kind, self.pc
+        passed, rejected = self.w.passed, self.w.rejected
+        for i in [i for i in self.triggers() if x[i] in triggers]:
+            if pc[i] == ":":  # a mark: no anchor, no "đạt"
+                size, is_dat, colon = 0, False, self.count_near_before(i)
+            else:
+                size = self.anchor_at(i)
+                is_dat = (
+                    kind[i] is _WORD
+                    and x[i] in passed
+                    and not (i > 0 and kind[i - 1] is _WORD and x[i - 1] in rejected)
+                )  # "không đạt 10" is the rejected count, not the start of a passed/rejected split
+                colon = False
             if (size or is_dat or colon) and i > claimed_until:
                 done = self.total_claim(i, 1 if colon else size, is_dat, colon=colon)
                 if done is not None:
