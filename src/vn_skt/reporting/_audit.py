@@ -33,7 +33,7 @@ from decimal import Decimal
 from enum import StrEnum
 from fractions import Fraction
 from itertools import accumulate, chain, compress, islice, repeat
-from operator import attrgetter, is_, is_not, itemgetter
+from operator import and_, attrgetter, is_, is_not, itemgetter
 from typing import Final, NamedTuple
 
 import attrs
@@ -725,13 +725,14 @@ class _Scanner:
             if c >= 0 and commas[c] > stop:
                 stop = commas[c]
             semicolon = j
-            candidates.extend(
-                k
-                for k in compress(range(stop + 1, j), map(is_, kind[stop + 1 : j], _NUMS))
-                if k not in claimed
-            )
+            # the numbers with a word right before them (a count and its noun before)
+            lo = max(stop + 1, 1)
+            numbers = map(is_, kind[lo:j], _NUMS)
+            after_word = map(is_, kind[lo - 1 : j - 1], _WORDS)
+            found = compress(range(lo, j), map(and_, numbers, after_word))
+            candidates.extend(k for k in found if k not in claimed)
         for i in candidates:
-            if i == 0 or kind[i - 1] is not _WORD or not self.count_near_before(i):
+            if not self.count_near_before(i):
                 continue
             # (its first "," or ";" after is the ";" the walk started from)
             if not self.is_count(i):
