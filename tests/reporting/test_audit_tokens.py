@@ -15,8 +15,11 @@ from vn_skt.reporting._audit import (
     _OTHER,
     _SEPARATORS,
     _TOKEN,
+    _scan,
+    _Scanner,
     _Tokens,
 )
+from vn_skt.reporting._audit_words import audit_words
 
 from .audit_snapshot import cases
 
@@ -92,4 +95,30 @@ def test_the_offsets_sweep_is_the_index() -> None:
             indexed = _Tokens(text)
             if swept != {i: indexed.start(i) for i in wanted}:
                 differ.append(text[:80])
+    assert differ == []
+
+
+def test_a_long_text_is_scanned_in_runs_of_lines_with_the_same_findings() -> None:
+    """``_scan`` cuts a long text after line breaks (``chunk`` characters or more per
+    run): with runs as short as one line, every snapshot input and glued inputs give the
+    findings of one scan of the whole text."""
+    words = audit_words()
+    texts = [normal_text(t, lower=True).text for t in cases()]
+    rng = random.Random(5)
+    glued = [
+        rng.choice(("\n", "\r\n", "\r", "\u2028", "\n\n")).join(rng.sample(texts, 6))
+        for _ in range(300)
+    ]
+    # the next line opens with "còn lại": the list above it goes on (read across the cut)
+    across = [
+        "có 20 đề tài, trong đó 12 đề tài a, 5 đề tài b" + brk + "còn lại 3 đề tài c" + tail
+        for brk in ("\n", "\r\n", "\r", "\u2029")
+        for tail in ("", "\n", "\nkhác 3/4 (đạt 75%).")
+    ]
+    differ = []
+    for text in [*across, *texts, *glued]:
+        whole = _Scanner(text, words).scan()
+        for chunk in (1, 20, 60, 300):
+            if _scan(text, words, chunk) != whole:
+                differ.append((chunk, text[:80]))
     assert differ == []

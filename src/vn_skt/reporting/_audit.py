@@ -1147,6 +1147,46 @@ def _digits_shown(negative: bool, digits: int, places: int) -> str:
     return "-" + body if negative and digits else body
 
 
+_CHUNK: Final = 1 << 16  # characters: a long text is scanned a run of whole lines at a time
+_LINE_BREAK: Final = re.compile(_NL_RE)
+
+
+def _scan(text: str, words: AuditWords, chunk: int = _CHUNK) -> list[_Found]:
+    """Every finding of ``text``, scanned a run of whole lines (about ``chunk``
+    characters) at a time, so the token lists stay small enough for the processor's
+    caches. No claim crosses a line break (every walk stops at one), and the one look
+    past it — whether the next line opens with "Còn lại" — sees the next line, which
+    each run scans along with its own (its findings are the next run's). A text with no
+    line break, or a line longer than ``chunk``, is one run."""
+    size = len(text)
+    if size <= chunk:
+        return _Scanner(text, words).scan()
+    found: list[_Found] = []
+    start = 0
+    while start < size:
+        end = scan_end = size
+        cut = _LINE_BREAK.search(text, start + chunk)
+        while cut is not None:
+            end = cut.end()
+            if text[end - 1 : end + 1] == "\r\n":  # keep a CR LF pair together
+                end += 1
+            after = _LINE_BREAK.search(text, end)
+            scan_end = size if after is None else after.end()
+            if scan_end - end <= chunk:
+                break  # the next line (read along) is short
+            cut = after  # a long next line: it joins this run
+            end = scan_end
+        else:
+            end = scan_end = size
+        own = end - start
+        for a, b, c, d, draft, figures, certainty in _Scanner(text[start:scan_end], words).scan():
+            if a >= own:
+                break  # sorted: the rest start on the next line, the next run's
+            found.append((a + start, b + start, c + start, d + start, draft, figures, certainty))
+        start = end
+    return found
+
+
 def audit_text(text: str) -> list[Finding]:
     """Soát số liệu — every checkable numeric claim in ``text``, in reading order.
 
@@ -1164,7 +1204,7 @@ def audit_text(text: str) -> list[Finding]:
     paused = gc.isenabled()
     gc.disable()
     try:
-        findings = _Scanner(src.text, words).scan()
+        findings = _scan(src.text, words)
     finally:
         if paused:
             gc.enable()
