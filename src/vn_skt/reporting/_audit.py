@@ -144,6 +144,7 @@ _NUM, _WORD, _NL, _PUNCT = (
 )
 _OTHER: Final = "other"
 _INT_ONLY: Final = {int}
+_MARKS: Final = frozenset("/;%,")  # the marks whose indexes the claims look up
 _WORDS: Final = repeat(_WORD)  # an endless supply, for map(is_, kinds, _WORDS)
 _NUMS: Final = repeat(_NUM)
 _PC: Final = {_NUM: "", _WORD: "", _NL: "\n", _OTHER: ""}  # a mark's own text otherwise
@@ -323,20 +324,6 @@ class _Tokens:
         return found
 
 
-def _indexes(marks: list[str], mark: str) -> list[int]:
-    """Every index of ``mark`` in ``marks`` (``list.index`` runs the scan in C: a few
-    times faster than a ``map`` over every token, for a mark that is rare)."""
-    found: list[int] = []
-    i = -1
-    index, append = marks.index, found.append
-    try:
-        while True:
-            i = index(mark, i + 1)
-            append(i)
-    except ValueError:
-        return found
-
-
 class _Draft(NamedTuple):
     """A finding as the scanner states it, before its offsets are mapped back to the
     text as given (one ``Finding`` is built per claim, at the end)."""
@@ -368,6 +355,7 @@ class _Scanner:
         self.n = len(self.kind)
         self.values: dict[int, int | Decimal] = {}  # a number's value, read when asked
         self.signs: list[int] | None = None  # the tokens before each "%"
+        self.marked: dict[str, list[int]] | None = None  # see marks()
         self.opening: list[int] | None = None  # the tokens that may open a claim
         self.used: set[int] = set()  # token indexes of percentages already in a claim
         self.claimed: set[int] = set()  # token indexes inside a total's claim
@@ -399,10 +387,21 @@ class _Scanner:
             self.opening = list(compress(range(self.n), map(words.__contains__, self.x)))
         return self.opening
 
+    def marks(self, mark: str) -> list[int]:
+        """The indexes of ``mark`` (one of "/", ";", "%", ","), all four found in one
+        pass the first time one is asked for."""
+        if self.marked is None:
+            found: dict[str, list[int]] = {m: [] for m in _MARKS}
+            self.marked = found
+            pc = self.pc
+            for i in compress(range(self.n), map(_MARKS.__contains__, pc)):
+                found[pc[i]].append(i)
+        return self.marked[mark]
+
     def percent_signs(self) -> list[int]:
         """The indexes of the tokens right before each "%" (found once)."""
         if self.signs is None:
-            self.signs = [j - 1 for j in _indexes(self.pc, "%") if j > 0]
+            self.signs = [j - 1 for j in self.marks("%") if j > 0]
         return self.signs
 
     def val(self, i: int) -> int | Decimal:
@@ -489,7 +488,7 @@ class _Scanner:
         self.findings.append((start_tok, end_tok, first, last, finding, figures, certainty))
 
     def ratios(self) -> None:
-        slashes = _indexes(self.pc, "/")
+        slashes = self.marks("/")
         other = set(slashes)  # a slash two tokens before or after: a date, or a reference
         kind, last = self.kind, self.n - 1
         for j in slashes:
@@ -708,11 +707,11 @@ class _Scanner:
         """ "54 cơ quan hành chính nhà nước 24 UBND cấp xã; 12 các sở, ngành; 6 chi cục
         và 12 UBND cấp huyện": a count, a few words, then three or more parts separated
         by ";" with no marker or colon (certainty medium)."""
-        pc, bound, kind, ends, claimed = self.pc, self.bound, self.kind, self.ends, self.claimed
+        bound, kind, ends, claimed = self.bound, self.kind, self.ends, self.claimed
         candidates: list[int] = []  # the numbers whose first "," or ";" after them is a ";"
-        commas = _indexes(pc, ",")
+        commas = self.marks(",")
         semicolon = -1  # the ";" before
-        for j in _indexes(pc, ";"):
+        for j in self.marks(";"):
             if bound[j]:  # ";" made a sentence end by the word lists: no list runs to it
                 semicolon = j
                 continue
