@@ -456,8 +456,9 @@ class _Scanner:
         return 0
 
     # claims --------------------------------------------------------------------------
-    def scan(self) -> list[_Found]:
-        """Every finding with its (start, end) in the scanned text, in reading order."""
+    def scan(self, shift: int = 0, limit: int | None = None) -> list[_Found]:
+        """Every finding with its (start, end) in the scanned text plus ``shift``, in
+        reading order; with ``limit``, only those that start before it."""
         self.ratios()
         self.totals()
         self.bare_lists()
@@ -467,14 +468,25 @@ class _Scanner:
         # token indexes to offsets, in one sweep over the tokens the findings name
         found = self.findings
         at = self.tokens.starts(sorted({*chain.from_iterable(f[:4] for f in found)}))
-        x = self.x
-        return sorted(
+        x, by_start = self.x, itemgetter(0)
+        ordered = sorted(
             [
-                (at[a], at[b] + len(x[b]), at[c], at[d] + len(x[d]), draft, figures, certainty)
+                (
+                    at[a] + shift,
+                    at[b] + len(x[b]) + shift,
+                    at[c] + shift,
+                    at[d] + len(x[d]) + shift,
+                    draft,
+                    figures,
+                    certainty,
+                )
                 for a, b, c, d, draft, figures, certainty in found
             ],
             key=itemgetter(0, 1),
         )
+        if limit is not None:
+            del ordered[bisect_left(ordered, limit + shift, key=by_start) :]
+        return ordered
 
     def add(self, start_tok: int, end_tok: int, finding: _Draft) -> None:
         ends = self.ends
@@ -1177,11 +1189,8 @@ def _scan(text: str, words: AuditWords, chunk: int = _CHUNK) -> list[_Found]:
             end = scan_end
         else:
             end = scan_end = size
-        own = end - start
-        for a, b, c, d, draft, figures, certainty in _Scanner(text[start:scan_end], words).scan():
-            if a >= own:
-                break  # sorted: the rest start on the next line, the next run's
-            found.append((a + start, b + start, c + start, d + start, draft, figures, certainty))
+        # the findings of the next line, read along, are the next run's
+        found += _Scanner(text[start:scan_end], words).scan(start, end - start)
         start = end
     return found
 
@@ -1207,7 +1216,23 @@ def audit_text(text: str) -> list[Finding]:
     finally:
         if paused:
             gc.enable()
-    span = (lambda a, b: (a, b)) if src.is_identity else src.origin_span  # NFC: no map
+    if src.is_identity:  # NFC text: the offsets are the caller's
+        return [
+            Finding(
+                d.ok,
+                d.kind,
+                (start, end),
+                d.stated,
+                d.computed,
+                d.message,
+                reason=d.reason,
+                figures=figures,
+                sentence=(first, last),
+                certainty=certainty,
+            )
+            for start, end, first, last, d, figures, certainty in findings
+        ]
+    span = src.origin_span
     return [
         Finding(
             d.ok,
