@@ -99,15 +99,18 @@ def test_the_offsets_sweep_is_the_index() -> None:
 
 
 def test_a_long_text_is_scanned_in_runs_of_lines_with_the_same_findings() -> None:
-    """``_scan`` cuts a long text after line breaks (``chunk`` characters or more per
-    run): with runs as short as one line, every snapshot input and glued inputs give the
+    """``_scan`` cuts a long text after line breaks, or a long line after a sentence
+    that nothing reads across (``chunk`` characters or more per run): with runs as
+    short as one line or sentence, every snapshot input and 600 glued ones give the
     findings of one scan of the whole text."""
     words = audit_words()
     texts = [normal_text(t, lower=True).text for t in cases()]
     rng = random.Random(5)
     glued = [
-        rng.choice(("\n", "\r\n", "\r", "\u2028", "\n\n")).join(rng.sample(texts, 6))
-        for _ in range(300)
+        rng.choice(("\n", "\r\n", "\r", "\u2028", "\n\n", ". ", ".  ", ". trong đó ", " ")).join(
+            rng.sample(texts, 6)
+        )
+        for _ in range(600)
     ]
     # the next line opens with "còn lại": the list above it goes on (read across the cut)
     across = [

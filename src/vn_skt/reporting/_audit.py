@@ -1162,19 +1162,66 @@ _CHUNK: Final = 1 << 16  # characters: a long text is scanned a run of whole lin
 _LINE_BREAK: Final = re.compile(_NL_RE)
 
 
+_SENTENCE_CUT: Final = re.compile(r"\. +")  # a "." then spaces: never inside a number
+_LETTERS: Final = re.compile(r"[^\W\d_]+")
+# any sentence end: "!", "?", a line break, a "." that a digit does not follow or precede
+_SENTENCE_END: Final = re.compile(rf"[!?{_NL_CHARS}]|\.(?![0-9])|(?<![0-9])\.")
+
+
+def _sentence_cut(text: str, at: int, words: AuditWords, chunk: int) -> int | None:
+    """Where a long line can be cut after a sentence with nothing read across the cut:
+    the offset right after a ". " past ``at`` whose next sentence neither opens with a
+    word that opens a list ("trong đó", "đạt", ":", which read the sentence before) nor
+    holds the first word of "còn lại" (a remainder reads the sentence before; a list
+    reads whether the next sentence opens with it), or None. A few tries, each reading
+    at most ``chunk`` characters, so cutting stays linear."""
+    if not set(words.sentence_end) <= {".", "!", "?"}:  # pragma: no cover - other data
+        return None
+    opening = words.anchor_first | words.passed
+    rest = {phrase[0] for phrase in words.remainder}
+    for tries, found in enumerate(_SENTENCE_CUT.finditer(text, at, at + chunk)):
+        cut = found.end()
+        if tries >= 8 or cut - at > chunk:
+            return None
+        following = text[cut : cut + 1]
+        if not following:
+            return None  # the end of the text: no cut needed
+        if following == ":":
+            continue
+        word = _LETTERS.match(text, cut, cut + 64)  # an opening word is short
+        if word is not None and word.group() in opening:
+            continue
+        end = _SENTENCE_END.search(text, cut, cut + chunk)
+        if end is None:
+            continue  # the next sentence is too long to read here
+        sentence = text[cut : end.start()]
+        if any(first in sentence for first in rest):
+            continue
+        return cut
+    return None
+
+
 def _scan(text: str, words: AuditWords, chunk: int = _CHUNK) -> list[_Found]:
     """Every finding of ``text``, scanned a run of whole lines (about ``chunk``
     characters) at a time, so the token lists stay small enough for the processor's
     caches. No claim crosses a line break (every walk stops at one), and the one look
     past it — whether the next line opens with "Còn lại" — sees the next line, which
-    each run scans along with its own (its findings are the next run's). A text with no
-    line break, or a line longer than ``chunk``, is one run."""
+    each run scans along with its own (its findings are the next run's). A line longer
+    than ``chunk`` is cut after a sentence that nothing reads across (``_sentence_cut``),
+    or else scanned whole. Every search here reads a bounded stretch or new text, so
+    cutting stays linear."""
     size = len(text)
     if size <= chunk:
         return _Scanner(text, words).scan()
     found: list[_Found] = []
     start = 0
     while start < size:
+        if _LINE_BREAK.search(text, start + chunk, start + 2 * chunk) is None:  # a long line
+            sentence = _sentence_cut(text, start + chunk, words, chunk)
+            if sentence is not None:
+                found += _Scanner(text[start:sentence], words).scan(start)
+                start = sentence
+                continue
         end = scan_end = size
         cut = _LINE_BREAK.search(text, start + chunk)
         while cut is not None:
