@@ -32,8 +32,8 @@ from bisect import bisect_left, bisect_right
 from decimal import Decimal
 from enum import StrEnum
 from fractions import Fraction
-from itertools import accumulate, compress, islice, repeat
-from operator import attrgetter, is_, is_not, itemgetter
+from itertools import accumulate, chain, compress, islice, repeat
+from operator import and_, attrgetter, is_, is_not, itemgetter
 from typing import Final, NamedTuple
 
 import attrs
@@ -45,7 +45,6 @@ from vn_skt.l10n import (
     normal_text,
     number_regex,
     number_value,
-    round_decimal,
 )
 
 from ._audit_words import AuditWords, audit_words
@@ -144,7 +143,10 @@ _NUM, _WORD, _NL, _PUNCT = (
     next(k for k in _TOKEN.groupindex if k == n) for n in ("num", "word", "nl", "punct")
 )
 _OTHER: Final = "other"
+_INT_ONLY: Final = {int}
+_MARKS: Final = frozenset("/;%,")  # the marks whose indexes the claims look up
 _WORDS: Final = repeat(_WORD)  # an endless supply, for map(is_, kinds, _WORDS)
+_NUMS: Final = repeat(_NUM)
 _PC: Final = {_NUM: "", _WORD: "", _NL: "\n", _OTHER: ""}  # a mark's own text otherwise
 _LASTGROUP: Final = attrgetter("lastgroup")
 _MAX_DIGITS: Final = 40
@@ -278,18 +280,47 @@ class _Tokens:
         """The offset right after token ``i``."""
         return self.start(i) + len(self.text[i])
 
-
-def _indexes(marks: list[str], mark: str) -> list[int]:
-    """Every index of ``mark`` in ``marks`` (``list.index`` runs the scan in C: a few
-    times faster than a ``map`` over every token, for a mark that is rare)."""
-    found: list[int] = []
-    i = -1
-    index, append = marks.index, found.append
-    try:
-        while True:
-            i = index(mark, i + 1)
-            append(i)
-    except ValueError:
+    def starts(self, wanted: list[int]) -> dict[int, int]:
+        """The offsets of the tokens ``wanted`` (ascending, no repeats) in one sweep
+        that builds no per-token index: the separators before a token are counted
+        with ``list.count`` on the slice of kinds since the token before it, and the
+        lengths of the pieces before it are summed from where the last one stopped."""
+        if self._pieces is None or self._pieces[1] is not None:  # few texts: by index
+            return {i: self.start(i) for i in wanted}
+        pieces = self._pieces[0]
+        kind, text, source = self.kind, self.text, self._source
+        found: dict[int, int] = {}
+        seps = 0  # the separators among tokens [0, tok)
+        tok = 0
+        piece = pos = 0  # pos: the summed length of pieces [0, piece)
+        for i in wanted:
+            seps += i - tok - kind[tok:i].count(_WORD)
+            tok = i
+            if kind[i] is not _WORD:  # the separator number ``seps``: piece 2 seps + 1
+                target = 2 * seps + 1
+                pos += sum(map(len, pieces[piece:target]))
+                piece = target
+                found[i] = pos
+                continue
+            at = self._word_at.get(i)
+            if at is None:  # a word: walk from the separator before over the words between
+                j = i - 1
+                while j >= 0 and kind[j] is _WORD:
+                    j -= 1
+                if j >= 0:  # the separator number seps - 1
+                    target = 2 * seps - 1
+                    pos += sum(map(len, pieces[piece:target]))
+                    piece = target
+                    at = pos + len(text[j])
+                else:
+                    at = 0
+                for k in range(j + 1, i + 1):
+                    while source[at].isspace():  # only spaces stand between the tokens
+                        at += 1
+                    if k < i:
+                        at += len(text[k])
+                self._word_at[i] = at
+            found[i] = at
         return found
 
 
@@ -317,11 +348,14 @@ class _Scanner:
         self.text = text
         self.w = words
         self.anchor_first = words.anchor_first
+        self.anchor_lists = [list(anchor) for anchor in words.anchors]
+        self.anchors_alpha = all(w.isalpha() for anchor in words.anchors for w in anchor)
         tokens = self.tokens = _Tokens(text)
         self.kind, self.x = tokens.kind, tokens.text
         self.n = len(self.kind)
         self.values: dict[int, int | Decimal] = {}  # a number's value, read when asked
         self.signs: list[int] | None = None  # the tokens before each "%"
+        self.marked: dict[str, list[int]] | None = None  # see marks()
         self.opening: list[int] | None = None  # the tokens that may open a claim
         self.used: set[int] = set()  # token indexes of percentages already in a claim
         self.claimed: set[int] = set()  # token indexes inside a total's claim
@@ -353,17 +387,29 @@ class _Scanner:
             self.opening = list(compress(range(self.n), map(words.__contains__, self.x)))
         return self.opening
 
+    def marks(self, mark: str) -> list[int]:
+        """The indexes of ``mark`` (one of "/", ";", "%", ","), all four found in one
+        pass the first time one is asked for."""
+        if self.marked is None:
+            found: dict[str, list[int]] = {m: [] for m in _MARKS}
+            self.marked = found
+            pc = self.pc
+            for i in compress(range(self.n), map(_MARKS.__contains__, pc)):
+                found[pc[i]].append(i)
+        return self.marked[mark]
+
     def percent_signs(self) -> list[int]:
         """The indexes of the tokens right before each "%" (found once)."""
         if self.signs is None:
-            self.signs = [j - 1 for j in _indexes(self.pc, "%") if j > 0]
+            self.signs = [j - 1 for j in self.marks("%") if j > 0]
         return self.signs
 
     def val(self, i: int) -> int | Decimal:
         """The value of the number at ``i`` (read once)."""
         value = self.values.get(i)
         if value is None:
-            value = self.values[i] = number_value(self.x[i])
+            token = self.x[i]  # digits only: number_value's own first step, without the call
+            value = self.values[i] = int(token) if token.isdigit() else number_value(token)
         return value
 
     def is_percent(self, i: int) -> bool:
@@ -394,43 +440,74 @@ class _Scanner:
 
     def anchor_at(self, i: int) -> int:
         """Length in tokens of a "trong đó"/"bao gồm"/"gồm" anchor at ``i`` (0 if none)."""
-        x, kind = self.x, self.kind
-        if x[i] not in self.anchor_first or kind[i] is not _WORD:
+        x = self.x
+        if x[i] not in self.anchor_first:
             return 0
-        for words in self.w.anchors:
+        for words in self.anchor_lists:
             size = len(words)
-            if tuple(x[i : i + size]) == words and all(map(is_, kind[i : i + size], _WORDS)):
+            if (
+                x[i : i + size] == words
+                and (
+                    self.anchors_alpha  # letters only: a token equal to one is a word
+                    or all(map(is_, self.kind[i : i + size], _WORDS))
+                )
+            ):
                 return size
         return 0
 
     # claims --------------------------------------------------------------------------
-    def scan(self) -> list[_Found]:
-        """Every finding with its (start, end) in the scanned text, in reading order."""
+    def scan(self, shift: int = 0, limit: int | None = None) -> list[_Found]:
+        """Every finding with its (start, end) in the scanned text plus ``shift``, in
+        reading order; with ``limit``, only those that start before it."""
         self.ratios()
         self.totals()
         self.bare_lists()
         self.remainders()
         self.growths()
         self.leftover_percentages()
-        return sorted(self.findings, key=itemgetter(0, 1))
+        # token indexes to offsets, in one sweep over the tokens the findings name
+        found = self.findings
+        at = self.tokens.starts(sorted({*chain.from_iterable(f[:4] for f in found)}))
+        x, by_start = self.x, itemgetter(0)
+        ordered = sorted(
+            [
+                (
+                    at[a] + shift,
+                    at[b] + len(x[b]) + shift,
+                    at[c] + shift,
+                    at[d] + len(x[d]) + shift,
+                    draft,
+                    figures,
+                    certainty,
+                )
+                for a, b, c, d, draft, figures, certainty in found
+            ],
+            key=itemgetter(0, 1),
+        )
+        if limit is not None:
+            del ordered[bisect_left(ordered, limit + shift, key=by_start) :]
+        return ordered
 
     def add(self, start_tok: int, end_tok: int, finding: _Draft) -> None:
-        before = bisect_left(self.ends, start_tok) - 1
-        first = self.ends[before] + 1 if before >= 0 else 0
-        after = bisect_left(self.ends, end_tok)
-        last = self.ends[after] if after < len(self.ends) else self.n - 1
+        ends = self.ends
+        before = bisect_left(ends, start_tok) - 1
+        first = ends[before] + 1 if before >= 0 else 0
+        after = bisect_left(ends, end_tok)
+        last = ends[after] if after < len(ends) else self.n - 1
         figures = self.figures or (finding.stated,)
         self.figures = ()
         certainty = Certainty.NOT_CHECKED if finding.ok is None else self.certainty
-        t = self.tokens
-        found = (t.start(start_tok), t.end(end_tok), t.start(first), t.end(last))
-        self.findings.append((*found, finding, figures, certainty))
+        self.findings.append((start_tok, end_tok, first, last, finding, figures, certainty))
 
     def ratios(self) -> None:
-        for i in [j - 1 for j in _indexes(self.pc, "/") if 0 < j < self.n - 1]:
-            if not (self.kind[i] is _NUM and self.kind[i + 2] is _NUM):
+        slashes = self.marks("/")
+        other = set(slashes)  # a slash two tokens before or after: a date, or a reference
+        kind, last = self.kind, self.n - 1
+        for j in slashes:
+            if j - 2 in other or j + 2 in other or not 0 < j < last:
                 continue
-            if self.punct(i - 1, "/") or self.punct(i + 3, "/"):  # a date, or a reference
+            i = j - 1
+            if not (kind[i] is _NUM and kind[j + 1] is _NUM):
                 continue
             if self.is_percent(i + 2):
                 continue
@@ -446,8 +523,8 @@ class _Scanner:
                 FindingKind.RATIO,
                 i,
                 pct,
-                Fraction(part),
-                Fraction(whole),
+                part,
+                whole,
                 f"{self.x[i]}/{self.x[i + 2]}",
             )
 
@@ -501,17 +578,18 @@ class _Scanner:
         kind: FindingKind,
         first: int,
         pct: int,
-        part: Fraction,
-        whole: Fraction,
+        part: int | Decimal | Fraction,
+        whole: int | Decimal | Fraction,
         label: str,
         *,
         last: int | None = None,
     ) -> None:
         written = self.val(pct)
         stated = Decimal(written)
-        places = max(0, -int(stated.as_tuple().exponent))
+        whole_pct = type(written) is int
+        places = 0 if whole_pct else max(0, -int(stated.as_tuple().exponent))
         end = pct + 1 if last is None else last  # the "%" sign, or the part after it
-        if whole == 0:
+        if not whole:
             self.add(
                 first,
                 end,
@@ -526,22 +604,33 @@ class _Scanner:
                 ),
             )
             return
-        exact = part / whole * 100
+        # part / whole * 100 as num / den (den > 0), exact: ints for counts, no Fraction
+        if type(part) is int and type(whole) is int and whole > 0:
+            num, den = part * 100, whole
+        else:
+            exact = Fraction(part) / Fraction(whole) * 100
+            num, den = exact.numerator, exact.denominator
         if pct > 0 and self.kind[pct - 1] is _WORD and self.x[pct - 1] in self.w.excess:
-            exact -= 100  # "(vượt 12%)": the stated figure is the excess over the whole
+            num -= 100 * den  # "(vượt 12%)": the stated figure is the excess over the whole
             label = f"{label} − 100%"
-        computed = round_decimal(exact, places)
-        # a whole percentage is written as the int it is (format_number's hot path)
-        whole_pct = type(written) is int
+        # rounded half away from zero at ``places`` and two more (as round_decimal does)
+        negative = num < 0
+        size = -num if negative else num
+        digits, rest = divmod(size * 10**places, den)
+        digits += 2 * rest >= den
+        precise_digits, rest = divmod(size * 10 ** (places + 2), den)
+        precise_digits += 2 * rest >= den
+        sign = "-" if negative and digits else ""
+        computed = Decimal(f"{sign}{digits}E-{places}")
+        precise = _digits_shown(negative, precise_digits, places + 2)
         shown = f"{format_number(written) if whole_pct else format_number(stated, places)}%"
-        precise = format_number(round_decimal(exact, places + 2))  # = (exact, places + 2), faster
         if computed == stated:
             reason = FindingReason.PERCENT_MATCHES
             message = f"{label} = {precise}%, làm tròn {shown} là đúng"
         else:
             reason = FindingReason.PERCENT_DIFFERS
             message = (
-                f"{label} = {precise}%, làm tròn là {format_number(computed, places)}%, "
+                f"{label} = {precise}%, làm tròn là {_digits_shown(negative, digits, places)}%, "
                 f"nhưng văn bản ghi {shown}"
             )
         finding = _Draft(computed == stated, kind, (0, 0), stated, computed, message, reason=reason)
@@ -550,14 +639,19 @@ class _Scanner:
     def totals(self) -> None:
         claimed_until = -1
         triggers = self.anchor_first | self.w.passed | {":"}
-        for i in [i for i in self.triggers() if self.x[i] in triggers]:
-            size = self.anchor_at(i)
-            is_dat = (
-                self.kind[i] is _WORD
-                and self.x[i] in self.w.passed
-                and not (i > 0 and self.kind[i - 1] is _WORD and self.x[i - 1] in self.w.rejected)
-            )  # "không đạt 10" is the rejected count, not the start of a passed/rejected split
-            colon = not size and self.pc[i] == ":" and self.count_near_before(i)
+        x, kind, pc = self.x, self.kind, self.pc
+        passed, rejected = self.w.passed, self.w.rejected
+        for i in [i for i in self.triggers() if x[i] in triggers]:
+            if pc[i] == ":":  # a mark: no anchor, no "đạt"
+                size, is_dat, colon = 0, False, self.count_near_before(i)
+            else:
+                size = self.anchor_at(i)
+                is_dat = (
+                    kind[i] is _WORD
+                    and x[i] in passed
+                    and not (i > 0 and kind[i - 1] is _WORD and x[i - 1] in rejected)
+                )  # "không đạt 10" is the rejected count, not the start of a passed/rejected split
+                colon = False
             if (size or is_dat or colon) and i > claimed_until:
                 done = self.total_claim(i, 1 if colon else size, is_dat, colon=colon)
                 if done is not None:
@@ -625,20 +719,31 @@ class _Scanner:
         """ "54 cơ quan hành chính nhà nước 24 UBND cấp xã; 12 các sở, ngành; 6 chi cục
         và 12 UBND cấp huyện": a count, a few words, then three or more parts separated
         by ";" with no marker or colon (certainty medium)."""
-        pc, bound, kind = self.pc, self.bound, self.kind
+        bound, kind, ends, claimed = self.bound, self.kind, self.ends, self.claimed
         candidates: list[int] = []  # the numbers whose first "," or ";" after them is a ";"
-        for j in _indexes(pc, ";"):
+        commas = self.marks(",")
+        semicolon = -1  # the ";" before
+        for j in self.marks(";"):
             if bound[j]:  # ";" made a sentence end by the word lists: no list runs to it
+                semicolon = j
                 continue
-            found: list[int] = []
-            for k in range(j - 1, max(-1, j - _SEGMENT), -1):
-                if bound[k] or pc[k] in (",", ";"):
-                    break
-                if kind[k] is _NUM and k not in self.claimed:
-                    found.append(k)
-            candidates.extend(reversed(found))
+            # the walk back from j stops at a sentence end, a "," or a ";", or 47 tokens
+            stop = max(j - _SEGMENT, semicolon)
+            e = bisect_left(ends, j) - 1
+            if e >= 0 and ends[e] > stop:
+                stop = ends[e]
+            c = bisect_left(commas, j) - 1
+            if c >= 0 and commas[c] > stop:
+                stop = commas[c]
+            semicolon = j
+            # the numbers with a word right before them (a count and its noun before)
+            lo = max(stop + 1, 1)
+            numbers = map(is_, kind[lo:j], _NUMS)
+            after_word = map(is_, kind[lo - 1 : j - 1], _WORDS)
+            found = compress(range(lo, j), map(and_, numbers, after_word))
+            candidates.extend(k for k in found if k not in claimed)
         for i in candidates:
-            if i == 0 or kind[i - 1] is not _WORD or not self.count_near_before(i):
+            if not self.count_near_before(i):
                 continue
             # (its first "," or ";" after is the ";" the walk started from)
             if not self.is_count(i):
@@ -701,11 +806,11 @@ class _Scanner:
             return None  # "… 2 đề tài. Còn lại …": the list goes on in the next sentence
         if len(parts) < 2 and not (
             parts
-            and self.value(parts[0]) > self.value(total)
+            and self.val(parts[0]) > self.val(total)
             and self.noun(parts[0]) in (None, self.noun(total))
         ):
             return None  # "1.551 mẫu, bao gồm 13.397 chỉ tiêu": another unit, not a part
-        whole = self.value(total)
+        whole = self.val(total)
         marked = not (colon or is_dat or self.crossed)
         self.certainty = Certainty.HIGH if marked else Certainty.MEDIUM
         self.figures = tuple(map(self.val, (total, *parts)))
@@ -718,7 +823,7 @@ class _Scanner:
                 FindingKind.SHARE,
                 part,
                 pct,
-                self.value(part),
+                self.val(part),
                 whole,
                 f"{self.x[part]}/{self.x[total]}",
             )
@@ -754,8 +859,8 @@ class _Scanner:
                     FindingKind.SHARE,
                     total,
                     k,
-                    self.value(part),
-                    self.value(total),
+                    self.val(part),
+                    self.val(total),
                     f"{self.x[part]}/{self.x[total]}",
                     last=part,
                 )
@@ -773,8 +878,20 @@ class _Scanner:
         self.crossed = False
         k = anchor - 1
         floor = max(-1, anchor - 24)
+        kind = self.kind
         while k > floor:
-            if pc[k] == ")":
+            c = pc[k]
+            if not c:  # a word or a number
+                if kind[k] is _NUM:
+                    if not self.is_count(k):
+                        return None
+                    if k > 0 and kind[k - 1] is _WORD and self.x[k - 1] in self.w.qualifier:
+                        k -= 2  # "33 đề tài ở 4 lĩnh vực, trong đó …": 4 qualifies, not a total
+                        continue
+                    return k
+                k -= 1
+                continue
+            if c == ")":
                 depth = 0
                 while k > floor:
                     if pc[k] == ")":
@@ -793,15 +910,8 @@ class _Scanner:
                 floor = max(-1, k - 40)  # the sentence before, up to 40 tokens back
                 k -= 1
                 continue
-            if pc[k] in (";", ":") and not (k == anchor - 1 and pc[k] == ":"):
+            if c in (";", ":") and not (k == anchor - 1 and c == ":"):
                 return None
-            if self.kind[k] is _NUM:
-                if not self.is_count(k):
-                    return None
-                if k > 0 and self.kind[k - 1] is _WORD and self.x[k - 1] in self.w.qualifier:
-                    k -= 2  # "33 đề tài ở 4 lĩnh vực, trong đó …": 4 qualifies, not a total
-                    continue
-                return k
             k -= 1
         return None
 
@@ -831,16 +941,16 @@ class _Scanner:
             while m < stop:
                 c = pc[m]
                 if not c:  # a word or a number (no mark: not a sentence end either)
-                    if (
-                        depth == 0
-                        and kind[m] is _WORD
-                        and x[m] in seps
-                        and self.segment_number(m + 1, stop_at_anchor=True) is not None
-                    ):
-                        break  # "… và 12 …"; "tuyển chọn và giao trực tiếp" is a label
-                    if (
-                        depth <= 1
-                        and not share_found
+                    if kind[m] is _WORD:
+                        if (
+                            depth == 0
+                            and x[m] in seps
+                            and self.segment_number(m + 1, stop_at_anchor=True) is not None
+                        ):
+                            break  # "… và 12 …"; "tuyển chọn và giao trực tiếp" is a label
+                    elif (
+                        not share_found
+                        and depth <= 1
                         and m + 1 < n
                         and pc[m + 1] == "%"
                         and kind[m] is _NUM
@@ -897,7 +1007,7 @@ class _Scanner:
         to the total; a single part must not exceed it."""
         figures = list(map(self.val, parts))
         summed: int | Fraction
-        if all(type(v) is int for v in figures):  # counts: exact in ints, no Fraction
+        if {*map(type, figures)} == _INT_ONLY:  # counts: exact in ints, no Fraction
             summed = computed = sum(figures)  # type: ignore[assignment]
         else:
             summed = sum(map(Fraction, figures), Fraction(0))
@@ -922,7 +1032,8 @@ class _Scanner:
     def segment_number(self, k: int, *, stop_at_anchor: bool) -> int | None:
         """The count that opens the list segment starting at ``k``, after a short label
         ("lĩnh vực y tế, công nghệ thông tin: 08 ..."); None when the segment has none."""
-        pc, bound = self.pc, self.bound
+        pc, bound, kinds, x = self.pc, self.bound, self.kind, self.x
+        anchor_first = self.anchor_first if stop_at_anchor else ()
         n = self.n
         words = 0
         for m in range(k, min(n, k + 16)):
@@ -934,15 +1045,15 @@ class _Scanner:
                 if bound[m] or c in ";()":
                     return None
                 continue
-            kind = self.kind[m]
-            if kind is _NUM:
-                return m if self.is_count(m) else None
+            kind = kinds[m]
             if kind is _WORD:
-                if stop_at_anchor and self.x[m] in self.anchor_first and self.anchor_at(m):
+                if x[m] in anchor_first and self.anchor_at(m):
                     return None
                 words += 1
                 if words > 8:
                     return None
+            elif kind is _NUM:
+                return m if self.is_count(m) else None
         return None
 
     def is_rejection(self, start: int, number: int) -> bool:
@@ -1036,6 +1147,101 @@ def _shown(value: int | Decimal) -> str:
     return format_number(value)
 
 
+def _digits_shown(negative: bool, digits: int, places: int) -> str:
+    """``format_number`` of the Decimal ``digits`` × 10^-``places`` (its sign
+    ``negative``; never "-0"), written from the integer."""
+    if places:
+        whole, fraction = divmod(digits, 10**places)
+        body = f"{whole:,}".replace(",", ".") + "," + str(fraction).zfill(places)
+    else:
+        body = f"{digits:,}".replace(",", ".")
+    return "-" + body if negative and digits else body
+
+
+_CHUNK: Final = 1 << 16  # characters: a long text is scanned a run of whole lines at a time
+_LINE_BREAK: Final = re.compile(_NL_RE)
+
+
+_SENTENCE_CUT: Final = re.compile(r"\. +")  # a "." then spaces: never inside a number
+_LETTERS: Final = re.compile(r"[^\W\d_]+")
+# any sentence end: "!", "?", a line break, a "." that a digit does not follow or precede
+_SENTENCE_END: Final = re.compile(rf"[!?{_NL_CHARS}]|\.(?![0-9])|(?<![0-9])\.")
+
+
+def _sentence_cut(text: str, at: int, words: AuditWords, chunk: int) -> int | None:
+    """Where a long line can be cut after a sentence with nothing read across the cut:
+    the offset right after a ". " past ``at`` whose next sentence neither opens with a
+    word that opens a list ("trong đó", "đạt", ":", which read the sentence before) nor
+    holds the first word of "còn lại" (a remainder reads the sentence before; a list
+    reads whether the next sentence opens with it), or None. A few tries, each reading
+    at most ``chunk`` characters, so cutting stays linear."""
+    if not set(words.sentence_end) <= {".", "!", "?"}:  # pragma: no cover - other data
+        return None
+    opening = words.anchor_first | words.passed
+    rest = {phrase[0] for phrase in words.remainder}
+    for tries, found in enumerate(_SENTENCE_CUT.finditer(text, at, at + chunk)):
+        cut = found.end()
+        if tries >= 8 or cut - at > chunk:
+            return None
+        following = text[cut : cut + 1]
+        if not following:
+            return None  # the end of the text: no cut needed
+        if following == ":":
+            continue
+        word = _LETTERS.match(text, cut, cut + 64)  # an opening word is short
+        if word is not None and word.group() in opening:
+            continue
+        end = _SENTENCE_END.search(text, cut, cut + chunk)
+        if end is None:
+            continue  # the next sentence is too long to read here
+        sentence = text[cut : end.start()]
+        if any(first in sentence for first in rest):
+            continue
+        return cut
+    return None
+
+
+def _scan(text: str, words: AuditWords, chunk: int = _CHUNK) -> list[_Found]:
+    """Every finding of ``text``, scanned a run of whole lines (about ``chunk``
+    characters) at a time, so the token lists stay small enough for the processor's
+    caches. No claim crosses a line break (every walk stops at one), and the one look
+    past it — whether the next line opens with "Còn lại" — sees the next line, which
+    each run scans along with its own (its findings are the next run's). A line longer
+    than ``chunk`` is cut after a sentence that nothing reads across (``_sentence_cut``),
+    or else scanned whole. Every search here reads a bounded stretch or new text, so
+    cutting stays linear."""
+    size = len(text)
+    if size <= chunk:
+        return _Scanner(text, words).scan()
+    found: list[_Found] = []
+    start = 0
+    while start < size:
+        if _LINE_BREAK.search(text, start + chunk, start + 2 * chunk) is None:  # a long line
+            sentence = _sentence_cut(text, start + chunk, words, chunk)
+            if sentence is not None:
+                found += _Scanner(text[start:sentence], words).scan(start)
+                start = sentence
+                continue
+        end = scan_end = size
+        cut = _LINE_BREAK.search(text, start + chunk)
+        while cut is not None:
+            end = cut.end()
+            if text[end - 1 : end + 1] == "\r\n":  # keep a CR LF pair together
+                end += 1
+            after = _LINE_BREAK.search(text, end)
+            scan_end = size if after is None else after.end()
+            if scan_end - end <= chunk:
+                break  # the next line (read along) is short
+            cut = after  # a long next line: it joins this run
+            end = scan_end
+        else:
+            end = scan_end = size
+        # the findings of the next line, read along, are the next run's
+        found += _Scanner(text[start:scan_end], words).scan(start, end - start)
+        start = end
+    return found
+
+
 def audit_text(text: str) -> list[Finding]:
     """Soát số liệu — every checkable numeric claim in ``text``, in reading order.
 
@@ -1053,11 +1259,27 @@ def audit_text(text: str) -> list[Finding]:
     paused = gc.isenabled()
     gc.disable()
     try:
-        findings = _Scanner(src.text, words).scan()
+        findings = _scan(src.text, words)
     finally:
         if paused:
             gc.enable()
-    span = (lambda a, b: (a, b)) if src.is_identity else src.origin_span  # NFC: no map
+    if src.is_identity:  # NFC text: the offsets are the caller's
+        return [
+            Finding(
+                d.ok,
+                d.kind,
+                (start, end),
+                d.stated,
+                d.computed,
+                d.message,
+                reason=d.reason,
+                figures=figures,
+                sentence=(first, last),
+                certainty=certainty,
+            )
+            for start, end, first, last, d, figures, certainty in findings
+        ]
+    span = src.origin_span
     return [
         Finding(
             d.ok,
