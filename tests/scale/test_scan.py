@@ -60,4 +60,26 @@ def test_sink_of_an_empty_dataset_writes_the_columns(tmp_path: Path) -> None:
 @pytest.mark.parametrize("rows", [0, -1, 1.5, "10", True])
 def test_batch_rows_is_checked(rows: object) -> None:
     with pytest.raises(InvalidValue, match="batch_rows"):
-        next(scan_kernel(halves, pl.LazyFrame({"x": [1]}), batch_rows=rows))  # type: ignore[arg-type]
+        scan_kernel(halves, pl.LazyFrame({"x": [1]}), batch_rows=rows)  # type: ignore[arg-type]
+
+
+def test_a_file_polars_cannot_read_is_an_invalid_value(tmp_path: Path) -> None:
+    path = tmp_path / "broken.parquet"
+    path.write_bytes(b"PAR1 this is not a parquet file PAR1")
+    with pytest.raises(InvalidValue, match="could not read the source"):
+        list(scan_kernel(halves, path))
+
+
+def test_a_csv_cell_polars_cannot_read_is_an_invalid_value(tmp_path: Path) -> None:
+    path = tmp_path / "r.csv"
+    path.write_text("x\n" + "1\n" * 2000 + "not a number\n", encoding="utf-8")
+    with pytest.raises(InvalidValue, match="could not read the source"):
+        list(scan_kernel(halves, path))
+
+
+def test_a_kernel_s_own_error_is_not_taken_for_a_reading_error() -> None:
+    def refuse(batch: object) -> object:
+        raise InvalidValue("the kernel's own words")
+
+    with pytest.raises(InvalidValue, match="the kernel's own words"):
+        list(scan_kernel(refuse, pl.LazyFrame({"x": [1]})))

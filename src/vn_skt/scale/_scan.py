@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from vn_skt._columns import ROW_INDEX
+from vn_skt._columns import ROW_INDEX, polars
 from vn_skt._extras import import_extra
 from vn_skt.errors import InvalidValue
 
@@ -58,13 +58,31 @@ def scan_kernel(
     [[(0, 'OVERDUE'), (1, 'VALID')], [(2, 'NEVER_VERIFIED')]]
     """
     what = f"scan_kernel({getattr(kernel, '__name__', kernel)!r})"
-    rows = _checked_rows(batch_rows, what)
+    rows = _checked_rows(batch_rows, what)  # checked now, not at the first batch
     lazy = lazy_source(source, what=what)
-    if ROW_INDEX not in lazy.collect_schema().names():
+    pl = polars(what)
+    try:  # a file polars cannot read is the caller's bad input: say which, and why
+        names = lazy.collect_schema().names()
+    except pl.exceptions.PolarsError as exc:
+        raise InvalidValue(f"{what}: could not read the source: {exc}") from None
+    if ROW_INDEX not in names:
         lazy = lazy.with_row_index(ROW_INDEX)
-    arguments = dict(params or {})
+    return _results(kernel, lazy, rows, dict(params or {}), what)
+
+
+def _results(
+    kernel: Kernel, lazy: Any, rows: int, arguments: dict[str, Any], what: str
+) -> Iterator[Any]:
+    pl = polars(what)
+    batches = iter(lazy.collect_batches(chunk_size=rows))
     seen = False
-    for batch in lazy.collect_batches(chunk_size=rows):
+    while True:
+        try:  # a row polars cannot read (a CSV cell, a corrupt page) is bad input too
+            batch = next(batches)
+        except StopIteration:
+            break
+        except pl.exceptions.PolarsError as exc:
+            raise InvalidValue(f"{what}: could not read the source: {exc}") from None
         seen = True
         yield kernel(batch, **arguments)
     if not seen:  # an empty dataset: one empty batch, so the result's columns are known
