@@ -335,6 +335,9 @@ def test_the_shipped_words_are_nfc_lower_case() -> None:
         *words.part_separators,
         *words.excess,
         *words.sentence_end,
+        *(" ".join(c) for c in words.compared),
+        *words.earlier,
+        *(" ".join(b) for b in words.base),
     ]
     assert every and all(unicodedata.is_normalized("NFC", w) and w == w.lower() for w in every)
     raw = WORDS_FILE.read_text(encoding="utf-8")

@@ -1104,7 +1104,6 @@ class _Scanner:
                     current = k if self.is_count(k) else None
                     break
             if earlier is None:
-                compared = self.phrase_at(i + 2, w.compared)
                 plain = True  # no "," between the comparison and "là …"
                 for k in range(i + 2, min(self.n, i + 14)):
                     if self.bound[k] or pc[k] in (";", ")"):
@@ -1115,7 +1114,12 @@ class _Scanner:
                         break
                     plain = plain and pc[k] != ","
                     if kind[k] is _NUM and self.is_count(k):
-                        if compared and plain and kind[k - 1] is _WORD and x[k - 1] in w.earlier:
+                        if (
+                            plain
+                            and kind[k - 1] is _WORD
+                            and x[k - 1] in w.earlier
+                            and self.phrase_at(i + 2, w.compared)
+                        ):
                             earlier = last = k  # "so với năm 2023 là 11.445 PTĐ"
                         break  # another figure first: not the shape we read
             if current is None or earlier is None:
