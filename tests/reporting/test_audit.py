@@ -335,6 +335,9 @@ def test_the_shipped_words_are_nfc_lower_case() -> None:
         *words.part_separators,
         *words.excess,
         *words.sentence_end,
+        *(" ".join(c) for c in words.compared),
+        *words.earlier,
+        *(" ".join(b) for b in words.base),
     ]
     assert every and all(unicodedata.is_normalized("NFC", w) and w == w.lower() for w in every)
     raw = WORDS_FILE.read_text(encoding="utf-8")
@@ -532,3 +535,118 @@ def test_a_list_continued_by_con_lai_is_not_added_up() -> None:
 
 def test_two_parts_with_no_marker_are_not_a_bare_list() -> None:
     assert audit_text("Kiểm tra 47 doanh nghiệp 5 mẫu; 3 mẫu không đạt.") == []
+
+
+# growth with the earlier figure after "so với … là", or before the rate in parentheses;
+# a share whose base follows "trong tổng số" (docs/checking-a-report.md) -------------------
+NEW_PERCENT_SHAPES = [
+    # (consistent text, the kind read, the figure changed, its replacement)
+    (
+        "Năm 2024 kiểm định 12.418 PTĐ, tăng 8,5% so với năm 2023 là 11.445 PTĐ.",
+        FindingKind.GROWTH,
+        "11.445",
+        "11.545",
+    ),
+    (
+        "Năm 2024 kiểm định 12.418 PTĐ, tăng 8,5% so với năm 2023 là 11.445 PTĐ.",
+        FindingKind.GROWTH,
+        "8,5%",
+        "8,6%",
+    ),
+    (
+        "Năm 2024 kiểm định 12.418 PTĐ (năm 2023: 11.445 PTĐ), tăng 8,5%.",
+        FindingKind.GROWTH,
+        "12.418",
+        "12.518",
+    ),
+    (
+        "Năm 2024 kiểm định 10.000 PTĐ (cùng kỳ: 11.445 PTĐ), giảm 12,6%.",
+        FindingKind.GROWTH,
+        "12,6%",
+        "12,7%",
+    ),
+    (
+        "Năm 2024 thử nghiệm 1.320 mẫu, giảm 12% so với năm 2023 là 1.500 mẫu.",
+        FindingKind.GROWTH,
+        "1.320",
+        "1.330",
+    ),
+    (
+        "Có 25 doanh nghiệp, chiếm 62,5% trong tổng số 40 doanh nghiệp được khảo sát.",
+        FindingKind.SHARE,
+        "40",
+        "41",
+    ),
+    (
+        "Có 25 doanh nghiệp, chiếm 62,5% trong tổng số 40 doanh nghiệp được khảo sát.",
+        FindingKind.SHARE,
+        "25",
+        "26",
+    ),
+    (
+        "Trong tổng số 40 doanh nghiệp, có 25 doanh nghiệp đổi mới công nghệ (chiếm 62,5%).",
+        FindingKind.SHARE,
+        "62,5%",
+        "62,4%",
+    ),
+    (
+        "Trong tổng số 40 doanh nghiệp, có 25 doanh nghiệp đổi mới công nghệ (chiếm 62,5%).",
+        FindingKind.SHARE,
+        "40",
+        "41",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "old", "new"), NEW_PERCENT_SHAPES)
+def test_growth_and_share_shapes_read_now(text: str, kind: FindingKind, old: str, new: str) -> None:
+    (found,) = audit_text(text)
+    assert (found.ok, found.kind, found.reason) == (True, kind, FindingReason.PERCENT_MATCHES)
+    assert len(found.figures) == 3 and "làm tròn" in found.message
+    assert text[found.span[0] : found.span[1]].count("%") == 1
+    changed = text.replace(old, new, 1)
+    assert changed != text
+    (slip,) = audit_text(changed)
+    assert (slip.ok, slip.kind, slip.reason) == (False, kind, FindingReason.PERCENT_DIFFERS)
+    assert "nhưng văn bản ghi" in slip.message
+
+
+def test_the_new_shapes_use_the_growth_and_share_arithmetic() -> None:
+    (growth,) = audit_text("12.418 PTĐ, tăng 8,5% so với năm 2023 là 11.445 PTĐ.")
+    assert growth.figures == (12418, 11445, Decimal("8.5"))
+    assert growth.message == "(12.418 − 11.445)/11.445 = 8,502%, làm tròn 8,5% là đúng"
+    (before,) = audit_text("12.418 PTĐ (năm 2023: 11.445 PTĐ), tăng 8,5%.")
+    assert (before.figures, before.message) == (growth.figures, growth.message)
+    (share,) = audit_text("25 doanh nghiệp, chiếm 62,5% trong tổng số 40 doanh nghiệp.")
+    assert share.figures == (25, 40, Decimal("62.5"))
+    assert share.message == "25/40 = 62,500%, làm tròn 62,5% là đúng"
+    (first,) = audit_text("Trong tổng số 40 doanh nghiệp, có 25 doanh nghiệp (chiếm 62,5%).")
+    assert (first.figures, first.message) == (share.figures, share.message)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a "," between the comparison and "là": not the shape
+        "12.418 PTĐ, tăng 8,5% so với năm 2023, là 11.445 PTĐ được kiểm định.",
+        # another word than "là" before the next figure
+        "12.418 PTĐ, tăng 8,5% so với năm 2023, đạt 11.445 PTĐ loại 1.",
+        # no "so với" after the rate
+        "12.418 PTĐ, tăng 8,5% là 11.445 PTĐ.",
+        # the parenthesis is a breakdown, not an earlier period
+        "12.418 PTĐ (trong đó: 11.445 PTĐ đạt), tăng 8,5%.",
+        "12.418 PTĐ (đạt: 11.445 PTĐ), tăng 8,5%.",
+        # a base not after "trong tổng số"
+        "Có 25 doanh nghiệp, chiếm 62,5% tổng số 40 doanh nghiệp.",
+        # "trong tổng số" then a money amount, or a year
+        "Có 25 dự án, chiếm 62,5% trong tổng số 40 tỷ đồng.",
+        # a share with no part before it
+        "Trong tổng số 40 doanh nghiệp, doanh nghiệp nhỏ (chiếm 62,5%).",
+        # the base in another clause
+        "Trong tổng số 40 doanh nghiệp; có 25 doanh nghiệp (chiếm 62,5%).",
+    ],
+)
+def test_near_misses_of_the_new_shapes_are_not_alarms(text: str) -> None:
+    findings = audit_text(text)
+    assert all(f.ok is not False for f in findings)
+    assert [f.kind for f in findings if f.ok is None] == [FindingKind.PERCENT]

@@ -464,6 +464,7 @@ class _Scanner:
         self.bare_lists()
         self.remainders()
         self.growths()
+        self.based_shares()
         self.leftover_percentages()
         # token indexes to offsets, in one sweep over the tokens the findings name
         found = self.findings
@@ -1078,31 +1079,49 @@ class _Scanner:
     def growths(self) -> None:
         """ "12.418 PTĐ, tăng 8,5% so với cùng kỳ (11.445 PTĐ)": the current figure is
         the nearest count before "tăng"/"giảm" in the clause, the earlier one the count
-        in the parenthesis that follows "so với …" closely."""
-        pc, w = self.pc, self.w
+        in the parenthesis that follows "so với …" closely; or the count right after
+        "là" in the comparison ("tăng 8,5% so với năm 2023 là 11.445 PTĐ"); or, with no
+        comparison after the rate, the two figures of "12.418 PTĐ (năm 2023: 11.445
+        PTĐ), tăng 8,5%" before it."""
+        pc, w, x, kind = self.pc, self.w, self.x, self.kind
         for i in self.percent_signs():
-            if i in self.used or self.kind[i] is not _NUM or i == 0:
+            if i in self.used or kind[i] is not _NUM or i == 0:
                 continue
-            verb = self.x[i - 1]
-            if self.kind[i - 1] is not _WORD or verb not in (w.increase | w.decrease):
+            verb = x[i - 1]
+            if kind[i - 1] is not _WORD or verb not in (w.increase | w.decrease):
                 continue
-            current = None
+            current = earlier = None
+            last: int | None = None  # the earlier figure, when it stands after the rate
             for k in range(i - 2, max(-1, i - 14), -1):
-                if self.bound[k] or pc[k] in (";", ":", "(", ")"):
+                if self.bound[k] or pc[k] in (";", ":", "("):
                     break
-                if self.kind[k] is _NUM:
+                if pc[k] == ")":  # "12.418 PTĐ (năm 2023: 11.445 PTĐ), tăng 8,5%"
+                    pair = self.stated_before(k)
+                    if pair is not None:
+                        current, earlier = pair
+                    break
+                if kind[k] is _NUM:
                     current = k if self.is_count(k) else None
                     break
-            earlier = None
-            for k in range(i + 2, min(self.n, i + 14)):
-                if self.bound[k] or pc[k] in (";", ")"):
-                    break
-                if pc[k] == "(":
-                    if k + 1 < self.n and self.is_count(k + 1):
-                        earlier = k + 1
-                    break
-                if self.kind[k] is _NUM and self.is_count(k):
-                    break  # another figure first: not the shape we read
+            if earlier is None:
+                plain = True  # no "," between the comparison and "là …"
+                for k in range(i + 2, min(self.n, i + 14)):
+                    if self.bound[k] or pc[k] in (";", ")"):
+                        break
+                    if pc[k] == "(":
+                        if k + 1 < self.n and self.is_count(k + 1):
+                            earlier = k + 1
+                        break
+                    plain = plain and pc[k] != ","
+                    if kind[k] is _NUM and self.is_count(k):
+                        if (
+                            plain
+                            and kind[k - 1] is _WORD
+                            and x[k - 1] in w.earlier
+                            and self.phrase_at(i + 2, w.compared)
+                        ):
+                            earlier = last = k  # "so với năm 2023 là 11.445 PTĐ"
+                        break  # another figure first: not the shape we read
             if current is None or earlier is None:
                 continue
             now, before = self.value(current), self.value(earlier)
@@ -1112,11 +1131,114 @@ class _Scanner:
             self.used.add(i)
             self.certainty = Certainty.MEDIUM
             self.figures = (self.stated(current), self.stated(earlier), self.stated(i))
-            label = f"({self.x[current]} − {self.x[earlier]})/{self.x[earlier]}"
+            label = f"({x[current]} − {x[earlier]})/{x[earlier]}"
             if verb not in w.increase:
-                label = f"({self.x[earlier]} − {self.x[current]})/{self.x[earlier]}"
-            self.check_share(FindingKind.GROWTH, current, i, change, before, label)
+                label = f"({x[earlier]} − {x[current]})/{x[earlier]}"
+            self.check_share(FindingKind.GROWTH, current, i, change, before, label, last=last)
             self.certainty = Certainty.HIGH
+
+    def phrase_at(self, i: int, phrases: tuple[tuple[str, ...], ...]) -> int:
+        """Length in tokens of one of ``phrases`` (words only) at ``i`` (0 if none)."""
+        x, kind = self.x, self.kind
+        for words in phrases:
+            size = len(words)
+            if x[i : i + size] == list(words) and all(map(is_, kind[i : i + size], _WORDS)):
+                return size
+        return 0
+
+    def stated_before(self, close: int) -> tuple[int, int] | None:
+        """ "12.418 PTĐ (năm 2023: 11.445 PTĐ)" ending at ``close``: (the current
+        count before the parenthesis, the earlier count in it after a colon), or None.
+        The label before the colon names a time ("năm 2023", "cùng kỳ"): it holds a
+        number that is not a count, or a word after which a number is not one."""
+        kind, pc, x = self.kind, self.pc, self.x
+        k = close - 1
+        while k > close - 4 and k >= 0 and kind[k] is _WORD:  # the earlier figure's unit
+            k -= 1
+        if k < 1 or not self.is_count(k) or pc[k - 1] != ":":
+            return None
+        earlier = k
+        timed = False
+        k -= 2
+        floor = max(-1, earlier - 10)
+        while k > floor and kind[k] in (_WORD, _NUM) and not pc[k]:
+            if kind[k] is _NUM:
+                if self.is_count(k):
+                    return None
+                timed = True
+            elif x[k] in self.w.not_count_after:
+                timed = True
+            k -= 1
+        if k <= floor or pc[k] != "(" or k == earlier - 2 or not timed:
+            return None
+        for m in range(k - 1, max(-1, k - 7), -1):
+            if kind[m] is _NUM:
+                return (m, earlier) if self.is_count(m) else None
+            if kind[m] is not _WORD:
+                return None
+        return None
+
+    def counted(self, k: int) -> bool:
+        """A number that counts things after "trong tổng số" (the "số" of which would
+        make it an ordinal to :meth:`is_count`): not a %, a ratio or money."""
+        if k >= self.n or self.kind[k] is not _NUM or (k > 0 and self.pc[k - 1] == "/"):
+            return False
+        if k + 1 < self.n:
+            after = self.pc[k + 1]
+            if after in ("%", "/") or (
+                self.kind[k + 1] is _WORD and self.x[k + 1] in self.w.not_count_before
+            ):
+                return False
+        return True
+
+    def based_shares(self) -> None:
+        """ "25 doanh nghiệp, chiếm 62,5% trong tổng số 40 doanh nghiệp"; "Trong tổng số
+        40 doanh nghiệp, có 25 doanh nghiệp … (chiếm 62,5%)": a share whose base follows
+        "trong tổng số" (after the share, or before its part in the sentence)."""
+        pc, w, x, kind = self.pc, self.w, self.x, self.kind
+        for i in self.percent_signs():
+            if i in self.used or i == 0 or not self.is_percent(i):
+                continue
+            if kind[i - 1] is not _WORD or x[i - 1] not in w.share:
+                continue
+            part = None
+            for k in range(i - 2, max(-1, i - 14), -1):
+                if self.bound[k] or pc[k] in (";", ":", ")"):
+                    break
+                if kind[k] is _NUM:
+                    part = k if self.is_count(k) else None
+                    break
+            if part is None:
+                continue
+            size = self.phrase_at(i + 2, w.base)
+            base = i + 2 + size
+            first, last = part, base
+            if not (size and self.counted(base)):
+                base = -1  # "Trong tổng số 40 …, có 25 … (chiếm 62,5%)": the base before
+                for k in range(part - 1, max(-1, part - 24), -1):
+                    if self.bound[k] or pc[k] in (";", ":", "(", ")"):
+                        break
+                    if kind[k] is _NUM:
+                        if self.counted(k) and any(
+                            k >= len(words) and x[k - len(words) : k] == list(words)
+                            for words in w.base
+                        ):
+                            base = k
+                        break
+                if base < 0:
+                    continue
+                first, last = base, i + 1
+            self.used.add(i)
+            self.figures = (self.stated(part), self.stated(base), self.stated(i))
+            self.check_share(
+                FindingKind.SHARE,
+                first,
+                i,
+                self.val(part),
+                self.val(base),
+                f"{x[part]}/{x[base]}",
+                last=last,
+            )
 
     def leftover_percentages(self) -> None:
         for i in self.percent_signs():

@@ -39,7 +39,15 @@ _SCHEMA: Final = {
         "qualifier": False,
         "remainder": True,
     },
-    "percentages": {"excess": False, "increase": False, "decrease": False, "share": False},
+    "percentages": {
+        "excess": False,
+        "increase": False,
+        "decrease": False,
+        "share": False,
+        "compared": True,
+        "earlier": False,
+        "base": True,
+    },
     "punctuation": {"sentence_end": False},
 }
 
@@ -79,6 +87,12 @@ class AuditWords:
     """Words before a growth rate ("tăng 8,5% so với cùng kỳ")."""
     decrease: frozenset[str]
     """Words before a rate of decrease ("giảm 3% so với năm 2023")."""
+    compared: tuple[tuple[str, ...], ...]
+    """Phrases (as words) right after a growth rate that open its comparison ("so với")."""
+    earlier: frozenset[str]
+    """Words right before the earlier figure of a comparison ("so với năm 2023 là 11.445")."""
+    base: tuple[tuple[str, ...], ...]
+    """Phrases (as words) right before the base of a share ("chiếm 62,5% trong tổng số 40")."""
     sentence_end: frozenset[str]
     """Punctuation that ends a sentence."""
 
@@ -111,6 +125,9 @@ def load_audit_words(path: str | Path = WORDS_FILE) -> AuditWords:
         excess=frozenset(lists["percentages.excess"]),
         increase=frozenset(lists["percentages.increase"]),
         decrease=frozenset(lists["percentages.decrease"]),
+        compared=tuple(tuple(p.split(" ")) for p in lists["percentages.compared"]),
+        earlier=frozenset(lists["percentages.earlier"]),
+        base=tuple(tuple(p.split(" ")) for p in lists["percentages.base"]),
         sentence_end=frozenset(lists["punctuation.sentence_end"]),
     )
 
