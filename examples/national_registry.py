@@ -96,6 +96,9 @@ def main() -> None:
             params={"on": ON},
         )
         seconds = time.perf_counter() - started
+        figure = args.plot or Path(scratch) / "quy-mo-quoc-gia.png"  # drawn either way
+        plot(found.counts, figure)
+        assert figure.stat().st_size > 0
 
     assert found.rows == args.rows == found.answered + found.with_issue
     assert found.counts[COUNT].sum() == found.rows  # every row is counted once
@@ -109,7 +112,6 @@ def main() -> None:
     for reason, rows in reasons.len().sort("len", descending=True).iter_rows():
         print(f"    {vn(rows):>10}  {reason} …")
     if args.plot:
-        plot(found.counts, args.plot)
         print(f"  hình: {args.plot}")
     measured = {
         "rows": found.rows,

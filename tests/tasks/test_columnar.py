@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -36,12 +38,22 @@ def test_tasks_round_trip_through_the_frame(items: list[Task]) -> None:
     assert tasks_from_frame(frame) == items
 
 
-@settings(max_examples=25)
-@given(task=tasks())
-def test_a_null_total_is_none_given(task: Task) -> None:
+def test_a_null_total_is_none_given() -> None:
     # what the bulk kernels read as 0 (a sheet's empty cell), the reader reads the same way
-    frame = tasks_frame([task])
-    if task.funding.counterpart == task.funding.other == 0:
-        frame = frame.with_columns(pl.lit(None, dtype=pl.Int64).alias("counterpart"))
-        frame = frame.with_columns(pl.lit(None, dtype=pl.Int64).alias("other"))
+    task = Task(
+        code="A",
+        title="T",
+        type="Đề tài",
+        level="Cấp tỉnh",
+        field="Khoa học xã hội",
+        principal_investigator="X",
+        host_organization="Y",
+        start=date(2025, 1, 1),
+        end=date(2026, 6, 30),
+        funding={"state_budget": {2025: 300}},
+    )
+    frame = tasks_frame([task]).with_columns(
+        pl.lit(None, dtype=pl.Int64).alias("counterpart"),
+        pl.lit(None, dtype=pl.Int64).alias("other"),
+    )
     assert tasks_from_frame(frame) == [task]

@@ -235,7 +235,7 @@ def missing_result(plm: Any, type_column: str, verified_column: str) -> Any:
         plm.lit("no verification result for "),
         who,
         plm.lit(" verified on "),
-        date_text(plm, plm.col(verified_column)),
+        date_text(plm.col(verified_column)),
         plm.lit(" (passed is null); expected true or false"),
     )
 

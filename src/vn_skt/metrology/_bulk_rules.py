@@ -171,7 +171,7 @@ def _resolve(name: str | None, code: int, state: tuple[_Same, ...]) -> Resolved:
     return Resolved(None, True, _template(lambda d: _error_text(name, d), day, others))
 
 
-def date_text(plm: Any, days: Any) -> Any:
+def date_text(days: Any) -> Any:
     """``dd/mm/yyyy`` of a Date expression, as :func:`format_date` writes it."""
     return days.dt.strftime("%d/%m/%Y")
 
@@ -283,7 +283,7 @@ def explain(plm: Any, frame: Any, keys: Keys, rows: Any) -> Any:
     pieces = [
         [None if t is None or len(t) <= i else t[i] for t in templates] for i in range(widest)
     ]
-    when = date_text(plm, plm.col("_day"))
+    when = date_text(plm.col("_day"))
     parts: list[Any] = [plm.lit(plm.Series(pieces[0], dtype=plm.String)).gather(plm.col("_key"))]
     for i in range(1, widest):
         piece = plm.lit(plm.Series(pieces[i], dtype=plm.String)).gather(plm.col("_key"))
